@@ -1,0 +1,15 @@
+# Third-party dependencies besides MLIR/LLVM, all from Debian packages.
+
+# oneTBB: parallelism across and inside weights (libtbb-dev).
+find_package(TBB REQUIRED CONFIG)
+
+# GoogleTest for the unit tests (libgtest-dev).
+find_package(GTest REQUIRED CONFIG)
+include(GoogleTest)
+
+# lit and FileCheck live in LLVM's bindir; Debian ships `lit` but no
+# `llvm-lit`.
+if(NOT LLVM_EXTERNAL_LIT)
+  find_program(LLVM_EXTERNAL_LIT NAMES lit llvm-lit
+    HINTS ${LLVM_TOOLS_BINARY_DIR} REQUIRED)
+endif()

@@ -1,0 +1,62 @@
+//===- FloatFormats.h - Narrow float encodings ------------------*- C++ -*-===//
+//
+// Decoding and round-to-nearest-even encoding of the float storage formats
+// that Core AI weights use: f16, bf16, f8E4M3FN, f8E5M2, f8E8M0FNU and
+// f4E2M1FN. Encoders saturate to the largest finite value (the callers clamp
+// first anyway; LLVM's APFloat would turn e4m3fn overflow into NaN).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_COMPRESSION_FLOATFORMATS_H
+#define COREAI_COMPRESSION_FLOATFORMATS_H
+
+#include <array>
+#include <cstdint>
+
+namespace mlir {
+namespace coreai {
+
+/// Float formats with at most 8 bits, decoded through tables.
+enum class SmallFloat { F8E4M3FN, F8E5M2, F8E8M0FNU, F4E2M1FN };
+
+/// Returns the value of an IEEE binary16 bit pattern.
+float decodeF16(uint16_t bits);
+/// Rounds `value` to the nearest binary16 (ties to even; overflow to inf).
+uint16_t encodeF16(double value);
+
+/// Returns the value of a bfloat16 bit pattern.
+inline float decodeBF16(uint16_t bits);
+/// Rounds `value` to the nearest bfloat16 (ties to even; overflow to inf).
+uint16_t encodeBF16(double value);
+
+/// Rounds `value` once to the nearest value of an IEEE-style binary format
+/// with `expBits` exponent and `mantBits` mantissa bits (ties to even,
+/// subnormals, overflow to inf) and returns its bit pattern.
+uint64_t encodeIEEE(double value, unsigned expBits, unsigned mantBits);
+
+/// Returns the 256-entry decoding table of `format` (16 entries are used for
+/// f4E2M1FN). NaN codes decode to NaN.
+const std::array<float, 256> &smallFloatTable(SmallFloat format);
+
+/// Returns the number of bits of `format`.
+unsigned smallFloatBits(SmallFloat format);
+
+/// Returns the largest finite value of `format`.
+float smallFloatMax(SmallFloat format);
+
+/// Rounds `value` to the nearest value of `format`, ties to the even code,
+/// saturating at the largest finite magnitude. For f8E8M0FNU (powers of two
+/// only, no zero, no sign) the magnitude is rounded in the log domain.
+uint8_t encodeSmallFloat(SmallFloat format, double value);
+
+inline float decodeBF16(uint16_t bits) {
+  uint32_t word = uint32_t(bits) << 16;
+  float out;
+  __builtin_memcpy(&out, &word, sizeof(out));
+  return out;
+}
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_COMPRESSION_FLOATFORMATS_H

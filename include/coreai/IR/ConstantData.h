@@ -1,0 +1,85 @@
+//===- ConstantData.h - Logical values of constant payloads -----*- C++ -*-===//
+//
+// Reads the values of `dense<...>` and `dense_resource<...>` payloads as flat
+// arrays, without per-element attribute traffic: packed sub-byte blobs are
+// unpacked and narrow floats decoded through tables.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_IR_CONSTANTDATA_H
+#define COREAI_IR_CONSTANTDATA_H
+
+#include "mlir/IR/BuiltinAttributeInterfaces.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Support/LLVM.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mlir {
+namespace coreai {
+
+/// Returns the bit width of element type `type` when a `dense_resource` blob
+/// stores it packed as an LSB-first bit stream (integers narrower than 8 bits
+/// and f4E2M1FN), std::nullopt otherwise.
+std::optional<unsigned> getPackedBitWidth(Type type);
+
+/// Returns the number of bytes one element of `type` takes when it is not
+/// packed (one byte for sub-byte types, as DenseElementsAttr stores them).
+unsigned getUnpackedByteWidth(Type type);
+
+/// Returns true when a `dense_resource` blob of `size` bytes can hold the
+/// values of `type`: packed size for sub-byte types (or one byte per element
+/// for f4E2M1FN, as some exporters write), element size times count
+/// otherwise.
+bool isValidBlobSize(ShapedType type, size_t size);
+
+/// Returns the blob size `type` needs in the form this project writes.
+int64_t getExpectedBlobSize(ShapedType type);
+
+/// Reads the logical values of `attr` (any integer or float element type of
+/// Core AI, inline or resource, splat or not) into `out`, which must have
+/// `attr`'s element count. On failure returns false and sets `error`.
+bool readElements(ElementsAttr attr, MutableArrayRef<float> out,
+                  std::string &error);
+bool readElements(ElementsAttr attr, MutableArrayRef<double> out,
+                  std::string &error);
+
+/// Inline `dense<...>` payloads above this many bytes become `dense_resource`
+/// blobs instead (the real toolchain switches between 864 and 1296 bytes).
+constexpr int64_t kInlineByteLimit = 1024;
+
+/// A constant payload prepared off the IR: safe to compute in worker threads.
+struct EncodedElements {
+  enum class Form {
+    Splat,   ///< `dense<v>`; `bytes` holds one element.
+    Inline,  ///< `dense<...>`; one (unpacked) element after another.
+    Resource ///< `dense_resource`; packed for sub-byte types.
+  };
+  Form form = Form::Splat;
+  std::vector<char> bytes;
+};
+
+/// Rounds `values` once to `elementType` (nearest even for floats, round and
+/// saturate for integers) and lays them out by the project's one policy:
+/// splats inline, sub-byte data packed in a resource, other data inline up to
+/// kInlineByteLimit bytes and in a resource above. Returns false (with
+/// `error`) for element types it cannot encode.
+bool encodeElements(Type elementType, ArrayRef<double> values,
+                    EncodedElements &out, std::string &error);
+
+/// Creates the attribute for `encoded`. Resource blobs are named from a hash
+/// of their bytes (`coreai_<hex>`), so the same input gives the same output.
+/// Creates IR: call it on the thread that owns the context, never in workers.
+ElementsAttr buildElementsAttr(RankedTensorType type,
+                               const EncodedElements &encoded);
+
+/// Rounds every value to the nearest value of `elementType`, in place.
+void roundToElementType(Type elementType, MutableArrayRef<double> values);
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_IR_CONSTANTDATA_H

@@ -1,0 +1,20 @@
+//===- Passes.h - Core AI passes --------------------------------*- C++ -*-===//
+
+#ifndef COREAI_TRANSFORMS_PASSES_H
+#define COREAI_TRANSFORMS_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+namespace coreai {
+
+#define GEN_PASS_DECL
+#include "coreai/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "coreai/Transforms/Passes.h.inc"
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_TRANSFORMS_PASSES_H

@@ -1,0 +1,216 @@
+//===- FloatFormats.cpp - Narrow float encodings --------------------------===//
+
+#include "coreai/Compression/FloatFormats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+using namespace mlir::coreai;
+
+float mlir::coreai::decodeF16(uint16_t h) {
+  uint32_t sign = uint32_t(h & 0x8000) << 16;
+  uint32_t exp = (h >> 10) & 0x1f;
+  uint32_t mant = h & 0x3ff;
+  float magnitude;
+  if (exp == 0)
+    magnitude = std::ldexp(static_cast<float>(mant), -24);
+  else if (exp == 31)
+    magnitude = mant ? std::numeric_limits<float>::quiet_NaN()
+                     : std::numeric_limits<float>::infinity();
+  else
+    magnitude = std::ldexp(static_cast<float>(mant | 0x400), int(exp) - 25);
+  uint32_t word;
+  std::memcpy(&word, &magnitude, sizeof(word));
+  word |= sign;
+  float out;
+  std::memcpy(&out, &word, sizeof(out));
+  return out;
+}
+
+uint64_t mlir::coreai::encodeIEEE(double value, unsigned expBits,
+                                  unsigned mantBits) {
+  const uint64_t signBit = uint64_t(1) << (expBits + mantBits);
+  const uint64_t expAllOnes = (uint64_t(1) << expBits) - 1;
+  uint64_t sign = std::signbit(value) ? signBit : 0;
+  if (std::isnan(value))
+    return (expAllOnes << mantBits) | (uint64_t(1) << (mantBits - 1));
+  double a = std::fabs(value);
+  if (a == 0.0)
+    return sign;
+  const int bias = (1 << (expBits - 1)) - 1;
+  const int emin = 1 - bias;
+  int e;
+  (void)std::frexp(a, &e); // a = m * 2^e, m in [0.5, 1)
+  int exponent = std::max(e - 1, emin);
+  if (std::isinf(a) || exponent > bias)
+    return sign | (expAllOnes << mantBits);
+  // Scaling by a power of two is exact, so this is the only rounding.
+  double q = std::nearbyint(std::ldexp(a, int(mantBits) - exponent));
+  const double implicit = std::ldexp(1.0, int(mantBits));
+  if (q >= 2 * implicit) {
+    q /= 2;
+    ++exponent;
+  }
+  if (q < implicit) // subnormal (exponent == emin) or rounded to zero
+    return sign | static_cast<uint64_t>(q);
+  uint64_t biased = static_cast<uint64_t>(exponent + bias);
+  if (biased >= expAllOnes)
+    return sign | (expAllOnes << mantBits);
+  return sign | (biased << mantBits) |
+         (static_cast<uint64_t>(q) - static_cast<uint64_t>(implicit));
+}
+
+uint16_t mlir::coreai::encodeF16(double value) {
+  return static_cast<uint16_t>(encodeIEEE(value, 5, 10));
+}
+
+uint16_t mlir::coreai::encodeBF16(double value) {
+  return static_cast<uint16_t>(encodeIEEE(value, 8, 7));
+}
+
+namespace {
+struct Layout {
+  unsigned expBits, mantBits;
+  int bias;
+  bool ieeeSpecials; // all-ones exponent is inf/NaN (e5m2)
+};
+
+Layout layoutOf(SmallFloat format) {
+  switch (format) {
+  case SmallFloat::F8E4M3FN:
+    return {4, 3, 7, false};
+  case SmallFloat::F8E5M2:
+    return {5, 2, 15, true};
+  case SmallFloat::F4E2M1FN:
+    return {2, 1, 1, false};
+  case SmallFloat::F8E8M0FNU:
+    return {8, 0, 127, false};
+  }
+  return {0, 0, 0, false};
+}
+
+std::array<float, 256> buildTable(SmallFloat format) {
+  std::array<float, 256> table{};
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  if (format == SmallFloat::F8E8M0FNU) {
+    for (unsigned c = 0; c < 256; ++c)
+      table[c] = c == 255 ? nan : std::ldexp(1.0f, int(c) - 127);
+    return table;
+  }
+  Layout l = layoutOf(format);
+  unsigned bits = 1 + l.expBits + l.mantBits;
+  unsigned expMax = (1u << l.expBits) - 1;
+  for (unsigned c = 0; c < (1u << bits); ++c) {
+    unsigned sign = c >> (bits - 1);
+    unsigned exp = (c >> l.mantBits) & expMax;
+    unsigned mant = c & ((1u << l.mantBits) - 1);
+    float v;
+    if (l.ieeeSpecials && exp == expMax)
+      v = mant ? nan : std::numeric_limits<float>::infinity();
+    else if (format == SmallFloat::F8E4M3FN && exp == expMax &&
+             mant == (1u << l.mantBits) - 1)
+      v = nan;
+    else if (exp == 0)
+      v = std::ldexp(float(mant), 1 - l.bias - int(l.mantBits));
+    else
+      v = std::ldexp(float(mant | (1u << l.mantBits)),
+                     int(exp) - l.bias - int(l.mantBits));
+    table[c] = sign ? -v : v;
+  }
+  return table;
+}
+} // namespace
+
+const std::array<float, 256> &mlir::coreai::smallFloatTable(SmallFloat format) {
+  static const std::array<float, 256> tables[4] = {
+      buildTable(SmallFloat::F8E4M3FN), buildTable(SmallFloat::F8E5M2),
+      buildTable(SmallFloat::F8E8M0FNU), buildTable(SmallFloat::F4E2M1FN)};
+  return tables[static_cast<int>(format)];
+}
+
+unsigned mlir::coreai::smallFloatBits(SmallFloat format) {
+  return format == SmallFloat::F4E2M1FN ? 4 : 8;
+}
+
+float mlir::coreai::smallFloatMax(SmallFloat format) {
+  switch (format) {
+  case SmallFloat::F8E4M3FN:
+    return 448.0f;
+  case SmallFloat::F8E5M2:
+    return 57344.0f;
+  case SmallFloat::F4E2M1FN:
+    return 6.0f;
+  case SmallFloat::F8E8M0FNU:
+    return std::ldexp(1.0f, 127);
+  }
+  return 0.0f;
+}
+
+uint8_t mlir::coreai::encodeSmallFloat(SmallFloat format, double value) {
+  if (format == SmallFloat::F8E8M0FNU) {
+    if (std::isnan(value))
+      return 255;
+    double a = std::fabs(value);
+    if (a == 0.0)
+      return 0; // the smallest representable, 2^-127
+    int e = static_cast<int>(std::nearbyint(std::log2(a)));
+    return static_cast<uint8_t>(std::clamp(e, -127, 127) + 127);
+  }
+  // The positive codes are ordered by value, so the nearest value is found by
+  // binary search and a tie goes to the even code (the even mantissa).
+  struct Positives {
+    std::vector<float> values; // code -> value, finite positives only
+  };
+  static const Positives positives[4] = {
+      [] {
+        Positives p;
+        const auto &t = smallFloatTable(SmallFloat::F8E4M3FN);
+        for (unsigned c = 0; c < 127; ++c) // 0x7f is NaN
+          p.values.push_back(t[c]);
+        return p;
+      }(),
+      [] {
+        Positives p;
+        const auto &t = smallFloatTable(SmallFloat::F8E5M2);
+        for (unsigned c = 0; c < 124; ++c) // 0x7c.. are inf/NaN
+          p.values.push_back(t[c]);
+        return p;
+      }(),
+      Positives{},
+      [] {
+        Positives p;
+        const auto &t = smallFloatTable(SmallFloat::F4E2M1FN);
+        for (unsigned c = 0; c < 8; ++c)
+          p.values.push_back(t[c]);
+        return p;
+      }()};
+  const std::vector<float> &vals = positives[static_cast<int>(format)].values;
+  unsigned signBit = format == SmallFloat::F4E2M1FN ? 0x8 : 0x80;
+  if (std::isnan(value))
+    return format == SmallFloat::F8E5M2
+               ? 0x7e
+               : static_cast<uint8_t>(format == SmallFloat::F8E4M3FN
+                                          ? 0x7f
+                                          : 0); // fp4 has no NaN
+  bool negative = std::signbit(value);
+  double a = std::fabs(value);
+  unsigned code;
+  if (a >= vals.back()) {
+    code = vals.size() - 1;
+  } else {
+    auto it = std::upper_bound(vals.begin(), vals.end(), a);
+    unsigned hi = it - vals.begin(); // vals[hi] > a >= vals[hi-1]
+    unsigned lo = hi - 1;
+    double dLo = a - vals[lo], dHi = vals[hi] - a;
+    if (dLo < dHi)
+      code = lo;
+    else if (dHi < dLo)
+      code = hi;
+    else
+      code = (lo % 2 == 0) ? lo : hi;
+  }
+  return static_cast<uint8_t>(negative ? (code | signBit) : code);
+}

@@ -1,0 +1,85 @@
+//===- Packing.cpp - Sub-byte bit-stream packing --------------------------===//
+
+#include "coreai/Compression/Packing.h"
+
+#include <algorithm>
+#include <cstring>
+
+using namespace mlir::coreai;
+
+int64_t mlir::coreai::packedByteSize(int64_t numel, unsigned bits) {
+  return (numel * static_cast<int64_t>(bits) + 7) / 8;
+}
+
+void mlir::coreai::packBits(llvm::ArrayRef<uint8_t> codes, unsigned bits,
+                            llvm::MutableArrayRef<uint8_t> out) {
+  const int64_t n = codes.size();
+  const uint8_t mask = static_cast<uint8_t>((1u << bits) - 1u);
+  if (bits == 8) {
+    std::memcpy(out.data(), codes.data(), n);
+    return;
+  }
+  if (bits == 1 || bits == 2 || bits == 4) {
+    // Whole codes per byte: assemble each byte from 8/bits codes.
+    const int64_t perByte = 8 / bits;
+    const int64_t fullBytes = n / perByte;
+    for (int64_t b = 0; b < fullBytes; ++b) {
+      const uint8_t *c = codes.data() + b * perByte;
+      unsigned byte = 0;
+      for (int64_t k = 0; k < perByte; ++k)
+        byte |= unsigned(c[k] & mask) << (k * bits);
+      out[b] = static_cast<uint8_t>(byte);
+    }
+    if (fullBytes * perByte < n) {
+      unsigned byte = 0;
+      for (int64_t i = fullBytes * perByte, k = 0; i < n; ++i, ++k)
+        byte |= unsigned(codes[i] & mask) << (k * bits);
+      out[fullBytes] = static_cast<uint8_t>(byte);
+    }
+    return;
+  }
+  // General bit stream (3 and 6 bits, and any other width below 8).
+  std::fill(out.begin(), out.begin() + packedByteSize(n, bits), 0);
+  uint64_t bitPos = 0;
+  for (int64_t i = 0; i < n; ++i, bitPos += bits) {
+    unsigned value = codes[i] & mask;
+    uint64_t byte = bitPos / 8;
+    unsigned shift = bitPos % 8;
+    out[byte] |= static_cast<uint8_t>(value << shift);
+    if (shift + bits > 8)
+      out[byte + 1] |= static_cast<uint8_t>(value >> (8 - shift));
+  }
+}
+
+std::vector<uint8_t> mlir::coreai::packBits(llvm::ArrayRef<uint8_t> codes,
+                                            unsigned bits) {
+  std::vector<uint8_t> out(packedByteSize(codes.size(), bits));
+  packBits(codes, bits, out);
+  return out;
+}
+
+void mlir::coreai::unpackBits(llvm::ArrayRef<uint8_t> packed, unsigned bits,
+                              llvm::MutableArrayRef<uint8_t> codes) {
+  const int64_t n = codes.size();
+  const unsigned mask = (1u << bits) - 1u;
+  if (bits == 8) {
+    std::memcpy(codes.data(), packed.data(), n);
+    return;
+  }
+  if (bits == 1 || bits == 2 || bits == 4) {
+    const int64_t perByte = 8 / bits;
+    for (int64_t i = 0; i < n; ++i)
+      codes[i] = static_cast<uint8_t>(
+          (packed[i / perByte] >> ((i % perByte) * bits)) & mask);
+    return;
+  }
+  uint64_t bitPos = 0;
+  for (int64_t i = 0; i < n; ++i, bitPos += bits) {
+    uint64_t byte = bitPos / 8;
+    unsigned shift = bitPos % 8;
+    unsigned value = packed[byte] >> shift;
+    if (shift + bits > 8)
+      value |= unsigned(packed[byte + 1]) << (8 - shift);
+    codes[i] = static_cast<uint8_t>(value & mask);
+  }
+}

@@ -1,0 +1,459 @@
+//===- CoreAIOps.cpp - Core AI operations ---------------------------------===//
+
+#include "coreai/IR/CoreAIOps.h"
+#include "coreai/IR/ConstantData.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/Interfaces/FunctionImplementation.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+//===----------------------------------------------------------------------===//
+// Custom directives
+//===----------------------------------------------------------------------===//
+
+/// `-> T` or `-> (T0, T1)`.
+static ParseResult parseArrowTypes(OpAsmParser &parser,
+                                   SmallVectorImpl<Type> &types) {
+  return parser.parseArrowTypeList(types);
+}
+
+static void printArrowTypes(OpAsmPrinter &printer, Operation *,
+                            TypeRange types) {
+  printer << "-> ";
+  bool parens = types.size() != 1;
+  if (parens)
+    printer << '(';
+  llvm::interleaveComma(types, printer);
+  if (parens)
+    printer << ')';
+}
+
+#define GET_OP_CLASSES
+#include "coreai/IR/CoreAIOps.cpp.inc"
+
+#include "coreai/IR/CoreAIInterfaces.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared verifier helpers
+//===----------------------------------------------------------------------===//
+
+/// Returns the type of `value` if it is a ranked tensor with a static shape.
+static RankedTensorType getStaticTensorType(Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  return type && type.hasStaticShape() ? type : RankedTensorType();
+}
+
+/// Element types allowed for LUT entries and sparse values.
+static bool isPayloadElementType(Type type) {
+  return type.isUnsignedInteger(8) || type.isSignedInteger(8) ||
+         isa<Float8E5M2Type, Float8E4M3FNType>(type) || type.isBF16() ||
+         type.isF16() || type.isF32();
+}
+
+static constexpr StringLiteral kPayloadTypes =
+    "ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32";
+
+//===----------------------------------------------------------------------===//
+// GraphOp
+//===----------------------------------------------------------------------===//
+
+ParseResult GraphOp::parse(OpAsmParser &parser, OperationState &result) {
+  Builder &builder = parser.getBuilder();
+  (void)impl::parseOptionalVisibilityKeyword(parser, result.attributes);
+  if (succeeded(parser.parseOptionalKeyword("noinline")))
+    result.addAttribute(getNoinlineAttrName(result.name),
+                        builder.getUnitAttr());
+
+  StringAttr name;
+  if (parser.parseSymbolName(name, SymbolTable::getSymbolAttrName(),
+                             result.attributes))
+    return failure();
+
+  SmallVector<OpAsmParser::Argument> args;
+  SmallVector<Type> resultTypes;
+  SmallVector<DictionaryAttr> resultAttrs;
+  bool isVariadic = false;
+  if (function_interface_impl::parseFunctionSignatureWithArguments(
+          parser, /*allowVariadic=*/false, args, isVariadic, resultTypes,
+          resultAttrs))
+    return failure();
+
+  SmallVector<Type> argTypes;
+  for (OpAsmParser::Argument &arg : args)
+    argTypes.push_back(arg.type);
+  result.addAttribute(
+      getFunctionTypeAttrName(result.name),
+      TypeAttr::get(builder.getFunctionType(argTypes, resultTypes)));
+
+  if (parser.parseOptionalAttrDictWithKeyword(result.attributes))
+    return failure();
+  call_interface_impl::addArgAndResultAttrs(builder, result, args, resultAttrs,
+                                            getArgAttrsAttrName(result.name),
+                                            getResAttrsAttrName(result.name));
+
+  Region *body = result.addRegion();
+  OptionalParseResult parsed =
+      parser.parseOptionalRegion(*body, args, /*enableNameShadowing=*/false);
+  if (parsed.has_value() && failed(*parsed))
+    return failure();
+  return success();
+}
+
+void GraphOp::print(OpAsmPrinter &p) {
+  p << ' ';
+  if (std::optional<StringRef> visibility = getSymVisibility())
+    p << *visibility << ' ';
+  if (getNoinline())
+    p << "noinline ";
+  p.printSymbolName(getSymName());
+  function_interface_impl::printFunctionSignature(
+      p, *this, getArgumentTypes(), /*isVariadic=*/false, getResultTypes());
+  function_interface_impl::printFunctionAttributes(
+      p, *this,
+      {getSymVisibilityAttrName(), getNoinlineAttrName(),
+       getFunctionTypeAttrName(), getArgAttrsAttrName(),
+       getResAttrsAttrName()});
+  if (!getBody().empty()) {
+    p << ' ';
+    p.printRegion(getBody(), /*printEntryBlockArgs=*/false,
+                  /*printBlockTerminators=*/true);
+  }
+}
+
+LogicalResult GraphOp::verify() {
+  for (Block &block : getBody())
+    if (block.empty() || !isa<OutputOp>(block.back()))
+      return emitOpError("body blocks must end with 'coreai.output'");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// OutputOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult OutputOp::verify() {
+  auto graph = (*this)->getParentOfType<GraphOp>();
+  ArrayRef<Type> expected = graph.getResultTypes();
+  if (getNumOperands() != expected.size())
+    return emitOpError("has ")
+           << getNumOperands() << " operands, but the enclosing graph returns "
+           << expected.size() << " values";
+  for (auto [index, pair] :
+       llvm::enumerate(llvm::zip(getOperandTypes(), expected)))
+    if (std::get<0>(pair) != std::get<1>(pair))
+      return emitOpError("operand #")
+             << index << " has type " << std::get<0>(pair)
+             << ", but the graph returns " << std::get<1>(pair);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// InvokeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult InvokeOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto graph =
+      symbolTable.lookupNearestSymbolFrom<GraphOp>(*this, getCalleeAttr());
+  if (!graph)
+    return emitOpError("'") << getCallee() << "' does not name a graph";
+  FunctionType type = graph.getFunctionType();
+  if (TypeRange(getArgs().getTypes()) != TypeRange(type.getInputs()) ||
+      TypeRange(getResultTypes()) != TypeRange(type.getResults()))
+    return emitOpError("types do not match the signature of @")
+           << getCallee() << " " << type;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+LogicalResult ConstantOp::verify() {
+  auto resource = dyn_cast<DenseResourceElementsAttr>(getValue());
+  if (!resource)
+    return success();
+  // A blob that is not loaded (yet) cannot be checked.
+  const AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+  if (!blob)
+    return success();
+  auto type = cast<ShapedType>(resource.getType());
+  size_t size = blob->getData().size();
+  if (!isValidBlobSize(type, size))
+    return emitOpError("dense_resource blob '")
+           << resource.getRawHandle().getKey() << "' has " << size
+           << " bytes, but " << type << " needs " << getExpectedBlobSize(type)
+           << (getPackedBitWidth(type.getElementType()) ? " (packed)" : "");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// TransposeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TransposeOp::verify() {
+  auto xType = cast<RankedTensorType>(getX().getType());
+  auto resultType = cast<RankedTensorType>(getResult().getType());
+  if (xType.getRank() != resultType.getRank())
+    return emitOpError("result rank ")
+           << resultType.getRank() << " does not match the input rank "
+           << xType.getRank();
+  auto permType = cast<RankedTensorType>(getPerm().getType());
+  if (permType.getRank() != 1)
+    return emitOpError("perm must be a 1-D tensor");
+  if (!permType.isDynamicDim(0) && permType.getDimSize(0) != xType.getRank())
+    return emitOpError("perm has ")
+           << permType.getDimSize(0) << " entries, but the input has rank "
+           << xType.getRank();
+  return success();
+}
+
+OpOperand &TransposeOp::getLookThroughOperand() { return getXMutable(); }
+
+std::optional<int64_t> TransposeOp::mapResultAxisToSource(int64_t axis) {
+  auto constant = getPerm().getDefiningOp<ConstantOp>();
+  if (!constant)
+    return std::nullopt;
+  auto permType = cast<ShapedType>(constant.getType());
+  if (!permType.hasStaticShape() || axis < 0 ||
+      axis >= permType.getNumElements())
+    return std::nullopt;
+  SmallVector<double> perm(permType.getNumElements());
+  std::string error;
+  if (!readElements(constant.getValue(), perm, error))
+    return std::nullopt;
+  return static_cast<int64_t>(perm[axis]);
+}
+
+//===----------------------------------------------------------------------===//
+// Weight consumers
+//===----------------------------------------------------------------------===//
+
+/// Matmul `x @ y`: a weight `y` is `[..., K, N]` (out = N), a weight `x` is
+/// `[..., M, K]` (out = M).
+static std::optional<WeightAxes> getMatmulWeightAxes(unsigned operandIndex) {
+  if (operandIndex == 0)
+    return WeightAxes{-2, -1};
+  if (operandIndex == 1)
+    return WeightAxes{-1, -2};
+  return std::nullopt;
+}
+
+std::optional<WeightAxes>
+BroadcastingBatchMatmulOp::getWeightAxes(unsigned operandIndex) {
+  return getMatmulWeightAxes(operandIndex);
+}
+
+std::optional<WeightAxes> BatchMatmulOp::getWeightAxes(unsigned operandIndex) {
+  return getMatmulWeightAxes(operandIndex);
+}
+
+std::optional<WeightAxes> Conv2dOp::getWeightAxes(unsigned operandIndex) {
+  if (operandIndex == getWeightMutable().getOperandNumber())
+    return WeightAxes{0, 1};
+  return std::nullopt;
+}
+
+LogicalResult Conv2dOp::verify() {
+  auto weightType = cast<RankedTensorType>(getWeight().getType());
+  if (weightType.getRank() != 4)
+    return emitOpError("weight must have rank 4 ([Cout, Cin/groups, KH, KW]), "
+                       "got rank ")
+           << weightType.getRank();
+  return success();
+}
+
+std::optional<WeightAxes> GatherNdOp::getWeightAxes(unsigned operandIndex) {
+  if (operandIndex == getDataMutable().getOperandNumber())
+    return WeightAxes{0, 1};
+  return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// CastOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CastOp::verify() {
+  if (failed(verifyCompatibleShape(getX().getType(), getResult().getType())))
+    return emitOpError("cannot change the shape from ")
+           << getX().getType() << " to " << getResult().getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// BlockwiseShiftScaleOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult BlockwiseShiftScaleOp::verify() {
+  RankedTensorType dataType = getStaticTensorType(getData());
+  if (!dataType)
+    return emitOpError("data shape is required to be static");
+  RankedTensorType scaleType = getStaticTensorType(getScale());
+  if (!scaleType)
+    return emitOpError("scale shape is required to be static");
+  RankedTensorType offset1Type = getStaticTensorType(getOffset1());
+  RankedTensorType offset2Type = getStaticTensorType(getOffset2());
+  if (!offset1Type || !offset2Type)
+    return emitOpError("offset shapes are required to be static");
+  if (scaleType.getRank() != dataType.getRank() ||
+      offset1Type.getRank() != dataType.getRank() ||
+      offset2Type.getRank() != dataType.getRank())
+    return emitOpError("rank of data, scale and offsets should match: data "
+                       "rank = ")
+           << dataType.getRank() << ", scale rank = " << scaleType.getRank()
+           << ", offset1 rank = " << offset1Type.getRank()
+           << ", offset2 rank = " << offset2Type.getRank();
+  if (offset1Type.getShape() != scaleType.getShape() ||
+      offset2Type.getShape() != scaleType.getShape())
+    return emitOpError("shape of scale and offsets are not matching");
+  for (int64_t d = 0; d < dataType.getRank(); ++d) {
+    int64_t s = scaleType.getDimSize(d), n = dataType.getDimSize(d);
+    if (s <= 0 || n % s != 0)
+      return emitOpError("scale size ")
+             << s << " along dimension " << d
+             << " is not a factor of the data size " << n;
+  }
+  if (offset1Type.getElementType() != dataType.getElementType())
+    return emitOpError("offset1 element type ")
+           << offset1Type.getElementType()
+           << " must match the data element type " << dataType.getElementType();
+  auto resultType = cast<RankedTensorType>(getResult().getType());
+  if (resultType.getShape() != dataType.getShape())
+    return emitOpError("result shape must match the data shape");
+  if (resultType.getElementType() != offset2Type.getElementType())
+    return emitOpError("result element type ")
+           << resultType.getElementType()
+           << " must match the offset2 element type "
+           << offset2Type.getElementType();
+  Type scaleElement = scaleType.getElementType();
+  if (scaleElement != resultType.getElementType() &&
+      !isa<Float8E8M0FNUType>(scaleElement))
+    return emitOpError("scale element type ")
+           << scaleElement << " must be the result element type "
+           << resultType.getElementType() << " or f8E8M0FNU";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// LutToDenseOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult LutToDenseOp::verify() {
+  RankedTensorType indicesType = getStaticTensorType(getIndices());
+  if (!indicesType)
+    return emitOpError("indices shape is required to be static");
+  auto indexElement = dyn_cast<IntegerType>(indicesType.getElementType());
+  unsigned bits = indexElement ? indexElement.getWidth() : 0;
+  if (!indexElement || !indexElement.isUnsigned() ||
+      !llvm::is_contained({1u, 2u, 3u, 4u, 6u, 8u}, bits))
+    return emitOpError("indices must have element type ui1, ui2, ui3, ui4, "
+                       "ui6 or ui8, got ")
+           << indicesType.getElementType();
+  RankedTensorType lutType = getStaticTensorType(getLut());
+  if (!lutType)
+    return emitOpError("lut shape is required to be static");
+  int64_t k = indicesType.getRank();
+  if (lutType.getRank() != k + 2)
+    return emitOpError("lut should have rank K+2 = ")
+           << k + 2 << " where K is the rank of indices, got rank "
+           << lutType.getRank();
+  for (int64_t d = 0; d < k; ++d) {
+    int64_t g = lutType.getDimSize(d), s = indicesType.getDimSize(d);
+    if (g <= 0 || s % g != 0)
+      return emitOpError("lut dimension ")
+             << d << " (" << g << ") is not a factor of indices dimension " << d
+             << " (" << s << ")";
+  }
+  int64_t palettes = lutType.getDimSize(k);
+  if (palettes != (int64_t(1) << bits))
+    return emitOpError("lut has ")
+           << palettes << " palette entries, but ui" << bits << " indices need "
+           << (int64_t(1) << bits);
+  if (!isPayloadElementType(lutType.getElementType()))
+    return emitOpError("lut element type must be ")
+           << kPayloadTypes << ", got " << lutType.getElementType();
+
+  auto axisType = dyn_cast<RankedTensorType>(getAxis().getType());
+  if (!axisType || axisType.getRank() != 0 ||
+      !axisType.getElementType().isSignedInteger(16))
+    return emitOpError("axis must be a scalar tensor<si16>, got ")
+           << getAxis().getType();
+
+  auto resultType = cast<RankedTensorType>(getResult().getType());
+  if (resultType.getRank() != k)
+    return emitOpError("result must have the rank of the indices (")
+           << k << ")";
+  if (resultType.getElementType() != lutType.getElementType())
+    return emitOpError("result element type ")
+           << resultType.getElementType() << " must match the lut element type "
+           << lutType.getElementType();
+
+  int64_t vectorSize = lutType.getDimSize(k + 1);
+  SmallVector<int64_t> expected(indicesType.getShape());
+  if (vectorSize > 1) {
+    auto axisConstant = getAxis().getDefiningOp<ConstantOp>();
+    if (!axisConstant)
+      return emitOpError(
+          "axis must be a constant when the vector size is greater than 1");
+    double axisValue = 0;
+    std::string error;
+    if (!readElements(axisConstant.getValue(), MutableArrayRef(&axisValue, 1),
+                      error))
+      return emitOpError("cannot read axis: ") << error;
+    auto axis = static_cast<int64_t>(axisValue);
+    if (axis <= -k - 1 || axis >= k)
+      return emitOpError("axis ") << axis << " is out of range (" << -k - 1
+                                  << ", " << k << ") for indices of rank " << k;
+    if (axis < 0)
+      axis += k;
+    expected[axis] *= vectorSize;
+  }
+  if (resultType.getShape() != ArrayRef<int64_t>(expected))
+    return emitOpError("result shape must be the indices shape with the axis "
+                       "dimension times the vector size ")
+           << vectorSize;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Sparse ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult BuildSparseWithBitmaskOp::verify() {
+  RankedTensorType valuesType = getStaticTensorType(getValues());
+  if (!valuesType || valuesType.getRank() != 1)
+    return emitOpError("values must be a 1-D tensor with a static shape");
+  if (!isPayloadElementType(valuesType.getElementType()))
+    return emitOpError("values element type must be ")
+           << kPayloadTypes << ", got " << valuesType.getElementType();
+  RankedTensorType maskType = getStaticTensorType(getMask());
+  if (!maskType)
+    return emitOpError("mask shape is required to be static");
+  if (!maskType.getElementType().isUnsignedInteger(1))
+    return emitOpError("mask must have element type ui1, got ")
+           << maskType.getElementType();
+  if (valuesType.getNumElements() > maskType.getNumElements())
+    return emitOpError("the number of values (")
+           << valuesType.getNumElements()
+           << ") exceeds the number of mask elements ("
+           << maskType.getNumElements() << ")";
+  auto expected =
+      RankedTensorType::get(maskType.getShape(), valuesType.getElementType());
+  if (getResult().getType().getDenseType() != expected)
+    return emitOpError("result must be sparse over ") << expected;
+  return success();
+}
+
+LogicalResult SparseWithBitmaskToDenseOp::verify() {
+  RankedTensorType dense = getSparse().getType().getDenseType();
+  if (getResult().getType() != dense)
+    return emitOpError("result type must be ") << dense;
+  return success();
+}

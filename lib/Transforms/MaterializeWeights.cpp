@@ -1,0 +1,243 @@
+//===- MaterializeWeights.cpp - Decompress weight chains ------------------===//
+//
+// Collect every chain of compression ops fed by constants (serially), evaluate
+// the chains in parallel on data extracted from the IR, then replace each
+// chain's root by a constant (serially, in program order).
+//
+//===----------------------------------------------------------------------===//
+
+#include "coreai/Compression/Decompress.h"
+#include "coreai/Compression/Parallel.h"
+#include "coreai/IR/ConstantData.h"
+#include "coreai/IR/CoreAIOps.h"
+#include "coreai/Transforms/Passes.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+namespace mlir {
+namespace coreai {
+#define GEN_PASS_DEF_COREAIMATERIALIZEWEIGHTSPASS
+#include "coreai/Transforms/Passes.h.inc"
+} // namespace coreai
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+namespace {
+
+/// One step of a chain, with everything the evaluation needs copied out of
+/// the IR (attributes are immutable and safe to read from workers).
+struct ChainNode {
+  enum class Kind { Constant, ShiftScale, Lut, BuildSparse, ToDense, Cast };
+  Kind kind;
+  RankedTensorType type; // for BuildSparse: the dense type
+  ElementsAttr constant; // Kind::Constant
+  SmallVector<unsigned, 4> inputs;
+  int64_t axis = 0; // Kind::Lut, normalised
+};
+
+struct Chain {
+  Operation *root;
+  std::vector<ChainNode> nodes; // inputs before users; the root is last
+  // Results of the parallel phase.
+  EncodedElements encoded;
+  std::string error;
+};
+
+bool isChainOp(Operation *op) {
+  return isa<BlockwiseShiftScaleOp, LutToDenseOp, BuildSparseWithBitmaskOp,
+             SparseWithBitmaskToDenseOp, CastOp>(op);
+}
+
+/// Appends the nodes computing `value` to `chain`; fails when a leaf is not a
+/// constant or a shape is not static.
+FailureOr<unsigned> addNode(Value value, Chain &chain,
+                            DenseMap<Value, unsigned> &seen) {
+  if (auto it = seen.find(value); it != seen.end())
+    return it->second;
+  Operation *op = value.getDefiningOp();
+  if (!op)
+    return failure();
+  ChainNode node;
+  if (auto sparse = dyn_cast<SparseWithBitmaskType>(value.getType()))
+    node.type = sparse.getDenseType();
+  else
+    node.type = dyn_cast<RankedTensorType>(value.getType());
+  if (!node.type || !node.type.hasStaticShape())
+    return failure();
+
+  bool supported = true;
+  TypeSwitch<Operation *>(op)
+      .Case([&](ConstantOp constant) {
+        node.kind = ChainNode::Kind::Constant;
+        node.constant = constant.getValue();
+      })
+      .Case([&](BlockwiseShiftScaleOp) {
+        node.kind = ChainNode::Kind::ShiftScale;
+      })
+      .Case([&](LutToDenseOp lut) {
+        node.kind = ChainNode::Kind::Lut;
+        int64_t rank = node.type.getRank();
+        auto lutType = cast<RankedTensorType>(lut.getLut().getType());
+        if (lutType.getShape().back() > 1) {
+          // The verifier guarantees a constant scalar axis here.
+          double axis = 0;
+          std::string error;
+          auto axisOp = lut.getAxis().getDefiningOp<ConstantOp>();
+          if (!axisOp || !readElements(axisOp.getValue(),
+                                       MutableArrayRef(&axis, 1), error))
+            supported = false;
+          node.axis = static_cast<int64_t>(axis);
+          if (node.axis < 0)
+            node.axis += rank;
+        }
+      })
+      .Case([&](BuildSparseWithBitmaskOp) {
+        node.kind = ChainNode::Kind::BuildSparse;
+      })
+      .Case([&](SparseWithBitmaskToDenseOp) {
+        node.kind = ChainNode::Kind::ToDense;
+      })
+      .Case([&](CastOp) { node.kind = ChainNode::Kind::Cast; })
+      .Default([&](Operation *) { supported = false; });
+  if (!supported)
+    return failure();
+
+  if (node.kind != ChainNode::Kind::Constant) {
+    // The LUT axis is folded into the node above, not evaluated.
+    unsigned numInputs =
+        node.kind == ChainNode::Kind::Lut ? 2 : op->getNumOperands();
+    for (unsigned i = 0; i < numInputs; ++i) {
+      FailureOr<unsigned> input = addNode(op->getOperand(i), chain, seen);
+      if (failed(input))
+        return failure();
+      node.inputs.push_back(*input);
+    }
+  }
+  chain.nodes.push_back(std::move(node));
+  return seen[value] = chain.nodes.size() - 1;
+}
+
+/// Evaluates `chain` into `chain.encoded`, or sets `chain.error`.
+void evaluate(Chain &chain) {
+  // values[i] of node i; BuildSparse keeps its mask in masks[i].
+  std::vector<std::vector<double>> values(chain.nodes.size());
+  std::vector<std::vector<double>> masks(chain.nodes.size());
+  for (size_t index = 0; index < chain.nodes.size(); ++index) {
+    const ChainNode &node = chain.nodes[index];
+    std::vector<double> &out = values[index];
+    auto in = [&](unsigned k) -> const std::vector<double> & {
+      return values[node.inputs[k]];
+    };
+    auto shapeOf = [&](unsigned k) {
+      return chain.nodes[node.inputs[k]].type.getShape();
+    };
+    if (node.kind == ChainNode::Kind::BuildSparse) {
+      out = in(0);
+      masks[index] = in(1);
+      continue;
+    }
+    out.resize(node.type.getNumElements());
+    switch (node.kind) {
+    case ChainNode::Kind::Constant:
+      if (!readElements(node.constant, out, chain.error))
+        return;
+      continue; // stored values are exact already
+    case ChainNode::Kind::ShiftScale:
+      blockwiseShiftScale(in(0), shapeOf(0), in(1), in(2), in(3), shapeOf(1),
+                          out);
+      break;
+    case ChainNode::Kind::Lut:
+      if (!lutToDense(in(0), shapeOf(0), in(1), shapeOf(1), node.axis, out,
+                      chain.error))
+        return;
+      break;
+    case ChainNode::Kind::ToDense:
+      if (!scatterByMask(in(0), masks[node.inputs[0]], out, chain.error))
+        return;
+      break;
+    case ChainNode::Kind::Cast:
+      out = in(0);
+      // Float to integer conversions truncate toward zero.
+      if (isa<IntegerType>(node.type.getElementType()))
+        for (double &v : out)
+          v = std::trunc(v);
+      break;
+    case ChainNode::Kind::BuildSparse:
+      break;
+    }
+    roundToElementType(node.type.getElementType(), out);
+  }
+  const ChainNode &root = chain.nodes.back();
+  (void)encodeElements(root.type.getElementType(), values.back(), chain.encoded,
+                       chain.error);
+}
+
+/// Erases `op` and, transitively, the chain ops and constants it leaves
+/// without users.
+void eraseIfDead(Operation *op) {
+  SmallVector<Operation *> worklist = {op};
+  while (!worklist.empty()) {
+    Operation *current = worklist.pop_back_val();
+    if (!current->use_empty() ||
+        !(isChainOp(current) || isa<ConstantOp>(current)))
+      continue;
+    for (Value operand : current->getOperands())
+      if (Operation *def = operand.getDefiningOp())
+        if (!llvm::is_contained(worklist, def))
+          worklist.push_back(def);
+    current->erase();
+  }
+}
+
+struct MaterializeWeightsPass
+    : public coreai::impl::CoreAIMaterializeWeightsPassBase<
+          MaterializeWeightsPass> {
+  void runOnOperation() override {
+    // Collect: roots are chain ops that produce a tensor used by something
+    // other than another chain op.
+    std::vector<Chain> chains;
+    getOperation()->walk([&](Operation *op) {
+      if (!isChainOp(op) || isa<BuildSparseWithBitmaskOp>(op))
+        return;
+      Value result = op->getResult(0);
+      if (!result.use_empty() && llvm::all_of(result.getUsers(), isChainOp))
+        return;
+      Chain chain;
+      chain.root = op;
+      DenseMap<Value, unsigned> seen;
+      if (succeeded(addNode(result, chain, seen)))
+        chains.push_back(std::move(chain));
+    });
+
+    // Compute, off the IR.
+    unsigned threads = getContext().isMultithreadingEnabled() ? 0 : 1;
+    parallelFor(threads, chains.size(),
+                [&](int64_t i) { evaluate(chains[i]); });
+
+    // Report every failure before changing anything.
+    bool failed = false;
+    for (Chain &chain : chains)
+      if (!chain.error.empty()) {
+        chain.root->emitOpError("cannot be materialized: ") << chain.error;
+        failed = true;
+      }
+    if (failed)
+      return signalPassFailure();
+
+    // Rewrite, in program order.
+    OpBuilder builder(&getContext());
+    for (Chain &chain : chains) {
+      builder.setInsertionPoint(chain.root);
+      auto constant = ConstantOp::create(
+          builder, chain.root->getLoc(),
+          buildElementsAttr(chain.nodes.back().type, chain.encoded));
+      chain.root->getResult(0).replaceAllUsesWith(constant.getResult());
+      eraseIfDead(chain.root);
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,237 @@
+//===- ConstantDataTest.cpp - Reading and writing constant payloads -------===//
+
+#include "coreai/IR/ConstantData.h"
+#include "coreai/IR/CoreAIOps.h"
+
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "gtest/gtest.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+namespace {
+
+class ConstantDataTest : public ::testing::Test {
+protected:
+  ConstantDataTest() { context.loadDialect<CoreAIDialect>(); }
+
+  /// Parses `coreai.constant <attr>` and returns its payload.
+  ElementsAttr parseConstant(StringRef attr, StringRef trailer = "") {
+    std::string text =
+        "%0 = coreai.constant " + attr.str() + "\n" + trailer.str();
+    module = parseSourceString<ModuleOp>(text, &context);
+    if (!module)
+      return {};
+    return cast<ConstantOp>(&module->getBody()->front()).getValue();
+  }
+
+  std::vector<double> read(ElementsAttr attr) {
+    std::vector<double> values(attr.getNumElements());
+    std::string error;
+    EXPECT_TRUE(readElements(attr, values, error)) << error;
+    return values;
+  }
+
+  Type parse(StringRef type) { return parseType(type, &context); }
+
+  MLIRContext context;
+  OwningOpRef<ModuleOp> module;
+};
+
+TEST_F(ConstantDataTest, ReadsInlineValuesOfEveryType) {
+  struct Case {
+    const char *attr;
+    std::vector<double> expected;
+  };
+  std::vector<Case> cases = {
+      {"dense<[1.5, -2.0]> : tensor<2xf32>", {1.5, -2.0}},
+      {"dense<[1.5, -2.0]> : tensor<2xf16>", {1.5, -2.0}},
+      {"dense<[1.5, -2.0]> : tensor<2xbf16>", {1.5, -2.0}},
+      {"dense<[448.0, -0.5]> : tensor<2xf8E4M3FN>", {448.0, -0.5}},
+      {"dense<[57344.0, 0.25]> : tensor<2xf8E5M2>", {57344.0, 0.25}},
+      {"dense<[0.5, 4.0]> : tensor<2xf8E8M0FNU>", {0.5, 4.0}},
+      {"dense<[6.0, -1.5]> : tensor<2xf4E2M1FN>", {6.0, -1.5}},
+      {"dense<[-128, 127]> : tensor<2xsi8>", {-128, 127}},
+      {"dense<[0, 255]> : tensor<2xui8>", {0, 255}},
+      {"dense<[-8, 7]> : tensor<2xsi4>", {-8, 7}},
+      {"dense<[0, 15]> : tensor<2xui4>", {0, 15}},
+      {"dense<[-2, 1]> : tensor<2xsi2>", {-2, 1}},
+      {"dense<[5, 63]> : tensor<2xui6>", {5, 63}},
+      {"dense<[7, 2]> : tensor<2xui3>", {7, 2}},
+      {"dense<[1, 0]> : tensor<2xui1>", {1, 0}},
+      {"dense<[-32768, 5]> : tensor<2xsi16>", {-32768, 5}},
+      {"dense<[4000000000, 1]> : tensor<2xui32>", {4000000000.0, 1}},
+      {"dense<[true, false, true]> : tensor<3xi1>", {1, 0, 1}},
+      {"dense<3.0> : tensor<2x2xf16>", {3, 3, 3, 3}},
+      {"dense<-3> : tensor<3xsi4>", {-3, -3, -3}},
+      {"dense<true> : tensor<2xi1>", {1, 1}},
+  };
+  for (const Case &c : cases) {
+    ElementsAttr attr = parseConstant(c.attr);
+    ASSERT_TRUE(attr) << c.attr;
+    EXPECT_EQ(read(attr), c.expected) << c.attr;
+  }
+}
+
+TEST_F(ConstantDataTest, ReadsPackedResources) {
+  // ui4 [1, 2, 3] packs to 0x21 0x03 (alignment prefix 0x01000000).
+  ElementsAttr ui4 = parseConstant(
+      "dense_resource<blob> : tensor<3xui4>",
+      "{-# dialect_resources: { builtin: { blob: \"0x010000002103\" } } #-}");
+  ASSERT_TRUE(ui4);
+  EXPECT_EQ(read(ui4), (std::vector<double>{1, 2, 3}));
+
+  ElementsAttr si4 = parseConstant(
+      "dense_resource<blob> : tensor<2xsi4>",
+      "{-# dialect_resources: { builtin: { blob: \"0x010000007F\" } } #-}");
+  EXPECT_EQ(read(si4), (std::vector<double>{-1, 7}));
+
+  ElementsAttr ui6 = parseConstant(
+      "dense_resource<blob> : tensor<4xui6>",
+      "{-# dialect_resources: { builtin: { blob: \"0x01000000813010\" } } #-}");
+  EXPECT_EQ(read(ui6), (std::vector<double>{1, 2, 3, 4}));
+
+  ElementsAttr ui1 = parseConstant(
+      "dense_resource<blob> : tensor<9xui1>",
+      "{-# dialect_resources: { builtin: { blob: \"0x010000000D01\" } } #-}");
+  EXPECT_EQ(read(ui1), (std::vector<double>{1, 0, 1, 1, 0, 0, 0, 0, 1}));
+
+  // f4E2M1FN: packed (low nibble first) and one byte per element.
+  ElementsAttr f4Packed = parseConstant(
+      "dense_resource<blob> : tensor<2xf4E2M1FN>",
+      "{-# dialect_resources: { builtin: { blob: \"0x01000000F2\" } } #-}");
+  EXPECT_EQ(read(f4Packed), (std::vector<double>{1.0, -6.0}));
+  ElementsAttr f4Bytes = parseConstant(
+      "dense_resource<blob> : tensor<2xf4E2M1FN>",
+      "{-# dialect_resources: { builtin: { blob: \"0x010000000F02\" } } #-}");
+  EXPECT_EQ(read(f4Bytes), (std::vector<double>{-6.0, 1.0}));
+
+  ElementsAttr f16 = parseConstant("dense_resource<blob> : tensor<2xf16>",
+                                   "{-# dialect_resources: { builtin: { blob: "
+                                   "\"0x020000000038003C\" } } #-}");
+  EXPECT_EQ(read(f16), (std::vector<double>{0.5, 1.0}));
+}
+
+TEST_F(ConstantDataTest, RejectsWrongBlobSizes) {
+  // The constant verifier rejects such blobs in IR; build one directly.
+  auto type = cast<ShapedType>(parse("tensor<3xf16>"));
+  const char bytes[] = {0x00, 0x38};
+  ElementsAttr attr = DenseResourceElementsAttr::get(
+      type, "blob", HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, 2));
+  std::vector<double> values(3);
+  std::string error;
+  EXPECT_FALSE(readElements(attr, values, error));
+  EXPECT_EQ(error, "dense_resource blob has 2 bytes, expected 6");
+}
+
+TEST_F(ConstantDataTest, WritesByPolicyAndReadsBack) {
+  struct Case {
+    const char *type;
+    std::vector<double> values;
+    EncodedElements::Form form;
+    size_t bytes;
+  };
+  std::vector<double> big(300);
+  for (size_t i = 0; i < big.size(); ++i)
+    big[i] = (static_cast<int>(i) % 13) - 6;
+  std::vector<Case> cases = {
+      {"tensor<4xf32>", {1, 1, 1, 1}, EncodedElements::Form::Splat, 4},
+      {"tensor<4xsi4>", {-2, -2, -2, -2}, EncodedElements::Form::Splat, 1},
+      {"tensor<2xui1>", {1, 1}, EncodedElements::Form::Splat, 1},
+      {"tensor<4xf32>", {1, 2, 3, 4}, EncodedElements::Form::Inline, 16},
+      {"tensor<300xf32>", big, EncodedElements::Form::Resource, 1200},
+      {"tensor<300xsi8>", big, EncodedElements::Form::Inline, 300},
+      {"tensor<300xf16>", big, EncodedElements::Form::Inline, 600},
+      {"tensor<300xbf16>", big, EncodedElements::Form::Inline, 600},
+      {"tensor<600xf16>", {}, EncodedElements::Form::Resource, 1200},
+      {"tensor<300xsi4>", big, EncodedElements::Form::Resource, 150},
+      {"tensor<3xui4>", {1, 2, 3}, EncodedElements::Form::Resource, 2},
+      {"tensor<3xui3>", {1, 2, 3}, EncodedElements::Form::Resource, 2},
+      {"tensor<4xui6>", {1, 2, 3, 4}, EncodedElements::Form::Resource, 3},
+      {"tensor<5xui2>", {1, 2, 3, 0, 1}, EncodedElements::Form::Resource, 2},
+      {"tensor<9xui1>",
+       {1, 0, 1, 1, 0, 0, 0, 0, 1},
+       EncodedElements::Form::Resource,
+       2},
+      {"tensor<2xsi2>", {-2, 1}, EncodedElements::Form::Resource, 1},
+      {"tensor<3xf4E2M1FN>",
+       {6, -0.5, 1.5},
+       EncodedElements::Form::Resource,
+       2},
+      {"tensor<2xf8E4M3FN>", {448, -0.5}, EncodedElements::Form::Inline, 2},
+      {"tensor<2xf8E5M2>", {-57344, 0.25}, EncodedElements::Form::Inline, 2},
+      {"tensor<2xf8E8M0FNU>", {0.25, 8}, EncodedElements::Form::Inline, 2},
+      {"tensor<2xui32>", {4000000000.0, 1}, EncodedElements::Form::Inline, 8},
+  };
+  cases[8].values.resize(600);
+  for (size_t i = 0; i < 600; ++i)
+    cases[8].values[i] = 0.5 * i;
+  for (const Case &c : cases) {
+    auto type = cast<RankedTensorType>(parse(c.type));
+    EncodedElements encoded;
+    std::string error;
+    ASSERT_TRUE(encodeElements(type.getElementType(), c.values, encoded, error))
+        << error;
+    EXPECT_EQ(encoded.form, c.form) << c.type;
+    EXPECT_EQ(encoded.bytes.size(), c.bytes) << c.type;
+    ElementsAttr attr = buildElementsAttr(type, encoded);
+    EXPECT_EQ(attr.getType(), type);
+    EXPECT_EQ(read(attr), c.values) << c.type;
+  }
+}
+
+TEST_F(ConstantDataTest, RoundsOnceAndSaturatesIntegers) {
+  auto type = cast<RankedTensorType>(parse("tensor<4xsi4>"));
+  EncodedElements encoded;
+  std::string error;
+  ASSERT_TRUE(encodeElements(type.getElementType(), {2.5, 3.5, -20, 20},
+                             encoded, error));
+  EXPECT_EQ(read(buildElementsAttr(type, encoded)),
+            (std::vector<double>{2, 4, -8, 7}));
+
+  std::vector<double> values = {0.1, 65520.0, 1.0 + 1.0 / 4096};
+  roundToElementType(parse("f16"), values);
+  EXPECT_EQ(values[0], 0.0999755859375);
+  EXPECT_TRUE(std::isinf(values[1]));
+  EXPECT_EQ(values[2], 1.0);
+}
+
+TEST_F(ConstantDataTest, ResourceNamesAreStable) {
+  auto type = cast<RankedTensorType>(parse("tensor<3xui4>"));
+  EncodedElements encoded;
+  std::string error;
+  ASSERT_TRUE(encodeElements(type.getElementType(), {1, 2, 3}, encoded, error));
+  auto first =
+      cast<DenseResourceElementsAttr>(buildElementsAttr(type, encoded));
+  auto second =
+      cast<DenseResourceElementsAttr>(buildElementsAttr(type, encoded));
+  EXPECT_TRUE(first.getRawHandle().getKey().starts_with("coreai_"));
+  // Same bytes twice in one context: distinct, deterministic names.
+  EXPECT_NE(first.getRawHandle().getKey(), second.getRawHandle().getKey());
+  EXPECT_EQ(second.getRawHandle().getKey(),
+            (first.getRawHandle().getKey() + "_1").str());
+}
+
+TEST_F(ConstantDataTest, PackingHelpers) {
+  EXPECT_EQ(getPackedBitWidth(parse("ui4")), 4u);
+  EXPECT_EQ(getPackedBitWidth(parse("si2")), 2u);
+  EXPECT_EQ(getPackedBitWidth(parse("f4E2M1FN")), 4u);
+  EXPECT_FALSE(getPackedBitWidth(parse("ui8")).has_value());
+  EXPECT_FALSE(getPackedBitWidth(parse("f8E4M3FN")).has_value());
+  auto ui4 = cast<ShapedType>(parse("tensor<1024x1024xui4>"));
+  EXPECT_EQ(getExpectedBlobSize(ui4), 524288);
+  EXPECT_TRUE(isValidBlobSize(ui4, 524288));
+  EXPECT_FALSE(isValidBlobSize(ui4, 1048576));
+  auto f4 = cast<ShapedType>(parse("tensor<10xf4E2M1FN>"));
+  EXPECT_TRUE(isValidBlobSize(f4, 5));
+  EXPECT_TRUE(isValidBlobSize(f4, 10));
+}
+
+} // namespace

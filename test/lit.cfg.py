@@ -1,0 +1,35 @@
+# -*- Python -*-
+# lit configuration of the coreai regression suite.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "COREAI"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.coreai_obj_root, "test")
+config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py"]
+
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+
+# FileCheck, not and count live only in LLVM's bindir on Debian.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+config.environment["FILECHECK_OPTS"] = (
+    "-enable-var-scope --allow-unused-prefixes=false"
+)
+
+tools_dir = os.path.join(config.coreai_obj_root, "bin")
+libs_dir = os.path.join(config.coreai_obj_root, "lib")
+config.substitutions.append(("%coreai_libs", libs_dir))
+config.substitutions.append(("%shlibext", config.llvm_shlib_ext))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(
+    ("%coreai_src", config.coreai_src_root)
+)
+llvm_config.add_tool_substitutions(
+    ["coreai-opt", "mlir-opt"], [tools_dir, config.llvm_tools_dir]
+)

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the build needs from Debian (MLIR/LLVM 22, oneTBB, GoogleTest,
+# clang, ninja, lit), skipping what is already there.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build clang-22 ccache python3
+  libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
+  libtbb-dev libgtest-dev
+)
+# Extra packages on request, e.g. `utils/setup.sh clang-format-22`.
+packages+=("$@")
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
