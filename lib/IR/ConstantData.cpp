@@ -57,48 +57,78 @@ bool mlir::coreai::isValidBlobSize(ShapedType type, size_t size) {
 
 namespace {
 
+/// How the values of one element type are stored.
+struct ElementFormat {
+  enum class Kind {
+    Unsupported,
+    Unsigned, ///< unsigned and 1-bit integers
+    Signed,   ///< signed and signless integers
+    F32,
+    F64,
+    F16,
+    BF16,
+    Small,     ///< f8E4M3FN, f8E5M2, f8E8M0FNU, f4E2M1FN (`small`)
+    OtherFloat ///< any other float, decoded through APFloat
+  };
+  Kind kind = Kind::Unsupported;
+  unsigned bits = 0;
+  SmallFloat small = SmallFloat::F8E4M3FN;
+
+  static ElementFormat of(Type type) {
+    ElementFormat f;
+    auto setSmall = [&](SmallFloat format) {
+      f.kind = Kind::Small;
+      f.small = format;
+      f.bits = smallFloatBits(format);
+    };
+    if (auto intType = dyn_cast<IntegerType>(type)) {
+      f.bits = intType.getWidth();
+      if (f.bits <= 64)
+        f.kind =
+            intType.isUnsigned() || f.bits == 1 ? Kind::Unsigned : Kind::Signed;
+    } else if (type.isF32()) {
+      f.kind = Kind::F32;
+    } else if (type.isF64()) {
+      f.kind = Kind::F64;
+    } else if (type.isF16()) {
+      f.kind = Kind::F16;
+    } else if (type.isBF16()) {
+      f.kind = Kind::BF16;
+    } else if (isa<Float8E4M3FNType>(type)) {
+      setSmall(SmallFloat::F8E4M3FN);
+    } else if (isa<Float8E5M2Type>(type)) {
+      setSmall(SmallFloat::F8E5M2);
+    } else if (isa<Float8E8M0FNUType>(type)) {
+      setSmall(SmallFloat::F8E8M0FNU);
+    } else if (isa<Float4E2M1FNType>(type)) {
+      setSmall(SmallFloat::F4E2M1FN);
+    } else if (auto floatType = dyn_cast<FloatType>(type)) {
+      f.kind = Kind::OtherFloat;
+      f.bits = floatType.getWidth();
+    }
+    return f;
+  }
+};
+
+using Kind = ElementFormat::Kind;
+
 /// Decodes elements of one element type from their storage bytes.
 class ElementDecoder {
 public:
-  explicit ElementDecoder(Type type) : type(type) {
-    if (auto intType = dyn_cast<IntegerType>(type)) {
-      kind = intType.isUnsigned() || intType.getWidth() == 1 ? Kind::Unsigned
-                                                             : Kind::Signed;
-      bits = intType.getWidth();
-    } else if (type.isF32()) {
-      kind = Kind::F32;
-    } else if (type.isF64()) {
-      kind = Kind::F64;
-    } else if (type.isF16()) {
-      kind = Kind::F16;
-    } else if (type.isBF16()) {
-      kind = Kind::BF16;
-    } else if (isa<Float8E4M3FNType>(type)) {
-      setTable(SmallFloat::F8E4M3FN);
-    } else if (isa<Float8E5M2Type>(type)) {
-      setTable(SmallFloat::F8E5M2);
-    } else if (isa<Float8E8M0FNUType>(type)) {
-      setTable(SmallFloat::F8E8M0FNU);
-    } else if (isa<Float4E2M1FNType>(type)) {
-      setTable(SmallFloat::F4E2M1FN);
-    } else if (auto floatType = dyn_cast<FloatType>(type)) {
-      kind = Kind::APFloatGeneric;
-      bits = floatType.getWidth();
-    }
+  explicit ElementDecoder(Type type)
+      : type(type), format(ElementFormat::of(type)) {
+    if (format.kind == Kind::Small)
+      table = &smallFloatTable(format.small);
   }
 
-  bool isSupported() const { return kind != Kind::Unsupported; }
+  bool isSupported() const { return format.kind != Kind::Unsupported; }
 
   /// Decodes element `i` stored (unpacked) at `bytes + i * width`.
   double decode(const uint8_t *bytes, int64_t i) const {
-    switch (kind) {
+    switch (format.kind) {
     case Kind::Unsigned:
-    case Kind::Signed: {
-      unsigned width = (bits + 7) / 8;
-      uint64_t raw = 0;
-      std::memcpy(&raw, bytes + i * width, std::min(width, 8u));
-      return fromCode(raw);
-    }
+    case Kind::Signed:
+      return fromCode(readRaw(bytes, i));
     case Kind::F32: {
       float v;
       std::memcpy(&v, bytes + 4 * i, 4);
@@ -113,16 +143,13 @@ public:
     case Kind::BF16: {
       uint16_t h;
       std::memcpy(&h, bytes + 2 * i, 2);
-      return kind == Kind::F16 ? decodeF16(h) : decodeBF16(h);
+      return format.kind == Kind::F16 ? decodeF16(h) : decodeBF16(h);
     }
-    case Kind::Table:
+    case Kind::Small:
       return (*table)[bytes[i]];
-    case Kind::APFloatGeneric: {
-      unsigned width = (bits + 7) / 8;
-      uint64_t raw = 0;
-      std::memcpy(&raw, bytes + i * width, std::min(width, 8u));
+    case Kind::OtherFloat: {
       llvm::APFloat f(cast<FloatType>(type).getFloatSemantics(),
-                      llvm::APInt(bits, raw));
+                      llvm::APInt(format.bits, readRaw(bytes, i)));
       return f.convertToDouble();
     }
     case Kind::Unsupported:
@@ -133,37 +160,25 @@ public:
 
   /// Decodes a packed code (the low `bits` bits of `code`).
   double fromCode(uint64_t code) const {
-    if (kind == Kind::Table)
+    if (format.kind == Kind::Small)
       return (*table)[code & 0xff];
-    if (bits < 64)
-      code &= (uint64_t(1) << bits) - 1;
-    if (kind == Kind::Signed)
-      return static_cast<double>(signExtend(code, bits));
+    if (format.bits < 64)
+      code &= (uint64_t(1) << format.bits) - 1;
+    if (format.kind == Kind::Signed)
+      return static_cast<double>(signExtend(code, format.bits));
     return static_cast<double>(code);
   }
 
 private:
-  enum class Kind {
-    Unsupported,
-    Unsigned,
-    Signed,
-    F32,
-    F64,
-    F16,
-    BF16,
-    Table,
-    APFloatGeneric
-  };
-
-  void setTable(SmallFloat format) {
-    kind = Kind::Table;
-    table = &smallFloatTable(format);
-    bits = smallFloatBits(format);
+  uint64_t readRaw(const uint8_t *bytes, int64_t i) const {
+    unsigned width = (format.bits + 7) / 8;
+    uint64_t raw = 0;
+    std::memcpy(&raw, bytes + i * width, std::min(width, 8u));
+    return raw;
   }
 
   Type type;
-  Kind kind = Kind::Unsupported;
-  unsigned bits = 0;
+  ElementFormat format;
   const std::array<float, 256> *table = nullptr;
 };
 
@@ -255,50 +270,30 @@ namespace {
 /// Encodes one value into `width` little-endian storage bytes.
 class ElementEncoder {
 public:
-  explicit ElementEncoder(Type type) {
-    if (auto intType = dyn_cast<IntegerType>(type)) {
-      bits = intType.getWidth();
-      if (bits > 64)
-        return;
-      kind = Kind::Int;
-      if (intType.isUnsigned() || bits == 1) {
-        lo = 0;
-        hi = std::ldexp(1.0, bits) - 1;
-      } else {
-        lo = -std::ldexp(1.0, bits - 1);
-        hi = std::ldexp(1.0, bits - 1) - 1;
-      }
-    } else if (type.isF32()) {
-      kind = Kind::F32;
-    } else if (type.isF64()) {
-      kind = Kind::F64;
-    } else if (type.isF16()) {
-      kind = Kind::F16;
-    } else if (type.isBF16()) {
-      kind = Kind::BF16;
-    } else if (isa<Float8E4M3FNType>(type)) {
-      setSmall(SmallFloat::F8E4M3FN);
-    } else if (isa<Float8E5M2Type>(type)) {
-      setSmall(SmallFloat::F8E5M2);
-    } else if (isa<Float8E8M0FNUType>(type)) {
-      setSmall(SmallFloat::F8E8M0FNU);
-    } else if (isa<Float4E2M1FNType>(type)) {
-      setSmall(SmallFloat::F4E2M1FN);
+  explicit ElementEncoder(Type type)
+      : format(ElementFormat::of(type)), width(getUnpackedByteWidth(type)) {
+    if (format.kind == Kind::Unsigned) {
+      hi = std::ldexp(1.0, format.bits) - 1;
+    } else if (format.kind == Kind::Signed) {
+      lo = -std::ldexp(1.0, format.bits - 1);
+      hi = std::ldexp(1.0, format.bits - 1) - 1;
     }
-    width = getUnpackedByteWidth(type);
   }
 
-  bool isSupported() const { return kind != Kind::Unsupported; }
+  bool isSupported() const {
+    return format.kind != Kind::Unsupported && format.kind != Kind::OtherFloat;
+  }
   unsigned getWidth() const { return width; }
 
   void encode(double v, char *out) const {
-    switch (kind) {
-    case Kind::Int: {
+    switch (format.kind) {
+    case Kind::Unsigned:
+    case Kind::Signed: {
       double r = std::isnan(v) ? 0.0 : std::nearbyint(v);
       r = std::min(std::max(r, lo), hi);
       uint64_t raw = static_cast<uint64_t>(static_cast<int64_t>(r));
-      if (bits < 64)
-        raw &= (uint64_t(1) << bits) - 1;
+      if (format.bits < 64)
+        raw &= (uint64_t(1) << format.bits) - 1;
       std::memcpy(out, &raw, width);
       return;
     }
@@ -312,27 +307,22 @@ public:
       return;
     case Kind::F16:
     case Kind::BF16: {
-      uint16_t h = kind == Kind::F16 ? encodeF16(v) : encodeBF16(v);
+      uint16_t h = format.kind == Kind::F16 ? encodeF16(v) : encodeBF16(v);
       std::memcpy(out, &h, 2);
       return;
     }
     case Kind::Small:
-      *out = static_cast<char>(encodeSmallFloat(small, v));
+      *out = static_cast<char>(encodeSmallFloat(format.small, v));
       return;
+    case Kind::OtherFloat:
     case Kind::Unsupported:
       return;
     }
   }
 
 private:
-  enum class Kind { Unsupported, Int, F32, F64, F16, BF16, Small };
-  void setSmall(SmallFloat format) {
-    kind = Kind::Small;
-    small = format;
-  }
-  Kind kind = Kind::Unsupported;
-  SmallFloat small = SmallFloat::F8E4M3FN;
-  unsigned bits = 0, width = 1;
+  ElementFormat format;
+  unsigned width;
   double lo = 0, hi = 0;
 };
 } // namespace
