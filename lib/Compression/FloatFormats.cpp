@@ -42,6 +42,23 @@ uint64_t mlir::coreai::encodeIEEE(double value, unsigned expBits,
     return sign;
   const int bias = (1 << (expBits - 1)) - 1;
   const int emin = 1 - bias;
+
+  // Fast path for results in the normal range: round the double's bits
+  // directly (the carry of the rounding moves into the exponent correctly).
+  uint64_t bits;
+  std::memcpy(&bits, &a, sizeof(bits));
+  int doubleExp = static_cast<int>(bits >> 52) - 1023;
+  if (doubleExp >= emin && doubleExp <= bias) {
+    const unsigned shift = 52 - mantBits;
+    uint64_t v = (static_cast<uint64_t>(doubleExp + bias) << 52) |
+                 (bits & ((uint64_t(1) << 52) - 1));
+    v += ((uint64_t(1) << (shift - 1)) - 1) + ((v >> shift) & 1);
+    uint64_t r = v >> shift;
+    if (r >= (expAllOnes << mantBits))
+      return sign | (expAllOnes << mantBits);
+    return sign | r;
+  }
+
   int e;
   (void)std::frexp(a, &e); // a = m * 2^e, m in [0.5, 1)
   int exponent = std::max(e - 1, emin);

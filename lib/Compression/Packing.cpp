@@ -59,21 +59,32 @@ std::vector<uint8_t> mlir::coreai::packBits(llvm::ArrayRef<uint8_t> codes,
 }
 
 void mlir::coreai::unpackBits(llvm::ArrayRef<uint8_t> packed, unsigned bits,
-                              llvm::MutableArrayRef<uint8_t> codes) {
+                              llvm::MutableArrayRef<uint8_t> codes,
+                              int64_t first) {
   const int64_t n = codes.size();
   const unsigned mask = (1u << bits) - 1u;
   if (bits == 8) {
-    std::memcpy(codes.data(), packed.data(), n);
+    std::memcpy(codes.data(), packed.data() + first, n);
     return;
   }
   if (bits == 1 || bits == 2 || bits == 4) {
     const int64_t perByte = 8 / bits;
-    for (int64_t i = 0; i < n; ++i)
+    int64_t i = 0, e = first;
+    // Up to the next whole byte, then whole bytes, then the tail.
+    for (; i < n && e % perByte != 0; ++i, ++e)
       codes[i] = static_cast<uint8_t>(
-          (packed[i / perByte] >> ((i % perByte) * bits)) & mask);
+          (packed[e / perByte] >> ((e % perByte) * bits)) & mask);
+    for (; i + perByte <= n; i += perByte, e += perByte) {
+      unsigned byte = packed[e / perByte];
+      for (int64_t k = 0; k < perByte; ++k)
+        codes[i + k] = static_cast<uint8_t>((byte >> (k * bits)) & mask);
+    }
+    for (; i < n; ++i, ++e)
+      codes[i] = static_cast<uint8_t>(
+          (packed[e / perByte] >> ((e % perByte) * bits)) & mask);
     return;
   }
-  uint64_t bitPos = 0;
+  uint64_t bitPos = static_cast<uint64_t>(first) * bits;
   for (int64_t i = 0; i < n; ++i, bitPos += bits) {
     uint64_t byte = bitPos / 8;
     unsigned shift = bitPos % 8;

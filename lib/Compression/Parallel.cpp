@@ -27,7 +27,9 @@ void mlir::coreai::parallelForChunks(
   threads = clampThreadCount(threads);
   grain = std::max<int64_t>(grain, 1);
   if (threads == 1 || n <= grain) {
-    body(0, n);
+    // Same chunks, in order: bodies keep their temporaries chunk-sized.
+    for (int64_t begin = 0; begin < n; begin += grain)
+      body(begin, std::min(n, begin + grain));
     return;
   }
   tbb::task_arena arena(static_cast<int>(threads));

@@ -4,6 +4,7 @@
 
 #include "coreai/Compression/FloatFormats.h"
 #include "coreai/Compression/Packing.h"
+#include "coreai/Compression/Parallel.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -119,43 +120,72 @@ public:
       : type(type), format(ElementFormat::of(type)) {
     if (format.kind == Kind::Small)
       table = &smallFloatTable(format.small);
+    if (isSupported() && format.bits <= 8)
+      for (unsigned code = 0; code < (1u << format.bits); ++code)
+        codeTable[code] = fromCode(code);
   }
+
+  /// Decodes a packed code of at most 8 bits through a table.
+  double fromSmallCode(uint8_t code) const { return codeTable[code]; }
 
   bool isSupported() const { return format.kind != Kind::Unsupported; }
 
   /// Decodes element `i` stored (unpacked) at `bytes + i * width`.
   double decode(const uint8_t *bytes, int64_t i) const {
+    double v;
+    decodeRange(bytes, i, i + 1, &v);
+    return v;
+  }
+
+  /// Decodes elements [begin, end) into dst[0, end - begin); one switch per
+  /// range, tight loops inside.
+  template <typename T>
+  void decodeRange(const uint8_t *bytes, int64_t begin, int64_t end,
+                   T *dst) const {
     switch (format.kind) {
     case Kind::Unsigned:
     case Kind::Signed:
-      return fromCode(readRaw(bytes, i));
-    case Kind::F32: {
-      float v;
-      std::memcpy(&v, bytes + 4 * i, 4);
-      return v;
-    }
-    case Kind::F64: {
-      double v;
-      std::memcpy(&v, bytes + 8 * i, 8);
-      return v;
-    }
+      for (int64_t i = begin; i < end; ++i)
+        dst[i - begin] = static_cast<T>(fromCode(readRaw(bytes, i)));
+      return;
+    case Kind::F32:
+      for (int64_t i = begin; i < end; ++i) {
+        float v;
+        std::memcpy(&v, bytes + 4 * i, 4);
+        dst[i - begin] = static_cast<T>(v);
+      }
+      return;
+    case Kind::F64:
+      for (int64_t i = begin; i < end; ++i) {
+        double v;
+        std::memcpy(&v, bytes + 8 * i, 8);
+        dst[i - begin] = static_cast<T>(v);
+      }
+      return;
     case Kind::F16:
     case Kind::BF16: {
-      uint16_t h;
-      std::memcpy(&h, bytes + 2 * i, 2);
-      return format.kind == Kind::F16 ? decodeF16(h) : decodeBF16(h);
+      const float *lut = halfTable(format.kind);
+      for (int64_t i = begin; i < end; ++i) {
+        uint16_t h;
+        std::memcpy(&h, bytes + 2 * i, 2);
+        dst[i - begin] = static_cast<T>(lut[h]);
+      }
+      return;
     }
     case Kind::Small:
-      return (*table)[bytes[i]];
-    case Kind::OtherFloat: {
-      llvm::APFloat f(cast<FloatType>(type).getFloatSemantics(),
-                      llvm::APInt(format.bits, readRaw(bytes, i)));
-      return f.convertToDouble();
-    }
+      for (int64_t i = begin; i < end; ++i)
+        dst[i - begin] = static_cast<T>((*table)[bytes[i]]);
+      return;
+    case Kind::OtherFloat:
+      for (int64_t i = begin; i < end; ++i) {
+        llvm::APFloat f(cast<FloatType>(type).getFloatSemantics(),
+                        llvm::APInt(format.bits, readRaw(bytes, i)));
+        dst[i - begin] = static_cast<T>(f.convertToDouble());
+      }
+      return;
     case Kind::Unsupported:
-      break;
+      return;
     }
-    return 0.0;
   }
 
   /// Decodes a packed code (the low `bits` bits of `code`).
@@ -170,6 +200,23 @@ public:
   }
 
 private:
+  /// All 65,536 f16 or bf16 values, built once.
+  static const float *halfTable(Kind kind) {
+    static const std::vector<float> f16 = [] {
+      std::vector<float> t(65536);
+      for (unsigned h = 0; h < 65536; ++h)
+        t[h] = decodeF16(static_cast<uint16_t>(h));
+      return t;
+    }();
+    static const std::vector<float> bf16 = [] {
+      std::vector<float> t(65536);
+      for (unsigned h = 0; h < 65536; ++h)
+        t[h] = decodeBF16(static_cast<uint16_t>(h));
+      return t;
+    }();
+    return kind == Kind::F16 ? f16.data() : bf16.data();
+  }
+
   uint64_t readRaw(const uint8_t *bytes, int64_t i) const {
     unsigned width = (format.bits + 7) / 8;
     uint64_t raw = 0;
@@ -180,11 +227,15 @@ private:
   Type type;
   ElementFormat format;
   const std::array<float, 256> *table = nullptr;
+  std::array<double, 256> codeTable{};
 };
+
+/// Elements per parallel chunk when reading or writing large payloads.
+constexpr int64_t kChunk = 1 << 16;
 
 template <typename T>
 bool readElementsImpl(ElementsAttr attr, MutableArrayRef<T> out,
-                      std::string &error) {
+                      std::string &error, unsigned threads) {
   ShapedType type = attr.getShapedType();
   int64_t numel = type.getNumElements();
   if (static_cast<int64_t>(out.size()) != numel) {
@@ -204,8 +255,9 @@ bool readElementsImpl(ElementsAttr attr, MutableArrayRef<T> out,
     // i1 is the only bit-packed DenseElementsAttr storage.
     bool bitPacked = elementType.isInteger(1);
     if (dense.isSplat()) {
-      double v = bitPacked ? (bytes[0] & 1) : decoder.decode(bytes, 0);
-      std::fill(out.begin(), out.end(), static_cast<T>(v));
+      T v = bitPacked ? T(bytes[0] & 1)
+                      : static_cast<T>(decoder.decode(bytes, 0));
+      std::fill(out.begin(), out.end(), v);
       return true;
     }
     if (bitPacked) {
@@ -213,8 +265,9 @@ bool readElementsImpl(ElementsAttr attr, MutableArrayRef<T> out,
         out[i] = static_cast<T>((bytes[i / 8] >> (i % 8)) & 1);
       return true;
     }
-    for (int64_t i = 0; i < numel; ++i)
-      out[i] = static_cast<T>(decoder.decode(bytes, i));
+    parallelForChunks(threads, numel, kChunk, [&](int64_t b, int64_t e) {
+      decoder.decodeRange(bytes, b, e, out.data() + b);
+    });
     return true;
   }
 
@@ -235,14 +288,18 @@ bool readElementsImpl(ElementsAttr attr, MutableArrayRef<T> out,
     std::optional<unsigned> packedBits = getPackedBitWidth(elementType);
     if (packedBits && static_cast<int64_t>(raw.size()) ==
                           packedByteSize(numel, *packedBits)) {
-      std::vector<uint8_t> codes(numel);
-      unpackBits(ArrayRef<uint8_t>(bytes, raw.size()), *packedBits, codes);
-      for (int64_t i = 0; i < numel; ++i)
-        out[i] = static_cast<T>(decoder.fromCode(codes[i]));
+      ArrayRef<uint8_t> packed(bytes, raw.size());
+      parallelForChunks(threads, numel, kChunk, [&](int64_t b, int64_t e) {
+        std::vector<uint8_t> codes(e - b);
+        unpackBits(packed, *packedBits, codes, b);
+        for (int64_t i = b; i < e; ++i)
+          out[i] = static_cast<T>(decoder.fromSmallCode(codes[i - b]));
+      });
       return true;
     }
-    for (int64_t i = 0; i < numel; ++i)
-      out[i] = static_cast<T>(decoder.decode(bytes, i));
+    parallelForChunks(threads, numel, kChunk, [&](int64_t b, int64_t e) {
+      decoder.decodeRange(bytes, b, e, out.data() + b);
+    });
     return true;
   }
 
@@ -253,13 +310,13 @@ bool readElementsImpl(ElementsAttr attr, MutableArrayRef<T> out,
 } // namespace
 
 bool mlir::coreai::readElements(ElementsAttr attr, MutableArrayRef<float> out,
-                                std::string &error) {
-  return readElementsImpl(attr, out, error);
+                                std::string &error, unsigned threads) {
+  return readElementsImpl(attr, out, error, threads);
 }
 
 bool mlir::coreai::readElements(ElementsAttr attr, MutableArrayRef<double> out,
-                                std::string &error) {
-  return readElementsImpl(attr, out, error);
+                                std::string &error, unsigned threads) {
+  return readElementsImpl(attr, out, error, threads);
 }
 
 //===----------------------------------------------------------------------===//
@@ -289,9 +346,16 @@ public:
     switch (format.kind) {
     case Kind::Unsigned:
     case Kind::Signed: {
-      double r = std::isnan(v) ? 0.0 : std::nearbyint(v);
-      r = std::min(std::max(r, lo), hi);
+      // Clamp first, then round half to even: adding and subtracting 1.5 *
+      // 2^52 rounds any |r| < 2^51 in the default rounding mode.
+      double r = std::isnan(v) ? 0.0 : std::min(std::max(v, lo), hi);
+      if (std::fabs(r) < 2251799813685248.0)
+        r = (r + 6755399441055744.0) - 6755399441055744.0;
       uint64_t raw = static_cast<uint64_t>(static_cast<int64_t>(r));
+      if (width == 1) {
+        *out = static_cast<char>(raw);
+        return;
+      }
       if (format.bits < 64)
         raw &= (uint64_t(1) << format.bits) - 1;
       std::memcpy(out, &raw, width);
@@ -328,7 +392,8 @@ private:
 } // namespace
 
 bool mlir::coreai::encodeElements(Type elementType, ArrayRef<double> values,
-                                  EncodedElements &out, std::string &error) {
+                                  EncodedElements &out, std::string &error,
+                                  unsigned threads) {
   ElementEncoder encoder(elementType);
   if (!encoder.isSupported()) {
     std::string name;
@@ -339,43 +404,79 @@ bool mlir::coreai::encodeElements(Type elementType, ArrayRef<double> values,
   }
   const unsigned width = encoder.getWidth();
   const int64_t n = values.size();
-  std::vector<char> storage(n * width);
-  for (int64_t i = 0; i < n; ++i)
-    encoder.encode(values[i], storage.data() + i * width);
-
-  bool splat = n > 0;
-  for (int64_t i = 1; i < n && splat; ++i)
-    splat = std::memcmp(storage.data(), storage.data() + i * width, width) == 0;
-  if (splat) {
+  // Every chunk compares its elements with the first one: all equal is a
+  // splat.
+  char first[8] = {0};
+  if (n > 0)
+    encoder.encode(values[0], first);
+  auto sameAsFirst = [&](const char *p, int64_t count) {
+    if (width == 1)
+      return std::all_of(p, p + count, [&](char c) { return c == first[0]; });
+    for (int64_t i = 0; i < count; ++i, p += width)
+      if (std::memcmp(first, p, width) != 0)
+        return false;
+    return true;
+  };
+  const int64_t numChunks = (n + kChunk - 1) / kChunk;
+  std::vector<char> chunkIsSplat(numChunks, 1);
+  auto forEachChunk =
+      [&](llvm::function_ref<void(int64_t, int64_t, int64_t)> body) {
+        parallelFor(threads, numChunks, [&](int64_t c) {
+          body(c, c * kChunk, std::min(n, (c + 1) * kChunk));
+        });
+      };
+  auto finishSplat = [&] {
     out.form = EncodedElements::Form::Splat;
-    storage.resize(width);
+    out.bytes.assign(first, first + width);
     // An i1 splat is stored as an all-ones or all-zeros byte.
     if (elementType.isInteger(1))
-      storage[0] = storage[0] ? char(0xff) : char(0);
-    out.bytes = std::move(storage);
-    return true;
-  }
+      out.bytes[0] = out.bytes[0] ? char(0xff) : char(0);
+  };
+
   if (std::optional<unsigned> bits = getPackedBitWidth(elementType)) {
+    // Encode and pack chunk by chunk; chunks are multiples of 8 elements, so
+    // each starts on a whole byte of the packed stream.
     out.form = EncodedElements::Form::Resource;
-    out.bytes.assign(packedByteSize(n, *bits), 0);
-    packBits(
-        ArrayRef<uint8_t>(reinterpret_cast<uint8_t *>(storage.data()), n),
-        *bits,
-        MutableArrayRef<uint8_t>(reinterpret_cast<uint8_t *>(out.bytes.data()),
-                                 out.bytes.size()));
+    out.bytes.resize(packedByteSize(n, *bits));
+    auto *packed = reinterpret_cast<uint8_t *>(out.bytes.data());
+    forEachChunk([&](int64_t c, int64_t b, int64_t e) {
+      std::vector<char> codes(e - b);
+      for (int64_t i = b; i < e; ++i)
+        encoder.encode(values[i], &codes[i - b]);
+      chunkIsSplat[c] = sameAsFirst(codes.data(), e - b);
+      packBits(
+          ArrayRef<uint8_t>(reinterpret_cast<uint8_t *>(codes.data()), e - b),
+          *bits,
+          MutableArrayRef<uint8_t>(packed + b * *bits / 8,
+                                   packedByteSize(e - b, *bits)));
+    });
+    if (n > 0 && llvm::all_of(chunkIsSplat, [](char c) { return c; }))
+      finishSplat();
     return true;
   }
-  out.form = static_cast<int64_t>(storage.size()) <= kInlineByteLimit
+
+  out.bytes.resize(n * width);
+  forEachChunk([&](int64_t c, int64_t b, int64_t e) {
+    char *p = out.bytes.data() + b * width;
+    for (int64_t i = b; i < e; ++i)
+      encoder.encode(values[i], out.bytes.data() + i * width);
+    chunkIsSplat[c] = sameAsFirst(p, e - b);
+  });
+  if (n > 0 && llvm::all_of(chunkIsSplat, [](char c) { return c; })) {
+    finishSplat();
+    return true;
+  }
+  out.form = static_cast<int64_t>(out.bytes.size()) <= kInlineByteLimit
                  ? EncodedElements::Form::Inline
                  : EncodedElements::Form::Resource;
-  out.bytes = std::move(storage);
   return true;
 }
 
 ElementsAttr mlir::coreai::buildElementsAttr(RankedTensorType type,
                                              const EncodedElements &encoded) {
   if (encoded.form != EncodedElements::Form::Resource)
-    return DenseElementsAttr::getFromRawBuffer(type, encoded.bytes);
+    return DenseElementsAttr::getFromRawBuffer(
+        type, ArrayRef<char>(encoded.bytes.data(), encoded.bytes.size()));
   uint64_t hash = llvm::xxh3_64bits(
       ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(encoded.bytes.data()),
                         encoded.bytes.size()));
@@ -383,7 +484,8 @@ ElementsAttr mlir::coreai::buildElementsAttr(RankedTensorType type,
   llvm::raw_string_ostream(name)
       << "coreai_" << llvm::format_hex_no_prefix(hash, 16);
   AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
-      encoded.bytes, /*align=*/16);
+      ArrayRef<char>(encoded.bytes.data(), encoded.bytes.size()),
+      /*align=*/16);
   return DenseResourceElementsAttr::get(type, name, std::move(blob));
 }
 

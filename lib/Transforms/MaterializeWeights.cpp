@@ -7,10 +7,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Compression/Decompress.h"
-#include "coreai/Compression/Parallel.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/Passes.h"
+#include "coreai/Transforms/WeightPassDriver.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -41,9 +41,10 @@ struct ChainNode {
 struct Chain {
   Operation *root;
   std::vector<ChainNode> nodes; // inputs before users; the root is last
-  // Results of the parallel phase.
+};
+
+struct ChainResult : WeightWorkStatus {
   EncodedElements encoded;
-  std::string error;
 };
 
 bool isChainOp(Operation *op) {
@@ -120,8 +121,10 @@ FailureOr<unsigned> addNode(Value value, Chain &chain,
   return seen[value] = chain.nodes.size() - 1;
 }
 
-/// Evaluates `chain` into `chain.encoded`, or sets `chain.error`.
-void evaluate(Chain &chain) {
+/// Evaluates `chain` into `result.encoded`, or sets `result.error`.
+void evaluate(Chain &chain, ChainResult &result, unsigned threads) {
+  std::string error;
+  auto fail = [&] { result.error = "cannot materialize this chain: " + error; };
   // values[i] of node i; BuildSparse keeps its mask in masks[i].
   std::vector<std::vector<double>> values(chain.nodes.size());
   std::vector<std::vector<double>> masks(chain.nodes.size());
@@ -142,21 +145,21 @@ void evaluate(Chain &chain) {
     out.resize(node.type.getNumElements());
     switch (node.kind) {
     case ChainNode::Kind::Constant:
-      if (!readElements(node.constant, out, chain.error))
-        return;
+      if (!readElements(node.constant, out, error, threads))
+        return fail();
       continue; // stored values are exact already
     case ChainNode::Kind::ShiftScale:
       blockwiseShiftScale(in(0), shapeOf(0), in(1), in(2), in(3), shapeOf(1),
-                          out);
+                          out, threads);
       break;
     case ChainNode::Kind::Lut:
       if (!lutToDense(in(0), shapeOf(0), in(1), shapeOf(1), node.axis, out,
-                      chain.error))
-        return;
+                      error, threads))
+        return fail();
       break;
     case ChainNode::Kind::ToDense:
-      if (!scatterByMask(in(0), masks[node.inputs[0]], out, chain.error))
-        return;
+      if (!scatterByMask(in(0), masks[node.inputs[0]], out, error, threads))
+        return fail();
       break;
     case ChainNode::Kind::Cast:
       out = in(0);
@@ -171,8 +174,9 @@ void evaluate(Chain &chain) {
     roundToElementType(node.type.getElementType(), out);
   }
   const ChainNode &root = chain.nodes.back();
-  (void)encodeElements(root.type.getElementType(), values.back(), chain.encoded,
-                       chain.error);
+  if (!encodeElements(root.type.getElementType(), values.back(), result.encoded,
+                      error))
+    fail();
 }
 
 /// Erases `op` and, transitively, the chain ops and constants it leaves
@@ -212,31 +216,25 @@ struct MaterializeWeightsPass
         chains.push_back(std::move(chain));
     });
 
-    // Compute, off the IR.
-    unsigned threads = getContext().isMultithreadingEnabled() ? 0 : 1;
-    parallelFor(threads, chains.size(),
-                [&](int64_t i) { evaluate(chains[i]); });
-
-    // Report every failure before changing anything.
-    bool failed = false;
-    for (Chain &chain : chains)
-      if (!chain.error.empty()) {
-        chain.root->emitOpError("cannot be materialized: ") << chain.error;
-        failed = true;
-      }
-    if (failed)
-      return signalPassFailure();
-
-    // Rewrite, in program order.
+    // Compute off the IR, then rewrite in program order.
     OpBuilder builder(&getContext());
-    for (Chain &chain : chains) {
+    auto anchor = [](Chain &chain) { return chain.root; };
+    auto rewrite = [&](Chain &chain, ChainResult &result) {
       builder.setInsertionPoint(chain.root);
       auto constant = ConstantOp::create(
           builder, chain.root->getLoc(),
-          buildElementsAttr(chain.nodes.back().type, chain.encoded));
+          buildElementsAttr(chain.nodes.back().type, result.encoded));
       chain.root->getResult(0).replaceAllUsesWith(constant.getResult());
       eraseIfDead(chain.root);
-    }
+    };
+    // Chains run in parallel, and so does the work inside a large one.
+    unsigned threads = getPassThreadCount(&getContext());
+    auto compute = [&](Chain &chain, ChainResult &result) {
+      evaluate(chain, result, threads);
+    };
+    if (failed(runWeightWork<Chain, ChainResult>(chains, threads, anchor,
+                                                 compute, rewrite)))
+      signalPassFailure();
   }
 };
 

@@ -219,6 +219,41 @@ TEST_F(ConstantDataTest, ResourceNamesAreStable) {
             (first.getRawHandle().getKey() + "_1").str());
 }
 
+// Large payloads are encoded and read in chunks on several threads; the
+// bytes and values never depend on the thread count.
+TEST_F(ConstantDataTest, ParallelReadWriteMatchesSerial) {
+  const int64_t n = 3 * 65536 + 77; // chunk boundaries fall mid-array
+  for (const char *typeName :
+       {"tensor<196685xui4>", "tensor<196685xui3>", "tensor<196685xsi2>",
+        "tensor<196685xf16>", "tensor<196685xbf16>", "tensor<196685xsi8>",
+        "tensor<196685xf8E4M3FN>", "tensor<196685xf32>"}) {
+    auto type = cast<RankedTensorType>(parse(typeName));
+    ASSERT_EQ(type.getNumElements(), n);
+    std::vector<double> values(n);
+    for (int64_t i = 0; i < n; ++i)
+      values[i] = static_cast<double>((i * 37) % 7) - 3.0 + (i % 5) * 0.125;
+    if (isa<IntegerType>(type.getElementType()))
+      for (double &v : values)
+        v = std::trunc(v);
+    EncodedElements one, two;
+    std::string error;
+    ASSERT_TRUE(encodeElements(type.getElementType(), values, one, error, 1));
+    ASSERT_TRUE(encodeElements(type.getElementType(), values, two, error, 2));
+    EXPECT_EQ(one.form, EncodedElements::Form::Resource) << typeName;
+    EXPECT_EQ(one.bytes, two.bytes) << typeName;
+    ElementsAttr attr = buildElementsAttr(type, one);
+    std::vector<float> serial(n), parallel(n);
+    ASSERT_TRUE(readElements(attr, serial, error, 1));
+    ASSERT_TRUE(readElements(attr, parallel, error, 2));
+    EXPECT_EQ(serial, parallel) << typeName;
+    std::vector<double> expected = values;
+    roundToElementType(type.getElementType(), expected);
+    for (int64_t i = 0; i < n; ++i)
+      ASSERT_EQ(serial[i], static_cast<float>(expected[i]))
+          << typeName << " at " << i;
+  }
+}
+
 TEST_F(ConstantDataTest, PackingHelpers) {
   EXPECT_EQ(getPackedBitWidth(parse("ui4")), 4u);
   EXPECT_EQ(getPackedBitWidth(parse("si2")), 2u);

@@ -67,6 +67,22 @@ TEST(Packing, RoundTripEveryWidthAndLength) {
   }
 }
 
+TEST(Packing, UnpackFromAnyElement) {
+  std::mt19937 rng(11);
+  for (unsigned bits : {1u, 2u, 3u, 4u, 6u, 8u}) {
+    std::vector<uint8_t> codes(101);
+    for (uint8_t &c : codes)
+      c = static_cast<uint8_t>(rng() & ((1u << bits) - 1));
+    std::vector<uint8_t> packed = packBits(codes, bits);
+    for (int64_t first : {0, 1, 7, 8, 13, 100}) {
+      std::vector<uint8_t> part(codes.size() - first);
+      unpackBits(packed, bits, part, first);
+      EXPECT_TRUE(std::equal(part.begin(), part.end(), codes.begin() + first))
+          << "bits=" << bits << " first=" << first;
+    }
+  }
+}
+
 TEST(Packing, PaddingBitsAreZero) {
   // Three ui2 codes of 3 leave the top two bits of the byte clear.
   EXPECT_EQ(packBits(codesOf({3, 3, 3}), 2), (std::vector<uint8_t>{0x3F}));

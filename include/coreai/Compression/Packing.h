@@ -30,11 +30,11 @@ void packBits(llvm::ArrayRef<uint8_t> codes, unsigned bits,
 /// Convenience form of packBits that allocates the result.
 std::vector<uint8_t> packBits(llvm::ArrayRef<uint8_t> codes, unsigned bits);
 
-/// Unpacks `codes.size()` codes of `bits` bits from `packed`, which must hold
-/// at least packedByteSize(codes.size(), bits) bytes. Codes come out
-/// zero-extended; see signExtend for signed types.
+/// Unpacks `codes.size()` codes of `bits` bits, starting with element
+/// `first` of the stream in `packed`. Codes come out zero-extended; see
+/// signExtend for signed types.
 void unpackBits(llvm::ArrayRef<uint8_t> packed, unsigned bits,
-                llvm::MutableArrayRef<uint8_t> codes);
+                llvm::MutableArrayRef<uint8_t> codes, int64_t first = 0);
 
 /// Interprets the low `bits` bits of `code` as a two's complement number.
 inline int64_t signExtend(uint64_t code, unsigned bits) {

@@ -22,8 +22,8 @@ namespace coreai {
 unsigned clampThreadCount(unsigned requested);
 
 /// Calls `body(begin, end)` on disjoint chunks covering [0, n), on at most
-/// `threads` threads (1 runs inline, in order). Chunks hold at least
-/// `grain` iterations.
+/// `threads` threads (1 runs the chunks inline, in order). Chunks hold at
+/// least `grain` iterations (one thread: exactly `grain`, but the last).
 void parallelForChunks(unsigned threads, int64_t n, int64_t grain,
                        llvm::function_ref<void(int64_t, int64_t)> body);
 

@@ -14,6 +14,7 @@
 #include "mlir/Support/LLVM.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,15 +42,34 @@ int64_t getExpectedBlobSize(ShapedType type);
 
 /// Reads the logical values of `attr` (any integer or float element type of
 /// Core AI, inline or resource, splat or not) into `out`, which must have
-/// `attr`'s element count. On failure returns false and sets `error`.
+/// `attr`'s element count, on up to `threads` threads (0: the machine). Only
+/// reads the attribute: safe in worker threads. On failure returns false and
+/// sets `error`.
 bool readElements(ElementsAttr attr, MutableArrayRef<float> out,
-                  std::string &error);
+                  std::string &error, unsigned threads = 1);
 bool readElements(ElementsAttr attr, MutableArrayRef<double> out,
-                  std::string &error);
+                  std::string &error, unsigned threads = 1);
 
 /// Inline `dense<...>` payloads above this many bytes become `dense_resource`
 /// blobs instead (the real toolchain switches between 864 and 1296 bytes).
 constexpr int64_t kInlineByteLimit = 1024;
+
+/// A std::allocator that leaves new elements uninitialized: large payload
+/// buffers are written right after allocation, so zero-filling them first
+/// would only cost another pass over the memory.
+template <typename T> struct UninitializedAllocator : std::allocator<T> {
+  template <typename U> struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  using std::allocator<T>::allocator;
+  template <typename U> void construct(U *p) noexcept { ::new ((void *)p) U; }
+  template <typename U, typename... Args> void construct(U *p, Args &&...args) {
+    ::new ((void *)p) U(std::forward<Args>(args)...);
+  }
+};
+
+/// Bytes of a payload.
+using PayloadBytes = std::vector<char, UninitializedAllocator<char>>;
 
 /// A constant payload prepared off the IR: safe to compute in worker threads.
 struct EncodedElements {
@@ -59,16 +79,18 @@ struct EncodedElements {
     Resource ///< `dense_resource`; packed for sub-byte types.
   };
   Form form = Form::Splat;
-  std::vector<char> bytes;
+  PayloadBytes bytes;
 };
 
 /// Rounds `values` once to `elementType` (nearest even for floats, round and
 /// saturate for integers) and lays them out by the project's one policy:
 /// splats inline, sub-byte data packed in a resource, other data inline up to
-/// kInlineByteLimit bytes and in a resource above. Returns false (with
-/// `error`) for element types it cannot encode.
+/// kInlineByteLimit bytes and in a resource above. Runs on up to `threads`
+/// threads (0: the machine) and touches no IR: safe in worker threads.
+/// Returns false (with `error`) for element types it cannot encode.
 bool encodeElements(Type elementType, ArrayRef<double> values,
-                    EncodedElements &out, std::string &error);
+                    EncodedElements &out, std::string &error,
+                    unsigned threads = 1);
 
 /// Creates the attribute for `encoded`. Resource blobs are named from a hash
 /// of their bytes (`coreai_<hex>`), so the same input gives the same output.

@@ -46,4 +46,21 @@ def CoreAI_WeightLookThroughOpInterface
   ];
 }
 
+def CoreAI_WeightDecoderOpInterface : OpInterface<"WeightDecoderOpInterface"> {
+  let cppNamespace = "::mlir::coreai";
+  let description = [{
+    An operation that decodes compressed weight data (quantized values,
+    palette indices, LUTs, masks, scales). Constants that feed one are already
+    compressed data and are never compressed again.
+  }];
+  let methods = [
+    InterfaceMethod<[{
+        Returns true when operand `operandIndex` holds encoded weight data or
+        its parameters (every operand, for the ops of this project).
+      }],
+      "bool", "isEncodedOperand", (ins "unsigned":$operandIndex), [{}],
+      [{ return operandIndex < $_op->getNumOperands(); }]>,
+  ];
+}
+
 #endif // COREAI_IR_COREAIINTERFACES_TD

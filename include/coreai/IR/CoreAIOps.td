@@ -174,7 +174,8 @@ def CoreAI_CastOp : CoreAI_Op<"cast", [Pure]> {
   let hasVerifier = 1;
 }
 
-def CoreAI_BlockwiseShiftScaleOp : CoreAI_Op<"blockwise_shift_scale", [Pure]> {
+def CoreAI_BlockwiseShiftScaleOp : CoreAI_Op<"blockwise_shift_scale", [Pure,
+    CoreAI_WeightDecoderOpInterface]> {
   let summary = "`(data - offset1) * scale + offset2`, parameters per block";
   let description = [{
     `scale`, `offset1` and `offset2` have the rank of `data` and one shape;
@@ -192,7 +193,8 @@ def CoreAI_BlockwiseShiftScaleOp : CoreAI_Op<"blockwise_shift_scale", [Pure]> {
   let hasVerifier = 1;
 }
 
-def CoreAI_LutToDenseOp : CoreAI_Op<"lut_to_dense", [Pure]> {
+def CoreAI_LutToDenseOp : CoreAI_Op<"lut_to_dense", [Pure,
+    CoreAI_WeightDecoderOpInterface]> {
   let summary = "looks indices up in per-block palettes";
   let description = [{
     `indices` is `ui<b>` of rank K; `lut` has rank K+2, shape
@@ -211,7 +213,8 @@ def CoreAI_LutToDenseOp : CoreAI_Op<"lut_to_dense", [Pure]> {
 }
 
 def CoreAI_BuildSparseWithBitmaskOp
-    : CoreAI_Op<"build_sparse_with_bitmask", [Pure]> {
+    : CoreAI_Op<"build_sparse_with_bitmask", [Pure,
+        CoreAI_WeightDecoderOpInterface]> {
   let summary = "pairs 1-D non-zero values with a `ui1` mask";
   let arguments = (ins AnyRankedTensor:$values, AnyRankedTensor:$mask);
   let results = (outs CoreAI_SparseType:$result);
@@ -222,7 +225,8 @@ def CoreAI_BuildSparseWithBitmaskOp
 }
 
 def CoreAI_SparseWithBitmaskToDenseOp
-    : CoreAI_Op<"sparse_with_bitmask_to_dense", [Pure]> {
+    : CoreAI_Op<"sparse_with_bitmask_to_dense", [Pure,
+        CoreAI_WeightDecoderOpInterface]> {
   let summary = "scatters the values in row-major order where the mask is 1";
   let arguments = (ins CoreAI_SparseType:$sparse);
   let results = (outs AnyRankedTensor:$result);

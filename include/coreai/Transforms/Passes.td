@@ -42,4 +42,24 @@ def CoreAIMaterializeWeightsPass
   let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// Testing
+//===----------------------------------------------------------------------===//
+
+def CoreAITestWeightCandidatesPass
+    : Pass<"test-coreai-weight-candidates", "::mlir::ModuleOp"> {
+  let summary = "Reports the weights the compression passes would choose";
+  let description = [{
+    Emits a remark at every constant that the compression passes would
+    compress, with its output and input channel axes. For tests of the shared
+    candidate selection; changes nothing.
+  }];
+  let options = [
+    Option<"weightNumThreshold", "weight-num-threshold", "int64_t",
+           /*default=*/"1024",
+           "Only constants with more elements than this are weights "
+           "(default 1024)">,
+  ];
+}
+
 #endif // COREAI_TRANSFORMS_PASSES_TD

@@ -1,0 +1,46 @@
+//===- WeightCandidates.h - Choosing the weights to compress ----*- C++ -*-===//
+//
+// The one place where the three compression passes decide which constants
+// are weights and along which axes their channels run
+// (spec/compression.md section 1). Everything is asked of the op interfaces:
+// WeightConsumerOpInterface, WeightLookThroughOpInterface and
+// WeightDecoderOpInterface.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_TRANSFORMS_WEIGHTCANDIDATES_H
+#define COREAI_TRANSFORMS_WEIGHTCANDIDATES_H
+
+#include "coreai/IR/CoreAIInterfaces.h"
+#include "coreai/IR/CoreAIOps.h"
+
+#include "mlir/Support/LLVM.h"
+
+namespace mlir {
+namespace coreai {
+
+/// Constants of at least this many elements qualify whatever their users.
+constexpr int64_t kHugeWeightNumElements = 100000000;
+
+/// A constant chosen for compression.
+struct WeightCandidate {
+  ConstantOp op;
+  /// Output- and input-channel axes, normalised to [0, rank).
+  WeightAxes axes;
+
+  RankedTensorType getType() { return cast<RankedTensorType>(op.getType()); }
+};
+
+/// Returns the constants under `root` to compress, in program order: float
+/// (f16, bf16, f32) tensors of static shape with more than
+/// `weightNumThreshold` elements, whose users are all weight consumers (or
+/// which have at least kHugeWeightNumElements elements), and which feed no
+/// weight decoder. Emits a warning at a constant whose users disagree on its
+/// channel axes (it then gets output axis 0 and input axis 1).
+SmallVector<WeightCandidate>
+collectWeightCandidates(Operation *root, int64_t weightNumThreshold);
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_TRANSFORMS_WEIGHTCANDIDATES_H

@@ -1,0 +1,83 @@
+//===- WeightPassDriver.h - Collect, compute in parallel, rewrite -*- C++
+//-*-===//
+//
+// The skeleton every weight pass follows:
+//   1. collect the work items serially (e.g. collectWeightCandidates);
+//   2. compute each item's new data in parallel with oneTBB; workers read
+//      attributes but never create or change IR;
+//   3. report every error (and fail before anything changed), then rewrite
+//      the IR serially in program order.
+// Results land in pre-sized slots, so the output bytes never depend on the
+// thread count.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_TRANSFORMS_WEIGHTPASSDRIVER_H
+#define COREAI_TRANSFORMS_WEIGHTPASSDRIVER_H
+
+#include "coreai/Compression/Parallel.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Operation.h"
+#include "mlir/Support/LLVM.h"
+
+#include <string>
+#include <vector>
+
+namespace mlir {
+namespace coreai {
+
+/// What the compute phase reports besides its data. A non-empty `error`
+/// fails the pass before any rewrite; a non-empty `skipReason` leaves the
+/// item alone with a warning.
+struct WeightWorkStatus {
+  std::string error;
+  std::string skipReason;
+};
+
+/// Returns the number of threads a pass may use: 1 under
+/// `--mlir-disable-threading`, else `requested` clamped to the machine (0:
+/// the whole machine).
+inline unsigned getPassThreadCount(MLIRContext *context,
+                                   unsigned requested = 0) {
+  if (!context->isMultithreadingEnabled())
+    return 1;
+  return clampThreadCount(requested);
+}
+
+/// Runs phases 2 and 3 over `items`. `Result` must derive from
+/// WeightWorkStatus. `anchor(item)` is the op diagnostics attach to;
+/// `compute(item, result)` runs in workers; `rewrite(item, result)` runs on
+/// the calling thread, in the order of `items`, for items not skipped.
+template <typename Item, typename Result>
+LogicalResult runWeightWork(MutableArrayRef<Item> items, unsigned threads,
+                            function_ref<Operation *(Item &)> anchor,
+                            function_ref<void(Item &, Result &)> compute,
+                            function_ref<void(Item &, Result &)> rewrite) {
+  std::vector<Result> results(items.size());
+  parallelFor(threads, items.size(),
+              [&](int64_t i) { compute(items[i], results[i]); });
+
+  bool failed = false;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!results[i].error.empty()) {
+      anchor(items[i])->emitError(results[i].error);
+      failed = true;
+    }
+  if (failed)
+    return failure();
+
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!results[i].skipReason.empty()) {
+      anchor(items[i])->emitWarning(results[i].skipReason);
+      continue;
+    }
+    rewrite(items[i], results[i]);
+  }
+  return success();
+}
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_TRANSFORMS_WEIGHTPASSDRIVER_H

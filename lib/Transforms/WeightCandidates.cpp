@@ -1,0 +1,117 @@
+//===- WeightCandidates.cpp - Choosing the weights to compress ------------===//
+
+#include "coreai/Transforms/WeightCandidates.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+namespace {
+
+/// The axes the users of a value agree on, and whether they all consume it
+/// as a weight.
+struct UseAxes {
+  SmallVector<WeightAxes> axes; // one per weight-consuming use
+  bool allConsumers = true;
+  bool disagreement = false; // users of a looked-through op disagreed
+};
+
+/// Returns `axes` normalised by `rank`, or the default 0/1 when they fall
+/// outside it.
+WeightAxes normalize(WeightAxes axes, int64_t rank) {
+  WeightAxes n = axes.normalized(rank);
+  if (n.out < 0 || n.out >= rank || n.in < 0 || n.in >= rank)
+    return {0, rank > 1 ? 1 : 0};
+  return n;
+}
+
+/// Returns the axes when every entry agrees, std::nullopt otherwise.
+std::optional<WeightAxes> agree(ArrayRef<WeightAxes> axes) {
+  if (axes.empty() || llvm::any_of(axes, [&](const WeightAxes &a) {
+        return a != axes.front();
+      }))
+    return std::nullopt;
+  return axes.front();
+}
+
+void collectUseAxes(Value value, UseAxes &result) {
+  int64_t rank = cast<RankedTensorType>(value.getType()).getRank();
+  for (OpOperand &use : value.getUses()) {
+    Operation *user = use.getOwner();
+    if (auto consumer = dyn_cast<WeightConsumerOpInterface>(user)) {
+      if (std::optional<WeightAxes> axes =
+              consumer.getWeightAxes(use.getOperandNumber())) {
+        result.axes.push_back(normalize(*axes, rank));
+        continue;
+      }
+    }
+    if (auto lookThrough = dyn_cast<WeightLookThroughOpInterface>(user)) {
+      if (&lookThrough.getLookThroughOperand() == &use &&
+          user->getNumResults() == 1 &&
+          isa<RankedTensorType>(user->getResult(0).getType())) {
+        // The look-through op counts as a weight consumer; its users decide
+        // the axes, mapped back to this side. No agreement gives 0/1.
+        UseAxes inner;
+        collectUseAxes(user->getResult(0), inner);
+        WeightAxes mapped = normalize({0, 1}, rank);
+        std::optional<WeightAxes> agreed = agree(inner.axes);
+        if (agreed) {
+          std::optional<int64_t> out =
+              lookThrough.mapResultAxisToSource(agreed->out);
+          std::optional<int64_t> in =
+              lookThrough.mapResultAxisToSource(agreed->in);
+          if (out && in)
+            mapped = normalize({*out, *in}, rank);
+        }
+        result.disagreement |=
+            inner.disagreement || (!agreed && inner.axes.size() > 1);
+        result.axes.push_back(mapped);
+        continue;
+      }
+    }
+    result.allConsumers = false;
+  }
+}
+
+bool isCompressibleElementType(Type type) {
+  return type.isF16() || type.isBF16() || type.isF32();
+}
+
+} // namespace
+
+SmallVector<WeightCandidate>
+mlir::coreai::collectWeightCandidates(Operation *root,
+                                      int64_t weightNumThreshold) {
+  SmallVector<WeightCandidate> candidates;
+  root->walk([&](ConstantOp constant) {
+    auto type = dyn_cast<RankedTensorType>(constant.getType());
+    if (!type || !type.hasStaticShape() ||
+        !isCompressibleElementType(type.getElementType()) ||
+        type.getNumElements() <= weightNumThreshold)
+      return;
+    // Data, scales, LUTs and masks that already feed a decoder stay as they
+    // are.
+    if (llvm::any_of(constant->getUses(), [](OpOperand &use) {
+          auto decoder = dyn_cast<WeightDecoderOpInterface>(use.getOwner());
+          return decoder && decoder.isEncodedOperand(use.getOperandNumber());
+        }))
+      return;
+
+    UseAxes uses;
+    collectUseAxes(constant.getResult(), uses);
+    if (!uses.allConsumers && type.getNumElements() < kHugeWeightNumElements)
+      return;
+
+    WeightAxes axes = normalize({0, 1}, type.getRank());
+    std::optional<WeightAxes> agreed = agree(uses.axes);
+    if (agreed)
+      axes = *agreed;
+    if (uses.disagreement || (!agreed && uses.axes.size() > 1))
+      constant.emitWarning("users of this weight disagree on its channel "
+                           "axes; using output axis ")
+          << axes.out << " and input axis " << axes.in;
+    candidates.push_back({constant, axes});
+  });
+  return candidates;
+}

@@ -1,0 +1,134 @@
+//===- coreai-bench.cpp - Throughput of the weight machinery --------------===//
+//
+// Prints a table of the time and throughput of reading and writing weight
+// payloads, side by side with a plain memory copy of the same bytes, on one
+// and on all threads. Not a test: numbers depend on the machine.
+//
+//   build/bin/coreai-bench [--elements N] [--repeat R]
+//
+//===----------------------------------------------------------------------===//
+
+#include "coreai/Compression/Parallel.h"
+#include "coreai/IR/ConstantData.h"
+#include "coreai/IR/CoreAIDialect.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cstring>
+#include <functional>
+#include <random>
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+static llvm::cl::opt<int64_t>
+    numElements("elements", llvm::cl::desc("Elements per payload"),
+                llvm::cl::init(100'000'000));
+static llvm::cl::opt<int> repeats("repeat",
+                                  llvm::cl::desc("Best of this many runs"),
+                                  llvm::cl::init(3));
+
+/// Best wall time of `repeats` runs of `body`, in seconds.
+static double timeBest(const std::function<void()> &body) {
+  double best = 1e30;
+  for (int r = 0; r < repeats; ++r) {
+    auto start = std::chrono::steady_clock::now();
+    body();
+    std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
+    best = std::min(best, d.count());
+  }
+  return best;
+}
+
+static void row(StringRef what, unsigned threads, double seconds, double bytes,
+                double memcpySeconds) {
+  llvm::outs() << llvm::format("%-44s %7u %10.1f %10.2f %9.2fx\n",
+                               what.str().c_str(), threads, seconds * 1e3,
+                               bytes / seconds / 1e9, seconds / memcpySeconds);
+}
+
+int main(int argc, char **argv) {
+  llvm::cl::ParseCommandLineOptions(argc, argv,
+                                    "coreai weight I/O benchmark\n");
+  MLIRContext context;
+  context.loadDialect<CoreAIDialect>();
+  const int64_t n = numElements;
+  const unsigned machine = clampThreadCount(0);
+
+  // A normal-ish f16 payload in a resource blob, as a real weight.
+  std::mt19937 rng(1);
+  std::normal_distribution<float> normal(0.0f, 0.02f);
+  std::vector<double> values(n);
+  for (double &v : values)
+    v = normal(rng);
+  auto f16Type = RankedTensorType::get({n}, Float16Type::get(&context));
+  EncodedElements f16Payload;
+  std::string error;
+  if (!encodeElements(f16Type.getElementType(), values, f16Payload, error,
+                      machine)) {
+    llvm::errs() << error << "\n";
+    return 1;
+  }
+  ElementsAttr f16Attr = buildElementsAttr(f16Type, f16Payload);
+
+  std::vector<char> copyTarget(f16Payload.bytes.size());
+  double memcpyTime = timeBest([&] {
+    std::memcpy(copyTarget.data(), f16Payload.bytes.data(), copyTarget.size());
+  });
+
+  llvm::outs() << llvm::format("%-44s %7s %10s %10s %10s\n", "operation",
+                               "threads", "ms", "GB/s", "vs memcpy");
+  row("memcpy of the f16 bytes", 1, memcpyTime, f16Payload.bytes.size(),
+      memcpyTime);
+  std::vector<float> floats(n);
+  for (unsigned threads : {1u, machine}) {
+    double t = timeBest([&] {
+      if (!readElements(f16Attr, floats, error, threads))
+        llvm::report_fatal_error(error.c_str());
+    });
+    row("read f16 resource -> f32 (" + std::to_string(n / 1000000) + "M)",
+        threads, t, f16Payload.bytes.size(), memcpyTime);
+  }
+  for (unsigned threads : {1u, machine}) {
+    EncodedElements out;
+    double t = timeBest([&] {
+      if (!encodeElements(f16Type.getElementType(), values, out, error,
+                          threads))
+        llvm::report_fatal_error(error.c_str());
+    });
+    row("encode f64 -> f16 resource", threads, t, f16Payload.bytes.size(),
+        memcpyTime);
+  }
+  // Packed ui4 codes.
+  auto ui4Type = RankedTensorType::get(
+      {n}, IntegerType::get(&context, 4, IntegerType::Unsigned));
+  std::vector<double> codes(n);
+  for (int64_t i = 0; i < n; ++i)
+    codes[i] = static_cast<double>((i * 7 + i / 13) % 16);
+  EncodedElements ui4Payload;
+  for (unsigned threads : {1u, machine}) {
+    double t = timeBest([&] {
+      if (!encodeElements(ui4Type.getElementType(), codes, ui4Payload, error,
+                          threads))
+        llvm::report_fatal_error(error.c_str());
+    });
+    row("encode + pack ui4 resource", threads, t, ui4Payload.bytes.size(),
+        memcpyTime);
+  }
+  ElementsAttr ui4Attr = buildElementsAttr(ui4Type, ui4Payload);
+  for (unsigned threads : {1u, machine}) {
+    double t = timeBest([&] {
+      if (!readElements(ui4Attr, floats, error, threads))
+        llvm::report_fatal_error(error.c_str());
+    });
+    row("read packed ui4 resource -> f32", threads, t, ui4Payload.bytes.size(),
+        memcpyTime);
+  }
+  return 0;
+}
