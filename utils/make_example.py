@@ -14,21 +14,11 @@ import random
 import struct
 import sys
 
+from coreai_blobs import blob, pack
+
 rng = random.Random(2026)
 
 
-def blob(data: bytes, align: int = 1) -> str:
-    return "0x" + struct.pack("<I", align).hex().upper() + data.hex().upper()
-
-
-def pack(codes, bits):
-    out = bytearray((len(codes) * bits + 7) // 8)
-    for i, c in enumerate(codes):
-        pos = i * bits
-        out[pos // 8] |= (c << (pos % 8)) & 0xFF
-        if pos % 8 + bits > 8:
-            out[pos // 8 + 1] |= c >> (8 - pos % 8)
-    return bytes(out)
 
 
 def f16s(values):

@@ -1,26 +1,16 @@
 """Writes a program with several large compressed weights (int4 per-block,
 2-bit LUT, sparse) so that the passes split work across chains and inside
 each one."""
+import os
 import random
 import struct
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "utils"))
+from coreai_blobs import blob, pack  # noqa: E402
 
 rng = random.Random(5)
 ROWS, COLS = 256, 1024
-
-
-def blob(data, align=1):
-    return "0x" + struct.pack("<I", align).hex().upper() + data.hex().upper()
-
-
-def pack(codes, bits):
-    out = bytearray((len(codes) * bits + 7) // 8)
-    for i, c in enumerate(codes):
-        pos = i * bits
-        out[pos // 8] |= (c << (pos % 8)) & 0xFF
-        if pos % 8 + bits > 8:
-            out[pos // 8 + 1] |= c >> (8 - pos % 8)
-    return bytes(out)
-
 
 n = ROWS * COLS
 res = {}
