@@ -31,53 +31,49 @@ float mlir::coreai::decodeF16(uint16_t h) {
 }
 
 uint64_t mlir::coreai::encodeIEEE(double value, unsigned expBits,
-                                  unsigned mantBits) {
+                                  unsigned mantBits, bool finiteOnly,
+                                  bool allOnesIsNaN) {
   const uint64_t signBit = uint64_t(1) << (expBits + mantBits);
   const uint64_t expAllOnes = (uint64_t(1) << expBits) - 1;
+  const uint64_t allOnes = signBit - 1;
+  // The first bit pattern past the largest finite value.
+  const uint64_t limit = !finiteOnly    ? expAllOnes << mantBits
+                         : allOnesIsNaN ? allOnes
+                                        : allOnes + 1;
+  const uint64_t overflow = finiteOnly ? limit - 1 : limit;
   uint64_t sign = std::signbit(value) ? signBit : 0;
   if (std::isnan(value))
-    return (expAllOnes << mantBits) | (uint64_t(1) << (mantBits - 1));
+    return (expAllOnes << mantBits) | ((uint64_t(1) << mantBits) - 1);
   double a = std::fabs(value);
   if (a == 0.0)
     return sign;
   const int bias = (1 << (expBits - 1)) - 1;
   const int emin = 1 - bias;
+  const int emax = finiteOnly ? bias + 1 : bias;
+  if (std::isinf(a))
+    return sign | overflow;
 
-  // Fast path for results in the normal range: round the double's bits
-  // directly (the carry of the rounding moves into the exponent correctly).
   uint64_t bits;
   std::memcpy(&bits, &a, sizeof(bits));
-  int doubleExp = static_cast<int>(bits >> 52) - 1023;
-  if (doubleExp >= emin && doubleExp <= bias) {
+  int exponent = static_cast<int>(bits >> 52) - 1023;
+  if (exponent > emax)
+    return sign | overflow;
+  uint64_t r;
+  if (exponent >= emin) {
+    // Normal range: round the double's bits directly; a carry out of the
+    // mantissa moves into the exponent, as it should.
     const unsigned shift = 52 - mantBits;
-    uint64_t v = (static_cast<uint64_t>(doubleExp + bias) << 52) |
+    uint64_t v = (static_cast<uint64_t>(exponent + bias) << 52) |
                  (bits & ((uint64_t(1) << 52) - 1));
     v += ((uint64_t(1) << (shift - 1)) - 1) + ((v >> shift) & 1);
-    uint64_t r = v >> shift;
-    if (r >= (expAllOnes << mantBits))
-      return sign | (expAllOnes << mantBits);
-    return sign | r;
+    r = v >> shift;
+  } else {
+    // Subnormal range: value = q * 2^(emin - mantBits), q rounded to even
+    // (scaling by a power of two is exact).
+    r = static_cast<uint64_t>(
+        std::nearbyint(std::ldexp(a, int(mantBits) - emin)));
   }
-
-  int e;
-  (void)std::frexp(a, &e); // a = m * 2^e, m in [0.5, 1)
-  int exponent = std::max(e - 1, emin);
-  if (std::isinf(a) || exponent > bias)
-    return sign | (expAllOnes << mantBits);
-  // Scaling by a power of two is exact, so this is the only rounding.
-  double q = std::nearbyint(std::ldexp(a, int(mantBits) - exponent));
-  const double implicit = std::ldexp(1.0, int(mantBits));
-  if (q >= 2 * implicit) {
-    q /= 2;
-    ++exponent;
-  }
-  if (q < implicit) // subnormal (exponent == emin) or rounded to zero
-    return sign | static_cast<uint64_t>(q);
-  uint64_t biased = static_cast<uint64_t>(exponent + bias);
-  if (biased >= expAllOnes)
-    return sign | (expAllOnes << mantBits);
-  return sign | (biased << mantBits) |
-         (static_cast<uint64_t>(q) - static_cast<uint64_t>(implicit));
+  return sign | (r >= limit ? overflow : r);
 }
 
 uint16_t mlir::coreai::encodeF16(double value) {
@@ -167,7 +163,8 @@ float mlir::coreai::smallFloatMax(SmallFloat format) {
 }
 
 uint8_t mlir::coreai::encodeSmallFloat(SmallFloat format, double value) {
-  if (format == SmallFloat::F8E8M0FNU) {
+  switch (format) {
+  case SmallFloat::F8E8M0FNU: {
     if (std::isnan(value))
       return 255;
     double a = std::fabs(value);
@@ -176,58 +173,20 @@ uint8_t mlir::coreai::encodeSmallFloat(SmallFloat format, double value) {
     int e = static_cast<int>(std::nearbyint(std::log2(a)));
     return static_cast<uint8_t>(std::clamp(e, -127, 127) + 127);
   }
-  // The positive codes are ordered by value, so the nearest value is found by
-  // binary search and a tie goes to the even code (the even mantissa).
-  struct Positives {
-    std::vector<float> values; // code -> value, finite positives only
-  };
-  static const Positives positives[4] = {
-      [] {
-        Positives p;
-        const auto &t = smallFloatTable(SmallFloat::F8E4M3FN);
-        for (unsigned c = 0; c < 127; ++c) // 0x7f is NaN
-          p.values.push_back(t[c]);
-        return p;
-      }(),
-      [] {
-        Positives p;
-        const auto &t = smallFloatTable(SmallFloat::F8E5M2);
-        for (unsigned c = 0; c < 124; ++c) // 0x7c.. are inf/NaN
-          p.values.push_back(t[c]);
-        return p;
-      }(),
-      Positives{},
-      [] {
-        Positives p;
-        const auto &t = smallFloatTable(SmallFloat::F4E2M1FN);
-        for (unsigned c = 0; c < 8; ++c)
-          p.values.push_back(t[c]);
-        return p;
-      }()};
-  const std::vector<float> &vals = positives[static_cast<int>(format)].values;
-  unsigned signBit = format == SmallFloat::F4E2M1FN ? 0x8 : 0x80;
-  if (std::isnan(value))
-    return format == SmallFloat::F8E5M2
-               ? 0x7e
-               : static_cast<uint8_t>(format == SmallFloat::F8E4M3FN
-                                          ? 0x7f
-                                          : 0); // fp4 has no NaN
-  bool negative = std::signbit(value);
-  double a = std::fabs(value);
-  unsigned code;
-  if (a >= vals.back()) {
-    code = vals.size() - 1;
-  } else {
-    auto it = std::upper_bound(vals.begin(), vals.end(), a);
-    unsigned hi = it - vals.begin(); // vals[hi] > a >= vals[hi-1]
-    unsigned lo = hi - 1;
-    double dLo = a - vals[lo], dHi = vals[hi] - a;
-    if (dLo < dHi)
-      code = lo;
-    else if (dHi < dLo)
-      code = hi;
-    else
-      code = (lo % 2 == 0) ? lo : hi;
+  case SmallFloat::F8E4M3FN:
+    return static_cast<uint8_t>(encodeIEEE(value, 4, 3, /*finiteOnly=*/true));
+  case SmallFloat::F8E5M2: {
+    // Saturate instead of overflowing to inf.
+    double clamped =
+        std::isnan(value) ? value : std::clamp(value, -57344.0, 57344.0);
+    return static_cast<uint8_t>(encodeIEEE(clamped, 5, 2));
   }
-  return static_cast<uint8_t>(negative ? (code | signBit) : code);
+  case SmallFloat::F4E2M1FN:
+    // No NaN in e2m1: it encodes as 0.
+    if (std::isnan(value))
+      return 0;
+    return static_cast<uint8_t>(encodeIEEE(value, 2, 1, /*finiteOnly=*/true,
+                                           /*allOnesIsNaN=*/false));
+  }
+  return 0;
 }

@@ -233,78 +233,137 @@ private:
 /// Elements per parallel chunk when reading or writing large payloads.
 constexpr int64_t kChunk = 1 << 16;
 
-template <typename T>
-bool readElementsImpl(ElementsAttr attr, MutableArrayRef<T> out,
-                      std::string &error, unsigned threads) {
+} // namespace
+
+/// Where the bytes of a payload are and how they are laid out.
+struct ElementReader::Impl {
+  enum class Layout { Splat, BitPackedI1, Unpacked, Packed };
+  explicit Impl(Type elementType) : decoder(elementType) {}
+  ElementDecoder decoder;
+  Layout layout = Layout::Unpacked;
+  const uint8_t *bytes = nullptr;
+  size_t numBytes = 0;
+  unsigned packedBits = 0;
+  double splatValue = 0;
+};
+
+ElementReader::ElementReader(std::unique_ptr<Impl> impl, int64_t numElements)
+    : impl(std::move(impl)), numElements(numElements) {}
+ElementReader::~ElementReader() = default;
+ElementReader::ElementReader(ElementReader &&) = default;
+
+std::optional<ElementReader> ElementReader::create(ElementsAttr attr,
+                                                   std::string &error) {
   ShapedType type = attr.getShapedType();
   int64_t numel = type.getNumElements();
-  if (static_cast<int64_t>(out.size()) != numel) {
-    error = "output buffer does not match the element count";
-    return false;
-  }
   Type elementType = type.getElementType();
-  ElementDecoder decoder(elementType);
-  if (!decoder.isSupported()) {
+  auto impl = std::make_unique<Impl>(elementType);
+  if (!impl->decoder.isSupported()) {
     error = "unsupported element type";
-    return false;
+    return std::nullopt;
   }
-
+  using Layout = Impl::Layout;
   if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
     ArrayRef<char> raw = dense.getRawData();
-    const auto *bytes = reinterpret_cast<const uint8_t *>(raw.data());
+    impl->bytes = reinterpret_cast<const uint8_t *>(raw.data());
+    impl->numBytes = raw.size();
     // i1 is the only bit-packed DenseElementsAttr storage.
     bool bitPacked = elementType.isInteger(1);
     if (dense.isSplat()) {
-      T v = bitPacked ? T(bytes[0] & 1)
-                      : static_cast<T>(decoder.decode(bytes, 0));
-      std::fill(out.begin(), out.end(), v);
-      return true;
+      impl->layout = Layout::Splat;
+      impl->splatValue = bitPacked ? (impl->bytes[0] & 1)
+                                   : impl->decoder.decode(impl->bytes, 0);
+    } else {
+      impl->layout = bitPacked ? Layout::BitPackedI1 : Layout::Unpacked;
     }
-    if (bitPacked) {
-      for (int64_t i = 0; i < numel; ++i)
-        out[i] = static_cast<T>((bytes[i / 8] >> (i % 8)) & 1);
-      return true;
-    }
-    parallelForChunks(threads, numel, kChunk, [&](int64_t b, int64_t e) {
-      decoder.decodeRange(bytes, b, e, out.data() + b);
-    });
-    return true;
+    return ElementReader(std::move(impl), numel);
   }
-
   if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
     const AsmResourceBlob *blob = resource.getRawHandle().getBlob();
     if (!blob) {
       error = "dense_resource blob '" + resource.getRawHandle().getKey().str() +
               "' is not available";
-      return false;
+      return std::nullopt;
     }
     ArrayRef<char> raw = blob->getData();
-    const auto *bytes = reinterpret_cast<const uint8_t *>(raw.data());
     if (!isValidBlobSize(type, raw.size())) {
       error = "dense_resource blob has " + std::to_string(raw.size()) +
               " bytes, expected " + std::to_string(getExpectedBlobSize(type));
-      return false;
+      return std::nullopt;
     }
+    impl->bytes = reinterpret_cast<const uint8_t *>(raw.data());
+    impl->numBytes = raw.size();
     std::optional<unsigned> packedBits = getPackedBitWidth(elementType);
     if (packedBits && static_cast<int64_t>(raw.size()) ==
                           packedByteSize(numel, *packedBits)) {
-      ArrayRef<uint8_t> packed(bytes, raw.size());
-      parallelForChunks(threads, numel, kChunk, [&](int64_t b, int64_t e) {
-        std::vector<uint8_t> codes(e - b);
-        unpackBits(packed, *packedBits, codes, b);
-        for (int64_t i = b; i < e; ++i)
-          out[i] = static_cast<T>(decoder.fromSmallCode(codes[i - b]));
-      });
-      return true;
+      impl->layout = Layout::Packed;
+      impl->packedBits = *packedBits;
     }
-    parallelForChunks(threads, numel, kChunk, [&](int64_t b, int64_t e) {
-      decoder.decodeRange(bytes, b, e, out.data() + b);
-    });
-    return true;
+    return ElementReader(std::move(impl), numel);
   }
-
   error = "unsupported elements attribute";
-  return false;
+  return std::nullopt;
+}
+
+bool ElementReader::isSplat() const {
+  return impl->layout == Impl::Layout::Splat;
+}
+
+template <typename T>
+static void readRange(const ElementReader::Impl &impl, int64_t begin,
+                      int64_t end, T *out) {
+  using Layout = ElementReader::Impl::Layout;
+  switch (impl.layout) {
+  case Layout::Splat:
+    std::fill(out, out + (end - begin), static_cast<T>(impl.splatValue));
+    return;
+  case Layout::BitPackedI1:
+    for (int64_t i = begin; i < end; ++i)
+      out[i - begin] = static_cast<T>((impl.bytes[i / 8] >> (i % 8)) & 1);
+    return;
+  case Layout::Unpacked:
+    impl.decoder.decodeRange(impl.bytes, begin, end, out);
+    return;
+  case Layout::Packed: {
+    uint8_t codes[1024];
+    ArrayRef<uint8_t> packed(impl.bytes, impl.numBytes);
+    for (int64_t b = begin; b < end; b += 1024) {
+      int64_t e = std::min(end, b + 1024);
+      unpackBits(packed, impl.packedBits, MutableArrayRef(codes, e - b), b);
+      for (int64_t i = b; i < e; ++i)
+        out[i - begin] =
+            static_cast<T>(impl.decoder.fromSmallCode(codes[i - b]));
+    }
+    return;
+  }
+  }
+}
+
+void ElementReader::read(int64_t begin, int64_t end, float *out) const {
+  readRange(*impl, begin, end, out);
+}
+
+void ElementReader::read(int64_t begin, int64_t end, double *out) const {
+  readRange(*impl, begin, end, out);
+}
+
+namespace {
+
+template <typename T>
+bool readElementsImpl(ElementsAttr attr, MutableArrayRef<T> out,
+                      std::string &error, unsigned threads) {
+  if (static_cast<int64_t>(out.size()) !=
+      attr.getShapedType().getNumElements()) {
+    error = "output buffer does not match the element count";
+    return false;
+  }
+  std::optional<ElementReader> reader = ElementReader::create(attr, error);
+  if (!reader)
+    return false;
+  parallelForChunks(threads, out.size(), kChunk, [&](int64_t b, int64_t e) {
+    reader->read(b, e, out.data() + b);
+  });
+  return true;
 }
 
 } // namespace

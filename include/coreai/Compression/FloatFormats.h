@@ -31,8 +31,13 @@ uint16_t encodeBF16(double value);
 
 /// Rounds `value` once to the nearest value of an IEEE-style binary format
 /// with `expBits` exponent and `mantBits` mantissa bits (ties to even,
-/// subnormals, overflow to inf) and returns its bit pattern.
-uint64_t encodeIEEE(double value, unsigned expBits, unsigned mantBits);
+/// subnormals) and returns its bit pattern. Overflow gives inf; with
+/// `finiteOnly` (the FN formats, whose all-ones exponent is an ordinary
+/// binade) it saturates to the largest finite value instead, which is the
+/// all-ones pattern less one when `finiteOnly` formats keep it for NaN
+/// (e4m3fn) and the all-ones pattern otherwise (e2m1fn).
+uint64_t encodeIEEE(double value, unsigned expBits, unsigned mantBits,
+                    bool finiteOnly = false, bool allOnesIsNaN = true);
 
 /// Returns the 256-entry decoding table of `format` (16 entries are used for
 /// f4E2M1FN). NaN codes decode to NaN.

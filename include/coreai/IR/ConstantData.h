@@ -40,6 +40,32 @@ bool isValidBlobSize(ShapedType type, size_t size);
 /// Returns the blob size `type` needs in the form this project writes.
 int64_t getExpectedBlobSize(ShapedType type);
 
+/// Decodes ranges of the logical values of a constant payload. Only reads
+/// the attribute: safe to share between worker threads. Kernels read chunks
+/// into cache-sized scratch instead of materializing a copy of the weight.
+class ElementReader {
+public:
+  /// Prepares to read `attr` (any element type readElements accepts); on
+  /// failure returns std::nullopt and sets `error`.
+  static std::optional<ElementReader> create(ElementsAttr attr,
+                                             std::string &error);
+  ElementReader(ElementReader &&);
+  ~ElementReader();
+
+  int64_t size() const { return numElements; }
+  bool isSplat() const;
+  /// Decodes elements [begin, end) into out[0, end - begin).
+  void read(int64_t begin, int64_t end, float *out) const;
+  void read(int64_t begin, int64_t end, double *out) const;
+
+  struct Impl;
+
+private:
+  ElementReader(std::unique_ptr<Impl> impl, int64_t numElements);
+  std::unique_ptr<Impl> impl;
+  int64_t numElements;
+};
+
 /// Reads the logical values of `attr` (any integer or float element type of
 /// Core AI, inline or resource, splat or not) into `out`, which must have
 /// `attr`'s element count, on up to `threads` threads (0: the machine). Only

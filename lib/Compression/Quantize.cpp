@@ -1,0 +1,286 @@
+//===- Quantize.cpp - Blockwise weight quantization -----------------------===//
+
+#include "coreai/Compression/Quantize.h"
+#include "coreai/Compression/Packing.h"
+#include "coreai/Compression/Parallel.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace mlir::coreai;
+using llvm::ArrayRef;
+
+IntRange mlir::coreai::getIntRange(QuantFormat format, bool symmetric) {
+  int64_t levels = int64_t(1) << format.bits;
+  if (format.isSigned) {
+    int64_t qmin = -levels / 2, qmax = levels / 2 - 1;
+    return {symmetric ? qmin + 1 : qmin, qmax, 0};
+  }
+  int64_t qmax = symmetric ? levels - 2 : levels - 1;
+  return {0, qmax, symmetric ? qmax / 2 : 0};
+}
+
+double mlir::coreai::roundScale(double scale, ScaleStorage storage) {
+  double stored = 0, smallest = 0, largest = 0;
+  switch (storage) {
+  case ScaleStorage::F32:
+    stored = static_cast<float>(scale);
+    smallest = std::numeric_limits<float>::denorm_min();
+    largest = std::numeric_limits<float>::max();
+    break;
+  case ScaleStorage::F16:
+    stored = decodeF16(encodeF16(scale));
+    smallest = std::ldexp(1.0, -24);
+    largest = 65504.0;
+    break;
+  case ScaleStorage::BF16:
+    stored = decodeBF16(encodeBF16(scale));
+    smallest = std::ldexp(1.0, -133);
+    largest = decodeBF16(0x7f7f);
+    break;
+  case ScaleStorage::E8M0:
+    return smallFloatTable(
+        SmallFloat::F8E8M0FNU)[encodeSmallFloat(SmallFloat::F8E8M0FNU, scale)];
+  }
+  if (!(stored > 0))
+    return smallest;
+  return std::min(stored, largest);
+}
+
+double mlir::coreai::getMXScale(double absMax, SmallFloat elementFormat) {
+  if (!(absMax > 0))
+    return std::ldexp(1.0, -127);
+  int emax = elementFormat == SmallFloat::F4E2M1FN   ? 2
+             : elementFormat == SmallFloat::F8E4M3FN ? 8
+                                                     : 15;
+  int e;
+  (void)std::frexp(absMax, &e); // absMax = m * 2^e, m in [0.5, 1)
+  return std::ldexp(1.0, std::clamp(e - 1 - emax, -127, 127));
+}
+
+double mlir::coreai::decodeQuantCode(QuantFormat format, uint8_t code) {
+  if (format.isFloat)
+    return smallFloatTable(format.floatFormat)[code];
+  if (format.isSigned)
+    return static_cast<double>(signExtend(code, format.bits));
+  return code;
+}
+
+namespace {
+
+/// The weight seen as rows of segments: row r holds elements
+/// [r * rowLen, (r + 1) * rowLen); segment j of a row holds `segLen`
+/// consecutive elements and uses parameter rowBase[r] + j. rowBase never
+/// decreases from one row to the next.
+struct RowView {
+  int64_t rows = 1, rowLen = 1, segLen = 1, segsPerRow = 1;
+  std::vector<int64_t> rowBase;
+};
+
+/// Rows of at most this many elements, when a weight can be split so.
+constexpr int64_t kRowTarget = 1 << 16;
+
+RowView makeRowView(ArrayRef<int64_t> shapeIn, ArrayRef<int64_t> paramIn) {
+  llvm::SmallVector<int64_t> shape(shapeIn), param(paramIn);
+  if (shape.empty()) {
+    shape.push_back(1);
+    param.push_back(1);
+  }
+  // A trailing dim whose block covers it whole merges into the dim before.
+  while (shape.size() >= 2 && param.back() == 1) {
+    int64_t last = shape.pop_back_val();
+    param.pop_back();
+    shape.back() *= last;
+  }
+  RowView view;
+  const size_t r = shape.size();
+  view.rowLen = shape.back();
+  view.segsPerRow = param.back();
+  view.segLen = view.rowLen / view.segsPerRow;
+  int64_t numel = 1;
+  for (int64_t d : shape)
+    numel *= d;
+  view.rows = view.rowLen ? numel / view.rowLen : 0;
+
+  // Parameter base of each row: sum over the leading dims of
+  // (index / block size) * parameter stride.
+  std::vector<int64_t> stride(r, view.segsPerRow);
+  for (int64_t d = static_cast<int64_t>(r) - 3; d >= 0; --d)
+    stride[d] = stride[d + 1] * param[d + 1];
+  view.rowBase.assign(view.rows, 0);
+  std::vector<int64_t> index(r, 0);
+  for (int64_t row = 0; row < view.rows; ++row) {
+    int64_t base = 0;
+    for (size_t d = 0; d + 1 < r; ++d)
+      base += index[d] / (shape[d] / param[d]) * stride[d];
+    view.rowBase[row] = base;
+    for (int64_t d = static_cast<int64_t>(r) - 2; d >= 0; --d) {
+      if (++index[d] < shape[d])
+        break;
+      index[d] = 0;
+    }
+  }
+
+  // Few long rows (per-tensor, per-channel on a merged weight): split each
+  // into k sub-rows, k dividing the segments of a row, or the one segment.
+  if (view.rows < 64 && view.rowLen > kRowTarget) {
+    int64_t divisible = view.segsPerRow > 1 ? view.segsPerRow : view.segLen;
+    int64_t k = 1;
+    for (int64_t c = 2; c <= std::min<int64_t>(divisible, 1 << 20); ++c)
+      if (divisible % c == 0 && view.rowLen / c <= kRowTarget) {
+        k = c;
+        break;
+      }
+    if (k > 1) {
+      RowView split;
+      split.rows = view.rows * k;
+      split.rowLen = view.rowLen / k;
+      split.segsPerRow = view.segsPerRow > 1 ? view.segsPerRow / k : 1;
+      split.segLen = view.segsPerRow > 1 ? view.segLen : split.rowLen;
+      split.rowBase.resize(split.rows);
+      for (int64_t row = 0; row < view.rows; ++row)
+        for (int64_t i = 0; i < k; ++i)
+          split.rowBase[row * k + i] =
+              view.rowBase[row] +
+              (view.segsPerRow > 1 ? i * split.segsPerRow : 0);
+      view = std::move(split);
+    }
+  }
+  return view;
+}
+
+/// Minimum and maximum of a range of parameters, found by one chunk of rows.
+struct Partial {
+  int64_t firstParam = 0;
+  std::vector<float> lo, hi;
+  bool finite = true;
+};
+
+} // namespace
+
+void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
+                                  ArrayRef<int64_t> shape,
+                                  ArrayRef<int64_t> paramShape,
+                                  WeightLoader load, QuantizedWeight &out,
+                                  unsigned threads) {
+  RowView view = makeRowView(shape, paramShape);
+  int64_t numParams = 1;
+  for (int64_t p : paramShape)
+    numParams *= p;
+  const int64_t grain =
+      std::max<int64_t>(1, kRowTarget / std::max<int64_t>(view.rowLen, 1));
+  const int64_t numChunks = (view.rows + grain - 1) / grain;
+  auto rowsOf = [&](int64_t c) {
+    return std::make_pair(c * grain, std::min(view.rows, (c + 1) * grain));
+  };
+
+  // 1. Per-block minimum and maximum (exact in any order, so deterministic).
+  std::vector<Partial> partials(numChunks);
+  parallelFor(threads, numChunks, [&](int64_t c) {
+    auto [rb, re] = rowsOf(c);
+    Partial &part = partials[c];
+    part.firstParam = view.rowBase[rb];
+    int64_t size = view.rowBase[re - 1] + view.segsPerRow - part.firstParam;
+    part.lo.assign(size, std::numeric_limits<float>::infinity());
+    part.hi.assign(size, -std::numeric_limits<float>::infinity());
+    std::vector<float> row(view.rowLen);
+    for (int64_t r = rb; r < re; ++r) {
+      load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
+      int64_t base = view.rowBase[r] - part.firstParam;
+      for (int64_t j = 0; j < view.segsPerRow; ++j) {
+        const float *v = row.data() + j * view.segLen;
+        float lo = part.lo[base + j], hi = part.hi[base + j];
+        bool finite = true;
+        for (int64_t k = 0; k < view.segLen; ++k) {
+          finite &= std::isfinite(v[k]);
+          lo = std::min(lo, v[k]);
+          hi = std::max(hi, v[k]);
+        }
+        part.lo[base + j] = lo;
+        part.hi[base + j] = hi;
+        part.finite &= finite;
+      }
+    }
+  });
+  std::vector<float> lo(numParams, std::numeric_limits<float>::infinity());
+  std::vector<float> hi(numParams, -std::numeric_limits<float>::infinity());
+  for (const Partial &part : partials) {
+    if (!part.finite) {
+      out.finite = false;
+      return;
+    }
+    for (size_t i = 0; i < part.lo.size(); ++i) {
+      lo[part.firstParam + i] = std::min(lo[part.firstParam + i], part.lo[i]);
+      hi[part.firstParam + i] = std::max(hi[part.firstParam + i], part.hi[i]);
+    }
+  }
+
+  // 2. Scales (rounded to their storage first) and zero points.
+  const QuantFormat &format = scheme.format;
+  IntRange range = getIntRange(format, scheme.symmetric);
+  out.scales.resize(numParams);
+  out.zeroPoints.assign(numParams, 0.0);
+  for (int64_t p = 0; p < numParams; ++p) {
+    double absMax =
+        std::max(std::fabs(double(lo[p])), std::fabs(double(hi[p])));
+    if (format.isFloat) {
+      out.scales[p] =
+          scheme.scaleStorage == ScaleStorage::E8M0
+              ? getMXScale(absMax, format.floatFormat)
+              : roundScale(absMax / smallFloatMax(format.floatFormat),
+                           scheme.scaleStorage);
+      continue;
+    }
+    double vmin = scheme.symmetric ? -absMax : std::min(0.0, double(lo[p]));
+    double vmax = scheme.symmetric ? absMax : std::max(0.0, double(hi[p]));
+    double span = vmax - vmin + 1e-6;
+    out.scales[p] =
+        roundScale(span / double(range.qmax - range.qmin), scheme.scaleStorage);
+    if (scheme.symmetric) {
+      out.zeroPoints[p] = static_cast<double>(range.symmetricZeroPoint);
+    } else {
+      double zp =
+          std::nearbyint((range.qmin * vmax - range.qmax * vmin) / span);
+      out.zeroPoints[p] =
+          std::clamp(zp, double(range.qmin), double(range.qmax));
+    }
+  }
+
+  // 3. Codes against the stored scales.
+  const int64_t numel = view.rows * view.rowLen;
+  out.codes.resize(numel);
+  const uint8_t mask = static_cast<uint8_t>((1u << format.bits) - 1u);
+  const double fmax = format.isFloat ? smallFloatMax(format.floatFormat) : 0.0;
+  parallelFor(threads, numChunks, [&](int64_t c) {
+    auto [rb, re] = rowsOf(c);
+    std::vector<float> row(view.rowLen);
+    for (int64_t r = rb; r < re; ++r) {
+      load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
+      uint8_t *codes = out.codes.data() + r * view.rowLen;
+      for (int64_t j = 0; j < view.segsPerRow; ++j) {
+        int64_t p = view.rowBase[r] + j;
+        const double s = out.scales[p], zp = out.zeroPoints[p];
+        const float *v = row.data() + j * view.segLen;
+        uint8_t *code = codes + j * view.segLen;
+        if (format.isFloat) {
+          for (int64_t k = 0; k < view.segLen; ++k)
+            code[k] = encodeSmallFloat(format.floatFormat,
+                                       std::clamp(v[k] / s, -fmax, fmax));
+          continue;
+        }
+        const double qmin = double(range.qmin), qmax = double(range.qmax);
+        for (int64_t k = 0; k < view.segLen; ++k) {
+          // Round half to even: adding and subtracting 1.5 * 2^52 rounds any
+          // |x| < 2^51 in the default rounding mode.
+          double x = std::clamp(v[k] / s, -1e15, 1e15);
+          x = (x + 6755399441055744.0) - 6755399441055744.0;
+          double q = std::clamp(x + zp, qmin, qmax);
+          code[k] = static_cast<uint8_t>(static_cast<int64_t>(q)) & mask;
+        }
+      }
+    }
+  });
+}

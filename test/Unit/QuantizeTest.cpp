@@ -1,0 +1,204 @@
+//===- QuantizeTest.cpp - Blockwise weight quantization -------------------===//
+
+#include "coreai/Compression/Quantize.h"
+
+#include "gtest/gtest.h"
+
+#include <cmath>
+#include <random>
+
+using namespace mlir::coreai;
+
+namespace {
+
+QuantizedWeight quantize(const QuantScheme &scheme, std::vector<float> w,
+                         std::vector<int64_t> shape,
+                         std::vector<int64_t> paramShape,
+                         unsigned threads = 1) {
+  QuantizedWeight out;
+  quantizeWeight(
+      scheme, shape, paramShape,
+      [&](int64_t b, int64_t e, float *dst) {
+        std::copy(w.begin() + b, w.begin() + e, dst);
+      },
+      out, threads);
+  return out;
+}
+
+std::vector<double> codesOf(const QuantScheme &scheme,
+                            const QuantizedWeight &q) {
+  std::vector<double> codes;
+  for (uint8_t c : q.codes)
+    codes.push_back(decodeQuantCode(scheme.format, c));
+  return codes;
+}
+
+QuantScheme intScheme(unsigned bits, bool isSigned, bool symmetric) {
+  return {QuantFormat::integer(bits, isSigned), symmetric, ScaleStorage::F32};
+}
+
+// The worked examples of spec/compression.md section 2 (f32, per-tensor,
+// W = [0.5, -1.0, 0.25, 0.0]).
+TEST(Quantize, SpecWorkedExamples) {
+  std::vector<float> w = {0.5f, -1.0f, 0.25f, 0.0f};
+  struct Case {
+    QuantScheme scheme;
+    std::vector<double> codes;
+    double zeroPoint;
+  };
+  std::vector<Case> cases = {
+      {intScheme(8, true, true), {63, -127, 32, 0}, 0},
+      {intScheme(8, false, true), {190, 0, 159, 127}, 127},
+      {intScheme(8, false, false), {255, 0, 212, 170}, 170},
+      {intScheme(4, true, true), {3, -7, 2, 0}, 0},
+      {intScheme(4, true, false), {7, -8, 4, 2}, 2},
+      {intScheme(4, false, true), {10, 0, 9, 7}, 7},
+  };
+  for (const Case &c : cases) {
+    QuantizedWeight q = quantize(c.scheme, w, {4}, {1});
+    EXPECT_EQ(codesOf(c.scheme, q), c.codes)
+        << "bits " << c.scheme.format.bits << " signed "
+        << c.scheme.format.isSigned << " symmetric " << c.scheme.symmetric;
+    EXPECT_EQ(q.zeroPoints[0], c.zeroPoint);
+  }
+}
+
+TEST(Quantize, Ranges) {
+  auto check = [](unsigned bits, bool isSigned, bool sym, int64_t lo,
+                  int64_t hi, int64_t zp) {
+    IntRange r = getIntRange(QuantFormat::integer(bits, isSigned), sym);
+    EXPECT_EQ(r.qmin, lo);
+    EXPECT_EQ(r.qmax, hi);
+    EXPECT_EQ(r.symmetricZeroPoint, zp);
+  };
+  check(8, true, true, -127, 127, 0);
+  check(8, true, false, -128, 127, 0);
+  check(8, false, true, 0, 254, 127);
+  check(8, false, false, 0, 255, 0);
+  check(4, true, true, -7, 7, 0);
+  check(4, false, true, 0, 14, 7);
+  check(2, true, true, -1, 1, 0);
+  check(2, true, false, -2, 1, 0);
+  check(2, false, true, 0, 2, 1);
+  check(2, false, false, 0, 3, 0);
+}
+
+// Symmetric int8 per channel: |w - (q - zp) * s| <= s / 2 everywhere, with s
+// the stored (f16) scale; axis 1 is the output channel (as for a matmul y).
+TEST(Quantize, Int8PerChannelBound) {
+  const int64_t rows = 64, cols = 48;
+  std::mt19937 rng(3);
+  std::student_t_distribution<float> dist(4.0f);
+  std::vector<float> w(rows * cols);
+  for (float &v : w)
+    v = static_cast<float>(dist(rng)) * 0.02f;
+  QuantScheme scheme{QuantFormat::integer(8, true), true, ScaleStorage::F16};
+  QuantizedWeight q = quantize(scheme, w, {rows, cols}, {1, cols});
+  ASSERT_EQ(q.scales.size(), static_cast<size_t>(cols));
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < cols; ++c) {
+      double s = q.scales[c];
+      EXPECT_EQ(s, decodeF16(encodeF16(s))) << "scale is stored in f16";
+      double dq = decodeQuantCode(scheme.format, q.codes[r * cols + c]) * s;
+      EXPECT_LE(std::fabs(w[r * cols + c] - dq), s / 2 * (1 + 1e-12))
+          << r << "," << c;
+    }
+}
+
+// Blocks of 4 along axis 1 of a [3, 8] weight: 6 scales in row-major order.
+TEST(Quantize, PerBlockLayout) {
+  std::vector<float> w(24);
+  for (int i = 0; i < 24; ++i)
+    w[i] = static_cast<float>((i / 4 + 1) * (i % 2 ? -1 : 1));
+  QuantScheme scheme = intScheme(8, true, true);
+  QuantizedWeight q = quantize(scheme, w, {3, 8}, {3, 2});
+  ASSERT_EQ(q.scales.size(), 6u);
+  for (int b = 0; b < 6; ++b)
+    EXPECT_FLOAT_EQ(q.scales[b],
+                    static_cast<float>((2.0 * (b + 1) + 1e-6) / 254.0));
+  for (int i = 0; i < 24; ++i)
+    EXPECT_EQ(decodeQuantCode(scheme.format, q.codes[i]), i % 2 ? -127 : 127);
+}
+
+// An all-zero block dequantizes to exactly 0 (no NaN), even where the scale
+// would underflow its f16 storage.
+TEST(Quantize, ZeroBlocks) {
+  std::vector<float> w = {0, 0, 0, 0, 1e-9f, -2e-9f, 0, 0};
+  for (ScaleStorage storage :
+       {ScaleStorage::F16, ScaleStorage::BF16, ScaleStorage::F32}) {
+    QuantScheme scheme{QuantFormat::integer(8, true), true, storage};
+    QuantizedWeight q = quantize(scheme, w, {2, 4}, {2, 1});
+    for (double s : q.scales)
+      EXPECT_GT(s, 0.0);
+    for (int i = 0; i < 4; ++i)
+      EXPECT_EQ(q.codes[i], 0);
+    for (int i = 0; i < 8; ++i) {
+      double dq = decodeQuantCode(scheme.format, q.codes[i]) * q.scales[i / 4];
+      EXPECT_FALSE(std::isnan(dq));
+      EXPECT_LE(std::fabs(dq - w[i]), q.scales[i / 4] / 2 + 1e-30);
+    }
+  }
+}
+
+TEST(Quantize, NonFiniteWeights) {
+  QuantizedWeight q = quantize(intScheme(8, true, true),
+                               {1.0f, INFINITY, 0.0f, 2.0f}, {4}, {1});
+  EXPECT_FALSE(q.finite);
+  q = quantize(intScheme(8, true, true), {1.0f, NAN, 0.0f, 2.0f}, {4}, {1});
+  EXPECT_FALSE(q.finite);
+}
+
+// OCP MX scales: 2^(floor(log2(amax)) - emax), and data quantized against
+// them.
+TEST(Quantize, MXScales) {
+  EXPECT_EQ(getMXScale(6.0, SmallFloat::F4E2M1FN), 1.0); // 2^(2-2)
+  EXPECT_EQ(getMXScale(7.9, SmallFloat::F4E2M1FN), 1.0);
+  EXPECT_EQ(getMXScale(8.0, SmallFloat::F4E2M1FN), 2.0);
+  EXPECT_EQ(getMXScale(0.3, SmallFloat::F4E2M1FN), 0.0625); // 2^(-2-2)
+  EXPECT_EQ(getMXScale(448.0, SmallFloat::F8E4M3FN), 1.0);  // 2^(8-8)
+  EXPECT_EQ(getMXScale(1.0, SmallFloat::F8E5M2), std::ldexp(1.0, -15));
+  EXPECT_EQ(getMXScale(0.0, SmallFloat::F4E2M1FN), std::ldexp(1.0, -127));
+  EXPECT_EQ(getMXScale(1e-300, SmallFloat::F4E2M1FN), std::ldexp(1.0, -127));
+
+  // One MXFP4 block: amax 7.9 -> X = 2^(2-2) = 1, and the values are
+  // quantized against X: 5 is a tie between 4 and 6 (even code: 4), 7.9
+  // saturates to 6.
+  QuantScheme scheme{QuantFormat::floating(SmallFloat::F4E2M1FN), true,
+                     ScaleStorage::E8M0};
+  std::vector<float> w(32, 0.0f);
+  w[0] = 5.0f;
+  w[1] = -2.6f;
+  w[2] = 0.2f;
+  w[3] = 7.9f;
+  QuantizedWeight q = quantize(scheme, w, {1, 32}, {1, 1});
+  EXPECT_EQ(q.scales[0], 1.0);
+  std::vector<double> codes = codesOf(scheme, q);
+  EXPECT_EQ(std::vector<double>(codes.begin(), codes.begin() + 4),
+            (std::vector<double>{4.0, -3.0, 0.0, 6.0}));
+}
+
+// The result never depends on the thread count, for every layout.
+TEST(Quantize, ThreadCountDoesNotMatter) {
+  std::mt19937 rng(9);
+  std::normal_distribution<float> dist(0.0f, 1.0f);
+  const int64_t rows = 512, cols = 1024;
+  std::vector<float> w(rows * cols);
+  for (float &v : w)
+    v = dist(rng);
+  std::vector<std::vector<int64_t>> params = {
+      {1, 1}, {rows, 1}, {1, cols}, {rows, cols / 32}};
+  for (const auto &p : params)
+    for (QuantScheme scheme :
+         {QuantScheme{QuantFormat::integer(4, true), true, ScaleStorage::F16},
+          QuantScheme{QuantFormat::integer(8, false), false, ScaleStorage::F32},
+          QuantScheme{QuantFormat::floating(SmallFloat::F8E4M3FN), true,
+                      ScaleStorage::BF16}}) {
+      QuantizedWeight one = quantize(scheme, w, {rows, cols}, p, 1);
+      QuantizedWeight two = quantize(scheme, w, {rows, cols}, p, 2);
+      EXPECT_EQ(one.codes, two.codes);
+      EXPECT_EQ(one.scales, two.scales);
+      EXPECT_EQ(one.zeroPoints, two.zeroPoints);
+    }
+}
+
+} // namespace
