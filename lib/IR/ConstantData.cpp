@@ -531,6 +531,48 @@ bool mlir::coreai::encodeElements(Type elementType, ArrayRef<double> values,
   return true;
 }
 
+bool mlir::coreai::encodeCodes(Type elementType, ArrayRef<uint8_t> codes,
+                               EncodedElements &out, std::string &error,
+                               unsigned threads) {
+  if (getUnpackedByteWidth(elementType) != 1) {
+    error = "codes are for types of at most 8 bits";
+    return false;
+  }
+  const int64_t n = codes.size();
+  const int64_t numChunks = (n + kChunk - 1) / kChunk;
+  std::vector<char> chunkIsSplat(numChunks, 1);
+  parallelFor(threads, numChunks, [&](int64_t c) {
+    const uint8_t *b = codes.data() + c * kChunk;
+    const uint8_t *e = codes.data() + std::min(n, (c + 1) * kChunk);
+    chunkIsSplat[c] =
+        std::all_of(b, e, [&](uint8_t v) { return v == codes[0]; });
+  });
+  if (n > 0 && llvm::all_of(chunkIsSplat, [](char c) { return c; })) {
+    out.form = EncodedElements::Form::Splat;
+    out.bytes.assign(1, static_cast<char>(codes[0]));
+    if (elementType.isInteger(1))
+      out.bytes[0] = out.bytes[0] ? char(0xff) : char(0);
+    return true;
+  }
+  if (std::optional<unsigned> bits = getPackedBitWidth(elementType)) {
+    out.form = EncodedElements::Form::Resource;
+    out.bytes.resize(packedByteSize(n, *bits));
+    auto *packed = reinterpret_cast<uint8_t *>(out.bytes.data());
+    parallelFor(threads, numChunks, [&](int64_t c) {
+      int64_t b = c * kChunk, e = std::min(n, (c + 1) * kChunk);
+      packBits(codes.slice(b, e - b), *bits,
+               MutableArrayRef<uint8_t>(packed + b * *bits / 8,
+                                        packedByteSize(e - b, *bits)));
+    });
+    return true;
+  }
+  out.bytes.assign(reinterpret_cast<const char *>(codes.data()),
+                   reinterpret_cast<const char *>(codes.data()) + n);
+  out.form = n <= kInlineByteLimit ? EncodedElements::Form::Inline
+                                   : EncodedElements::Form::Resource;
+  return true;
+}
+
 ElementsAttr mlir::coreai::buildElementsAttr(RankedTensorType type,
                                              const EncodedElements &encoded) {
   if (encoded.form != EncodedElements::Form::Resource)

@@ -118,6 +118,13 @@ bool encodeElements(Type elementType, ArrayRef<double> values,
                     EncodedElements &out, std::string &error,
                     unsigned threads = 1);
 
+/// Lays out `codes`, one storage code per element of a type of at most 8 bits
+/// (the low bits for sub-byte types, the storage byte otherwise), by the same
+/// policy as encodeElements. Touches no IR.
+bool encodeCodes(Type elementType, ArrayRef<uint8_t> codes,
+                 EncodedElements &out, std::string &error,
+                 unsigned threads = 1);
+
 /// Creates the attribute for `encoded`. Resource blobs are named from a hash
 /// of their bytes (`coreai_<hex>`), so the same input gives the same output.
 /// Creates IR: call it on the thread that owns the context, never in workers.

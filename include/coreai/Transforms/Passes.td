@@ -42,6 +42,66 @@ def CoreAIMaterializeWeightsPass
   let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
 }
 
+def CoreAIQuantizeWeightsPass
+    : Pass<"coreai-quantize-weights", "::mlir::ModuleOp"> {
+  let summary = "Quantizes weights to int8/4/2, fp8 or MXFP4 (quantize_weights)";
+  let description = [{
+    Mirrors `coreai_opt.coreai_utils.quantize_weights`. Every weight chosen by
+    the shared candidate selection (float constant with more than
+    `weight-num-threshold` elements, consumed as a weight) becomes quantized
+    data and a `coreai.blockwise_shift_scale` that dequantizes it:
+
+    ```mlir
+    %w = coreai.constant dense_resource<...> : tensor<32x2048xf16>
+    %t = coreai.transpose %w, %perm : (...) -> tensor<2048x32xf16>
+    ```
+    becomes, with `dtype=int4 granularity=per_block`:
+    ```mlir
+    %q = coreai.constant dense_resource<coreai_...> : tensor<32x2048xsi4>
+    %s = coreai.constant dense_resource<coreai_...> : tensor<32x64xf16>
+    %z = coreai.constant dense<0> : tensor<32x64xsi4>
+    %o = coreai.constant dense<0.000000e+00> : tensor<32x64xf16>
+    %w = coreai.blockwise_shift_scale %q, %s, %z, %o : (...) -> tensor<32x2048xf16>
+    %t = coreai.transpose %w, %perm : (...) -> tensor<2048x32xf16>
+    ```
+
+    Blocks: per_tensor one scale; per_channel one per output channel;
+    per_block one per output channel and `block-size` input channels (for a
+    conv: input channels x the whole kernel). Integer codes are
+    `clip(round(w / s) + zp)` (ties to even) with the scale rounded to its
+    storage type first; float formats use `s = max|w| / fmax`, or with E8M0
+    scales (fp4 always, fp8 with `scale-dtype=fp8_e8m0fnu`) the OCP MX
+    scale `2^(floor(log2 max|w|) - emax)`, the data quantized against the
+    stored scale. An all-zero block dequantizes to exactly 0.
+
+    Invalid options are errors before any change. A weight whose block size
+    does not divide its input axis, or that holds Inf/NaN, is left as it is
+    with a warning at its location.
+
+    Example: `coreai-opt --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 granularity=per_block})' model.mlir`
+  }];
+  let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
+  let options = [
+    Option<"dtype", "dtype", "std::string", /*default=*/"",
+           "Quantized type (required): int8, uint8, int4, uint4, int2, uint2, "
+           "fp8_e4m3fn, fp8_e5m2 or fp4_e2m1fn">,
+    Option<"qscheme", "qscheme", "std::string", /*default=*/"\"symmetric\"",
+           "symmetric (default) or asymmetric (integer dtypes only)">,
+    Option<"granularity", "granularity", "std::string",
+           /*default=*/"\"per_channel\"",
+           "per_tensor, per_channel (default) or per_block">,
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"32",
+           "Input channels per block with granularity=per_block (default 32)">,
+    Option<"weightNumThreshold", "weight-num-threshold", "int64_t",
+           /*default=*/"1024",
+           "Only constants with more elements than this are quantized "
+           "(default 1024)">,
+    Option<"scaleDtype", "scale-dtype", "std::string", /*default=*/"\"none\"",
+           "Scale storage: none (the weight's type, default) or fp8_e8m0fnu "
+           "(fp8 dtypes only; fp4 always uses it)">,
+  ];
+}
+
 //===----------------------------------------------------------------------===//
 // Testing
 //===----------------------------------------------------------------------===//
