@@ -14,3 +14,6 @@ echo "== palettized embedding, 50% sparse conv), read and printed back:"
 echo
 echo "== the same program with its weights materialized (decompressed):"
 "$opt" "$example" --pass-pipeline='builtin.module(coreai-materialize-weights)'
+echo
+echo "== its materialized weights quantized again, int4 per block of 16:"
+"$opt" "$example" --pass-pipeline='builtin.module(coreai-materialize-weights,coreai-quantize-weights{dtype=int4 granularity=per_block block-size=16 weight-num-threshold=256})'

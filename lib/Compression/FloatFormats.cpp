@@ -2,6 +2,10 @@
 
 #include "coreai/Compression/FloatFormats.h"
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -189,4 +193,32 @@ uint8_t mlir::coreai::encodeSmallFloat(SmallFloat format, double value) {
                                            /*allOnesIsNaN=*/false));
   }
   return 0;
+}
+
+namespace {
+void decodeF16ArrayDefault(const uint16_t *src, float *dst, int64_t n) {
+  for (int64_t i = 0; i < n; ++i)
+    dst[i] = mlir::coreai::decodeF16(src[i]);
+}
+
+#if defined(__x86_64__) && defined(__clang__)
+[[gnu::target("avx2,f16c")]] void decodeF16ArrayF16C(const uint16_t *src,
+                                                     float *dst, int64_t n) {
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    _mm256_storeu_ps(dst + i, _mm256_cvtph_ps(_mm_loadu_si128(
+                                  reinterpret_cast<const __m128i *>(src + i))));
+  decodeF16ArrayDefault(src + i, dst + i, n - i);
+}
+#endif
+} // namespace
+
+void mlir::coreai::decodeF16Array(const uint16_t *src, float *dst, int64_t n) {
+#if defined(__x86_64__) && defined(__clang__)
+  static const bool hasF16C =
+      __builtin_cpu_supports("f16c") && __builtin_cpu_supports("avx2");
+  if (hasF16C)
+    return decodeF16ArrayF16C(src, dst, n);
+#endif
+  decodeF16ArrayDefault(src, dst, n);
 }

@@ -11,6 +11,23 @@ int64_t mlir::coreai::packedByteSize(int64_t numel, unsigned bits) {
   return (numel * static_cast<int64_t>(bits) + 7) / 8;
 }
 
+namespace {
+/// Packs the whole bytes of `n` codes of BITS bits; returns how many.
+template <unsigned BITS>
+int64_t packWhole(const uint8_t *codes, int64_t n, uint8_t *out) {
+  constexpr int64_t perByte = 8 / BITS;
+  constexpr unsigned mask = (1u << BITS) - 1u;
+  const int64_t fullBytes = n / perByte;
+  for (int64_t b = 0; b < fullBytes; ++b) {
+    unsigned byte = 0;
+    for (int64_t k = 0; k < perByte; ++k)
+      byte |= unsigned(codes[b * perByte + k] & mask) << (k * BITS);
+    out[b] = static_cast<uint8_t>(byte);
+  }
+  return fullBytes;
+}
+} // namespace
+
 void mlir::coreai::packBits(llvm::ArrayRef<uint8_t> codes, unsigned bits,
                             llvm::MutableArrayRef<uint8_t> out) {
   const int64_t n = codes.size();
@@ -20,16 +37,13 @@ void mlir::coreai::packBits(llvm::ArrayRef<uint8_t> codes, unsigned bits,
     return;
   }
   if (bits == 1 || bits == 2 || bits == 4) {
-    // Whole codes per byte: assemble each byte from 8/bits codes.
+    // Whole codes per byte: assemble each byte from 8/bits codes (a loop
+    // the compiler vectorizes once the width is a constant).
+    const int64_t fullBytes =
+        bits == 4   ? packWhole<4>(codes.data(), n, out.data())
+        : bits == 2 ? packWhole<2>(codes.data(), n, out.data())
+                    : packWhole<1>(codes.data(), n, out.data());
     const int64_t perByte = 8 / bits;
-    const int64_t fullBytes = n / perByte;
-    for (int64_t b = 0; b < fullBytes; ++b) {
-      const uint8_t *c = codes.data() + b * perByte;
-      unsigned byte = 0;
-      for (int64_t k = 0; k < perByte; ++k)
-        byte |= unsigned(c[k] & mask) << (k * bits);
-      out[b] = static_cast<uint8_t>(byte);
-    }
     if (fullBytes * perByte < n) {
       unsigned byte = 0;
       for (int64_t i = fullBytes * perByte, k = 0; i < n; ++i, ++k)

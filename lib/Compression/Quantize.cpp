@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 using namespace mlir::coreai;
@@ -152,6 +153,138 @@ RowView makeRowView(ArrayRef<int64_t> shapeIn, ArrayRef<int64_t> paramIn) {
   return view;
 }
 
+/// Quantizes one segment: codes[k] for v[k], against stored scale `s` and
+/// zero point `zp`. Integers: clamp(rne(v / s) + zp, qmin, qmax) with the
+/// division in f32 (IEEE, so every instruction set gives the same codes).
+/// Floats: the nearest value of the format to clamp(v / s, +-fmax), ties to
+/// even, computed on the f32 bits.
+[[gnu::always_inline]] inline void
+quantizeSegment(const QuantFormat &format, const IntRange &range, float s,
+                float zp, const float *v, uint8_t *codes, int64_t n) {
+  if (!format.isFloat) {
+    const float qmin = float(range.qmin), qmax = float(range.qmax);
+    const uint32_t mask = (1u << format.bits) - 1u;
+    for (int64_t k = 0; k < n; ++k) {
+      float x = std::clamp(v[k] / s, -4194304.0f, 4194304.0f);
+      // Adding and subtracting 1.5 * 2^23 rounds |x| < 2^22 to even.
+      x = (x + 12582912.0f) - 12582912.0f;
+      float q = std::clamp(x + zp, qmin, qmax);
+      codes[k] = static_cast<uint8_t>(
+          static_cast<uint32_t>(static_cast<int32_t>(q)) & mask);
+    }
+    return;
+  }
+  unsigned expBits = 4, mantBits = 3;
+  if (format.floatFormat == SmallFloat::F8E5M2)
+    expBits = 5, mantBits = 2;
+  else if (format.floatFormat == SmallFloat::F4E2M1FN)
+    expBits = 2, mantBits = 1;
+  const int32_t bias = (1 << (expBits - 1)) - 1;
+  const int32_t emin = 1 - bias;
+  const uint32_t shift = 23 - mantBits;
+  const uint32_t signShift = 31 - expBits - mantBits;
+  const float fmax = smallFloatMax(format.floatFormat);
+  // Subnormals: |x| / 2^(emin - mantBits), rounded to even.
+  const float subScale = std::ldexp(1.0f, static_cast<int>(mantBits) - emin);
+  for (int64_t k = 0; k < n; ++k) {
+    float x = std::clamp(v[k] / s, -fmax, fmax);
+    uint32_t xb;
+    std::memcpy(&xb, &x, 4);
+    uint32_t sign = (xb >> 31) << (31 - signShift);
+    uint32_t ab = xb & 0x7fffffffu;
+    float a;
+    std::memcpy(&a, &ab, 4);
+    int32_t e = static_cast<int32_t>(ab >> 23) - 127;
+    // Normal: rebias the exponent, round the mantissa bits to even; a carry
+    // moves into the exponent as it should.
+    uint32_t nv = (static_cast<uint32_t>(e + bias) << 23) | (ab & 0x7fffffu);
+    nv += ((1u << (shift - 1)) - 1) + ((nv >> shift) & 1);
+    uint32_t normal = nv >> shift;
+    float sub = (a * subScale + 12582912.0f) - 12582912.0f;
+    uint32_t subnormal = static_cast<uint32_t>(static_cast<int32_t>(sub));
+    codes[k] = static_cast<uint8_t>((e >= emin ? normal : subnormal) | sign);
+  }
+}
+
+using CodeKernel = void (*)(const QuantFormat &, const IntRange &, float, float,
+                            const float *, uint8_t *, int64_t);
+
+void quantizeSegmentDefault(const QuantFormat &format, const IntRange &range,
+                            float s, float zp, const float *v, uint8_t *codes,
+                            int64_t n) {
+  quantizeSegment(format, range, s, zp, v, codes, n);
+}
+
+#if defined(__x86_64__) && defined(__clang__)
+[[gnu::target("avx2")]] void quantizeSegmentAVX2(const QuantFormat &format,
+                                                 const IntRange &range, float s,
+                                                 float zp, const float *v,
+                                                 uint8_t *codes, int64_t n) {
+  quantizeSegment(format, range, s, zp, v, codes, n);
+}
+#endif
+
+CodeKernel selectCodeKernel() {
+#if defined(__x86_64__) && defined(__clang__)
+  if (__builtin_cpu_supports("avx2"))
+    return quantizeSegmentAVX2;
+#endif
+  return quantizeSegmentDefault;
+}
+
+/// Folds v[0, n) into [lo, hi]; returns false if any value is Inf or NaN.
+/// Minimum and maximum are exact in any order, so lanes change nothing.
+[[gnu::always_inline]] inline bool minMaxSegment(const float *v, int64_t n,
+                                                 float &lo, float &hi) {
+  constexpr int kLanes = 8;
+  float l[kLanes], h[kLanes];
+  uint32_t bad[kLanes];
+  for (int i = 0; i < kLanes; ++i)
+    l[i] = lo, h[i] = hi, bad[i] = 0;
+  int64_t k = 0;
+  for (; k + kLanes <= n; k += kLanes)
+    for (int i = 0; i < kLanes; ++i) {
+      float x = v[k + i];
+      // Inf and NaN fail |x| <= FLT_MAX.
+      bad[i] |= !(std::fabs(x) <= std::numeric_limits<float>::max());
+      l[i] = x < l[i] ? x : l[i];
+      h[i] = x > h[i] ? x : h[i];
+    }
+  for (; k < n; ++k) {
+    bad[0] |= !(std::fabs(v[k]) <= std::numeric_limits<float>::max());
+    l[0] = v[k] < l[0] ? v[k] : l[0];
+    h[0] = v[k] > h[0] ? v[k] : h[0];
+  }
+  uint32_t anyBad = 0;
+  for (int i = 0; i < kLanes; ++i) {
+    lo = l[i] < lo ? l[i] : lo;
+    hi = h[i] > hi ? h[i] : hi;
+    anyBad |= bad[i];
+  }
+  return anyBad == 0;
+}
+
+using MinMaxKernel = bool (*)(const float *, int64_t, float &, float &);
+
+bool minMaxDefault(const float *v, int64_t n, float &lo, float &hi) {
+  return minMaxSegment(v, n, lo, hi);
+}
+
+#if defined(__x86_64__) && defined(__clang__)
+[[gnu::target("avx2")]] bool minMaxAVX2(const float *v, int64_t n, float &lo,
+                                        float &hi) {
+  return minMaxSegment(v, n, lo, hi);
+}
+#endif
+
+MinMaxKernel selectMinMaxKernel() {
+#if defined(__x86_64__) && defined(__clang__)
+  if (__builtin_cpu_supports("avx2"))
+    return minMaxAVX2;
+#endif
+  return minMaxDefault;
+}
+
 /// Minimum and maximum of a range of parameters, found by one chunk of rows.
 struct Partial {
   int64_t firstParam = 0;
@@ -165,7 +298,7 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
                                   ArrayRef<int64_t> shape,
                                   ArrayRef<int64_t> paramShape,
                                   WeightLoader load, QuantizedWeight &out,
-                                  unsigned threads) {
+                                  unsigned threads, bool allowPacked) {
   RowView view = makeRowView(shape, paramShape);
   int64_t numParams = 1;
   for (int64_t p : paramShape)
@@ -190,15 +323,11 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
     for (int64_t r = rb; r < re; ++r) {
       load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
       int64_t base = view.rowBase[r] - part.firstParam;
+      MinMaxKernel minMax = selectMinMaxKernel();
       for (int64_t j = 0; j < view.segsPerRow; ++j) {
         const float *v = row.data() + j * view.segLen;
         float lo = part.lo[base + j], hi = part.hi[base + j];
-        bool finite = true;
-        for (int64_t k = 0; k < view.segLen; ++k) {
-          finite &= std::isfinite(v[k]);
-          lo = std::min(lo, v[k]);
-          hi = std::max(hi, v[k]);
-        }
+        bool finite = minMax(v, view.segLen, lo, hi);
         part.lo[base + j] = lo;
         part.hi[base + j] = hi;
         part.finite &= finite;
@@ -223,64 +352,60 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
   IntRange range = getIntRange(format, scheme.symmetric);
   out.scales.resize(numParams);
   out.zeroPoints.assign(numParams, 0.0);
-  for (int64_t p = 0; p < numParams; ++p) {
-    double absMax =
-        std::max(std::fabs(double(lo[p])), std::fabs(double(hi[p])));
-    if (format.isFloat) {
-      out.scales[p] =
-          scheme.scaleStorage == ScaleStorage::E8M0
-              ? getMXScale(absMax, format.floatFormat)
-              : roundScale(absMax / smallFloatMax(format.floatFormat),
-                           scheme.scaleStorage);
-      continue;
+  parallelForChunks(threads, numParams, 1 << 14, [&](int64_t pb, int64_t pe) {
+    for (int64_t p = pb; p < pe; ++p) {
+      double absMax =
+          std::max(std::fabs(double(lo[p])), std::fabs(double(hi[p])));
+      if (format.isFloat) {
+        out.scales[p] =
+            scheme.scaleStorage == ScaleStorage::E8M0
+                ? getMXScale(absMax, format.floatFormat)
+                : roundScale(absMax / smallFloatMax(format.floatFormat),
+                             scheme.scaleStorage);
+        continue;
+      }
+      double vmin = scheme.symmetric ? -absMax : std::min(0.0, double(lo[p]));
+      double vmax = scheme.symmetric ? absMax : std::max(0.0, double(hi[p]));
+      double span = vmax - vmin + 1e-6;
+      out.scales[p] = roundScale(span / double(range.qmax - range.qmin),
+                                 scheme.scaleStorage);
+      if (scheme.symmetric) {
+        out.zeroPoints[p] = static_cast<double>(range.symmetricZeroPoint);
+      } else {
+        double zp =
+            std::nearbyint((range.qmin * vmax - range.qmax * vmin) / span);
+        out.zeroPoints[p] =
+            std::clamp(zp, double(range.qmin), double(range.qmax));
+      }
     }
-    double vmin = scheme.symmetric ? -absMax : std::min(0.0, double(lo[p]));
-    double vmax = scheme.symmetric ? absMax : std::max(0.0, double(hi[p]));
-    double span = vmax - vmin + 1e-6;
-    out.scales[p] =
-        roundScale(span / double(range.qmax - range.qmin), scheme.scaleStorage);
-    if (scheme.symmetric) {
-      out.zeroPoints[p] = static_cast<double>(range.symmetricZeroPoint);
-    } else {
-      double zp =
-          std::nearbyint((range.qmin * vmax - range.qmax * vmin) / span);
-      out.zeroPoints[p] =
-          std::clamp(zp, double(range.qmin), double(range.qmax));
-    }
-  }
+  });
 
   // 3. Codes against the stored scales.
   const int64_t numel = view.rows * view.rowLen;
-  out.codes.resize(numel);
-  const uint8_t mask = static_cast<uint8_t>((1u << format.bits) - 1u);
-  const double fmax = format.isFloat ? smallFloatMax(format.floatFormat) : 0.0;
+  const unsigned bits = format.bits;
+  // Rows that start on a byte boundary are packed as they are quantized.
+  out.packed = allowPacked && bits < 8 && (view.rowLen * bits) % 8 == 0;
+  out.codes.resize(out.packed ? numel * bits / 8 : numel);
+  CodeKernel kernel = selectCodeKernel();
   parallelFor(threads, numChunks, [&](int64_t c) {
     auto [rb, re] = rowsOf(c);
     std::vector<float> row(view.rowLen);
+    std::vector<uint8_t> rowCodes(out.packed ? view.rowLen : 0);
     for (int64_t r = rb; r < re; ++r) {
       load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
-      uint8_t *codes = out.codes.data() + r * view.rowLen;
+      auto *dst = reinterpret_cast<uint8_t *>(out.codes.data());
+      uint8_t *codes = out.packed ? rowCodes.data() : dst + r * view.rowLen;
       for (int64_t j = 0; j < view.segsPerRow; ++j) {
         int64_t p = view.rowBase[r] + j;
-        const double s = out.scales[p], zp = out.zeroPoints[p];
-        const float *v = row.data() + j * view.segLen;
-        uint8_t *code = codes + j * view.segLen;
-        if (format.isFloat) {
-          for (int64_t k = 0; k < view.segLen; ++k)
-            code[k] = encodeSmallFloat(format.floatFormat,
-                                       std::clamp(v[k] / s, -fmax, fmax));
-          continue;
-        }
-        const double qmin = double(range.qmin), qmax = double(range.qmax);
-        for (int64_t k = 0; k < view.segLen; ++k) {
-          // Round half to even: adding and subtracting 1.5 * 2^52 rounds any
-          // |x| < 2^51 in the default rounding mode.
-          double x = std::clamp(v[k] / s, -1e15, 1e15);
-          x = (x + 6755399441055744.0) - 6755399441055744.0;
-          double q = std::clamp(x + zp, qmin, qmax);
-          code[k] = static_cast<uint8_t>(static_cast<int64_t>(q)) & mask;
-        }
+        kernel(format, range, static_cast<float>(out.scales[p]),
+               static_cast<float>(out.zeroPoints[p]),
+               row.data() + j * view.segLen, codes + j * view.segLen,
+               view.segLen);
       }
+      if (out.packed)
+        packBits(rowCodes, bits,
+                 llvm::MutableArrayRef<uint8_t>(
+                     dst + r * view.rowLen * bits / 8, view.rowLen * bits / 8));
     }
   });
 }

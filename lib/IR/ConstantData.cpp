@@ -164,6 +164,14 @@ public:
       return;
     case Kind::F16:
     case Kind::BF16: {
+      if constexpr (std::is_same_v<T, float>) {
+        if (format.kind == Kind::F16 &&
+            (reinterpret_cast<uintptr_t>(bytes) & 1) == 0) {
+          decodeF16Array(reinterpret_cast<const uint16_t *>(bytes) + begin, dst,
+                         end - begin);
+          return;
+        }
+      }
       const float *lut = halfTable(format.kind);
       for (int64_t i = begin; i < end; ++i) {
         uint16_t h;
@@ -531,9 +539,11 @@ bool mlir::coreai::encodeElements(Type elementType, ArrayRef<double> values,
   return true;
 }
 
-bool mlir::coreai::encodeCodes(Type elementType, ArrayRef<uint8_t> codes,
+bool mlir::coreai::encodeCodes(Type elementType, ByteBuffer &&codeBuffer,
                                EncodedElements &out, std::string &error,
                                unsigned threads) {
+  ArrayRef<uint8_t> codes(reinterpret_cast<const uint8_t *>(codeBuffer.data()),
+                          codeBuffer.size());
   if (getUnpackedByteWidth(elementType) != 1) {
     error = "codes are for types of at most 8 bits";
     return false;
@@ -566,10 +576,39 @@ bool mlir::coreai::encodeCodes(Type elementType, ArrayRef<uint8_t> codes,
     });
     return true;
   }
-  out.bytes.assign(reinterpret_cast<const char *>(codes.data()),
-                   reinterpret_cast<const char *>(codes.data()) + n);
+  out.bytes = std::move(codeBuffer);
   out.form = n <= kInlineByteLimit ? EncodedElements::Form::Inline
                                    : EncodedElements::Form::Resource;
+  return true;
+}
+
+bool mlir::coreai::encodePackedCodes(Type elementType, ByteBuffer &&packed,
+                                     int64_t n, EncodedElements &out,
+                                     std::string &error) {
+  std::optional<unsigned> bits = getPackedBitWidth(elementType);
+  if (!bits ||
+      static_cast<int64_t>(packed.size()) != packedByteSize(n, *bits)) {
+    error = "packed codes do not match the element type and count";
+    return false;
+  }
+  // Equal codes give equal bytes when each byte holds whole codes.
+  const auto *bytes = reinterpret_cast<const uint8_t *>(packed.data());
+  if (n > 0 && 8 % *bits == 0 && (n * *bits) % 8 == 0) {
+    uint8_t code = bytes[0] & ((1u << *bits) - 1u);
+    uint8_t replicated = 0;
+    for (unsigned b = 0; b < 8; b += *bits)
+      replicated |= code << b;
+    if (std::all_of(bytes, bytes + packed.size(),
+                    [&](uint8_t v) { return v == replicated; })) {
+      out.form = EncodedElements::Form::Splat;
+      out.bytes.assign(1, static_cast<char>(code));
+      if (elementType.isInteger(1))
+        out.bytes[0] = code ? char(0xff) : char(0);
+      return true;
+    }
+  }
+  out.form = EncodedElements::Form::Resource;
+  out.bytes = std::move(packed);
   return true;
 }
 
@@ -587,6 +626,25 @@ ElementsAttr mlir::coreai::buildElementsAttr(RankedTensorType type,
   AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
       ArrayRef<char>(encoded.bytes.data(), encoded.bytes.size()),
       /*align=*/16);
+  return DenseResourceElementsAttr::get(type, name, std::move(blob));
+}
+
+ElementsAttr mlir::coreai::buildElementsAttr(RankedTensorType type,
+                                             EncodedElements &&encoded) {
+  if (encoded.form != EncodedElements::Form::Resource)
+    return buildElementsAttr(type,
+                             static_cast<const EncodedElements &>(encoded));
+  auto *owned = new PayloadBytes(std::move(encoded.bytes));
+  uint64_t hash = llvm::xxh3_64bits(ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(owned->data()), owned->size()));
+  std::string name;
+  llvm::raw_string_ostream(name)
+      << "coreai_" << llvm::format_hex_no_prefix(hash, 16);
+  // The buffer is 64-byte aligned (allocateBuffer); the blob frees it.
+  AsmResourceBlob blob(
+      ArrayRef<char>(owned->data(), owned->size()), /*dataAlignment=*/16,
+      [owned](void *, size_t, size_t) { delete owned; },
+      /*dataIsMutable=*/true);
   return DenseResourceElementsAttr::get(type, name, std::move(blob));
 }
 

@@ -221,9 +221,10 @@ struct MaterializeWeightsPass
     auto anchor = [](Chain &chain) { return chain.root; };
     auto rewrite = [&](Chain &chain, ChainResult &result) {
       builder.setInsertionPoint(chain.root);
-      auto constant = ConstantOp::create(
-          builder, chain.root->getLoc(),
-          buildElementsAttr(chain.nodes.back().type, result.encoded));
+      auto constant =
+          ConstantOp::create(builder, chain.root->getLoc(),
+                             buildElementsAttr(chain.nodes.back().type,
+                                               std::move(result.encoded)));
       chain.root->getResult(0).replaceAllUsesWith(constant.getResult());
       eraseIfDead(chain.root);
     };

@@ -48,7 +48,8 @@ constexpr StringLiteral kDtypes = "int8, uint8, int4, uint4, int2, uint2, "
 /// reports the first problem at `loc`.
 FailureOr<QuantConfig> parseOptions(Location loc, StringRef dtype,
                                     StringRef qscheme, StringRef granularity,
-                                    int64_t blockSize, StringRef scaleDtype) {
+                                    int64_t blockSize, StringRef scaleDtype,
+                                    int64_t weightNumThreshold) {
   auto fail = [&]() { return emitError(loc); };
   if (dtype.empty())
     return fail() << "option 'dtype' is required: one of " << kDtypes;
@@ -90,6 +91,9 @@ FailureOr<QuantConfig> parseOptions(Location loc, StringRef dtype,
   if (blockSize <= 0)
     return fail() << "option 'block-size' must be positive, got " << blockSize;
   config.blockSize = blockSize;
+  if (weightNumThreshold < 0)
+    return fail() << "option 'weight-num-threshold' must be non-negative, got "
+                  << weightNumThreshold;
   bool isFP4 = format->isFloat && format->floatFormat == SmallFloat::F4E2M1FN;
   if (scaleDtype != "none" && scaleDtype != "fp8_e8m0fnu") {
     InFlightDiagnostic diag = fail() << "option 'scale-dtype': unsupported "
@@ -186,12 +190,17 @@ void quantizeItem(Item &item, ItemResult &result, Type dataType, Type scaleType,
   quantizeWeight(
       item.scheme, item.shape, item.paramShape,
       [&](int64_t b, int64_t e, float *out) { reader->read(b, e, out); }, q,
-      threads);
+      threads, /*allowPacked=*/true);
   if (!q.finite) {
     result.skipReason = "weight holds Inf or NaN values; left unquantized";
     return;
   }
-  if (!encodeCodes(dataType, q.codes, result.data, result.error, threads) ||
+  int64_t numel = reader->size();
+  bool encoded = q.packed ? encodePackedCodes(dataType, std::move(q.codes),
+                                              numel, result.data, result.error)
+                          : encodeCodes(dataType, std::move(q.codes),
+                                        result.data, result.error, threads);
+  if (!encoded ||
       !encodeElements(scaleType, q.scales, result.scale, result.error) ||
       !encodeElements(dataType, q.zeroPoints, result.zeroPoint, result.error))
     return;
@@ -204,8 +213,9 @@ struct QuantizeWeightsPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *ctx = &getContext();
-    FailureOr<QuantConfig> config = parseOptions(
-        module.getLoc(), dtype, qscheme, granularity, blockSize, scaleDtype);
+    FailureOr<QuantConfig> config =
+        parseOptions(module.getLoc(), dtype, qscheme, granularity, blockSize,
+                     scaleDtype, weightNumThreshold);
     if (failed(config))
       return signalPassFailure();
     Type dataType = getDataElementType(ctx, config->format);
@@ -247,11 +257,11 @@ struct QuantizeWeightsPass
       builder.setInsertionPoint(source);
       Location loc = source.getLoc();
       auto makeConstant = [&](ArrayRef<int64_t> shape, Type elementType,
-                              const EncodedElements &payload) {
+                              EncodedElements &payload) {
         return ConstantOp::create(
             builder, loc,
             buildElementsAttr(RankedTensorType::get(shape, elementType),
-                              payload));
+                              std::move(payload)));
       };
       auto data = makeConstant(item.shape, dataType, result.data);
       auto scale =

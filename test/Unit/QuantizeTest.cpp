@@ -1,5 +1,6 @@
 //===- QuantizeTest.cpp - Blockwise weight quantization -------------------===//
 
+#include "coreai/Compression/Packing.h"
 #include "coreai/Compression/Quantize.h"
 
 #include "gtest/gtest.h"
@@ -202,3 +203,48 @@ TEST(Quantize, ThreadCountDoesNotMatter) {
 }
 
 } // namespace
+
+// The fast float encoders of the kernel agree with the reference encoder
+// (encodeSmallFloat) on v / s, over normals, subnormals, ties and the
+// saturating edge; and packed output equals packBits of the unpacked codes.
+TEST(Quantize, FastPathsMatchReference) {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> mag(-20.0f, 3.0f);
+  const int64_t cols = 4096;
+  std::vector<float> w(cols);
+  for (float &v : w)
+    v = (rng() & 1 ? 1.0f : -1.0f) * std::exp2(mag(rng));
+  for (int i = 0; i < 64; ++i) // exact ties and codes of every format
+    w[i] = (i % 2 ? -1.0f : 1.0f) * static_cast<float>(i) * 0.0625f;
+  w[100] = 0.0f;
+  for (SmallFloat f :
+       {SmallFloat::F8E4M3FN, SmallFloat::F8E5M2, SmallFloat::F4E2M1FN}) {
+    QuantScheme scheme{QuantFormat::floating(f), true, ScaleStorage::F32};
+    QuantizedWeight q = quantize(scheme, w, {1, cols}, {1, 1});
+    float s = static_cast<float>(q.scales[0]);
+    double fmax = smallFloatMax(f);
+    for (int64_t i = 0; i < cols; ++i) {
+      double x = std::clamp(double(w[i] / s), -fmax, fmax);
+      ASSERT_EQ(uint8_t(q.codes[i]), encodeSmallFloat(f, x))
+          << "format " << int(f) << " value " << w[i];
+    }
+  }
+  for (unsigned bits : {1u, 2u, 4u}) {
+    QuantScheme scheme{QuantFormat::integer(bits, true), false,
+                       ScaleStorage::F32};
+    QuantizedWeight plain = quantize(scheme, w, {4, cols / 4}, {4, 1});
+    QuantizedWeight packed;
+    quantizeWeight(
+        scheme, {4, cols / 4}, {4, 1},
+        [&](int64_t b, int64_t e, float *dst) {
+          std::copy(w.begin() + b, w.begin() + e, dst);
+        },
+        packed, 2, /*allowPacked=*/true);
+    ASSERT_TRUE(packed.packed);
+    std::vector<uint8_t> expected(packedByteSize(cols, bits));
+    std::vector<uint8_t> codes(plain.codes.begin(), plain.codes.end());
+    packBits(codes, bits, expected);
+    EXPECT_EQ(std::vector<uint8_t>(packed.codes.begin(), packed.codes.end()),
+              expected);
+  }
+}

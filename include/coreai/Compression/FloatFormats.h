@@ -21,6 +21,8 @@ enum class SmallFloat { F8E4M3FN, F8E5M2, F8E8M0FNU, F4E2M1FN };
 
 /// Returns the value of an IEEE binary16 bit pattern.
 float decodeF16(uint16_t bits);
+/// Decodes n binary16 values (F16C when the CPU has it).
+void decodeF16Array(const uint16_t *src, float *dst, int64_t n);
 /// Rounds `value` to the nearest binary16 (ties to even; overflow to inf).
 uint16_t encodeF16(double value);
 

@@ -11,6 +11,7 @@
 #ifndef COREAI_COMPRESSION_QUANTIZE_H
 #define COREAI_COMPRESSION_QUANTIZE_H
 
+#include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/FloatFormats.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -73,8 +74,12 @@ using WeightLoader =
 /// A quantized weight.
 struct QuantizedWeight {
   /// One code per element: the low `bits` bits of the two's complement
-  /// integer, or the float format's bit pattern.
-  std::vector<uint8_t> codes;
+  /// integer, or the float format's bit pattern; packed LSB-first
+  /// (spec/compression.md section 5) when `packed`.
+  ByteBuffer codes;
+  /// Sub-byte codes come packed when every row of the weight starts on a
+  /// byte boundary.
+  bool packed = false;
   /// Per block (row-major over the parameter shape): the stored scale and the
   /// zero point (an integer; 0 for float formats).
   std::vector<double> scales, zeroPoints;
@@ -86,10 +91,12 @@ struct QuantizedWeight {
 /// shape `paramShape` has the weight's rank and each of its dims divides the
 /// weight's; block b covers shape[d] / paramShape[d] consecutive elements
 /// along each dim d. Runs on up to `threads` threads (0: the machine) with a
-/// result independent of the count.
+/// result independent of the count. With `allowPacked`, sub-byte codes may
+/// come packed (see QuantizedWeight::packed).
 void quantizeWeight(const QuantScheme &scheme, llvm::ArrayRef<int64_t> shape,
                     llvm::ArrayRef<int64_t> paramShape, WeightLoader load,
-                    QuantizedWeight &out, unsigned threads = 1);
+                    QuantizedWeight &out, unsigned threads = 1,
+                    bool allowPacked = false);
 
 /// Returns the value of `code` (as quantizeWeight writes it) in `format`,
 /// before scaling: the integer or the float value.

@@ -9,6 +9,8 @@
 #ifndef COREAI_IR_CONSTANTDATA_H
 #define COREAI_IR_CONSTANTDATA_H
 
+#include "coreai/Compression/Buffer.h"
+
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Support/LLVM.h"
@@ -80,22 +82,7 @@ bool readElements(ElementsAttr attr, MutableArrayRef<double> out,
 /// blobs instead (the real toolchain switches between 864 and 1296 bytes).
 constexpr int64_t kInlineByteLimit = 1024;
 
-/// A std::allocator that leaves new elements uninitialized: large payload
-/// buffers are written right after allocation, so zero-filling them first
-/// would only cost another pass over the memory.
-template <typename T> struct UninitializedAllocator : std::allocator<T> {
-  template <typename U> struct rebind {
-    using other = UninitializedAllocator<U>;
-  };
-  using std::allocator<T>::allocator;
-  template <typename U> void construct(U *p) noexcept { ::new ((void *)p) U; }
-  template <typename U, typename... Args> void construct(U *p, Args &&...args) {
-    ::new ((void *)p) U(std::forward<Args>(args)...);
-  }
-};
-
-/// Bytes of a payload.
-using PayloadBytes = std::vector<char, UninitializedAllocator<char>>;
+using PayloadBytes = ByteBuffer;
 
 /// A constant payload prepared off the IR: safe to compute in worker threads.
 struct EncodedElements {
@@ -121,15 +108,22 @@ bool encodeElements(Type elementType, ArrayRef<double> values,
 /// Lays out `codes`, one storage code per element of a type of at most 8 bits
 /// (the low bits for sub-byte types, the storage byte otherwise), by the same
 /// policy as encodeElements. Touches no IR.
-bool encodeCodes(Type elementType, ArrayRef<uint8_t> codes,
-                 EncodedElements &out, std::string &error,
-                 unsigned threads = 1);
+bool encodeCodes(Type elementType, ByteBuffer &&codes, EncodedElements &out,
+                 std::string &error, unsigned threads = 1);
+
+/// The same for `n` sub-byte codes that are already packed (LSB first):
+/// a splat when every code is equal, a resource otherwise.
+bool encodePackedCodes(Type elementType, ByteBuffer &&packed, int64_t n,
+                       EncodedElements &out, std::string &error);
 
 /// Creates the attribute for `encoded`. Resource blobs are named from a hash
 /// of their bytes (`coreai_<hex>`), so the same input gives the same output.
 /// Creates IR: call it on the thread that owns the context, never in workers.
 ElementsAttr buildElementsAttr(RankedTensorType type,
                                const EncodedElements &encoded);
+/// The same, taking over the bytes of `encoded` instead of copying them.
+ElementsAttr buildElementsAttr(RankedTensorType type,
+                               EncodedElements &&encoded);
 
 /// Rounds every value to the nearest value of `elementType`, in place.
 void roundToElementType(Type elementType, MutableArrayRef<double> values);

@@ -1,0 +1,301 @@
+//===- coreai-pass-bench.cpp - Time and accuracy of the passes ------------===//
+//
+// Runs compression pipelines on one linear weight (a raw f16 file such as
+// the one bench/baseline.py --save-gen writes, or a generated Student-t
+// weight) and prints, per pipeline and thread count, the pass time, its
+// throughput over the f16 input bytes, and the SQNR of the materialized
+// result against the input; a memcpy of the same bytes comes first.
+// Not a test: numbers depend on the machine.
+//
+//   build/bin/coreai-pass-bench [--weight FILE.f16 --rows R --cols C]
+//       [--repeat N] [--json] PIPELINE...
+//
+// Each PIPELINE is a pass pipeline on builtin.module, e.g.
+// 'coreai-quantize-weights{dtype=int8}'. The weight is W[rows, cols] of a
+// linear layer (transpose -> broadcasting_batch_matmul).
+//
+//===----------------------------------------------------------------------===//
+
+#include "coreai/IR/ConstantData.h"
+#include "coreai/IR/CoreAIDialect.h"
+#include "coreai/IR/CoreAIOps.h"
+#include "coreai/Transforms/Passes.h"
+
+#include "mlir/Bytecode/BytecodeWriter.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <thread>
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> weightFile("weight",
+                                       cl::desc("Raw little-endian f16 weight"),
+                                       cl::init(""));
+static cl::opt<int64_t> rows("rows", cl::desc("Output channels"),
+                             cl::init(4096));
+static cl::opt<int64_t> cols("cols", cl::desc("Input channels"),
+                             cl::init(4096));
+static cl::opt<int> repeats("repeat", cl::desc("Best of this many runs"),
+                            cl::init(3));
+static cl::opt<bool> json("json", cl::desc("One JSON object per line"),
+                          cl::init(false));
+static cl::opt<std::string>
+    writeModel("write-model",
+               cl::desc("Write a synthetic program of --layers linear "
+                        "layers (bytecode) to this file and exit"),
+               cl::init(""));
+static cl::opt<int> layers("layers", cl::desc("Layers of --write-model"),
+                           cl::init(32));
+static cl::list<std::string> pipelines(cl::Positional,
+                                       cl::desc("<pass pipeline>..."));
+
+/// The weight as f16 bits: from the file, or Student-t (df 5) with a few
+/// outlier rows and columns like bench/baseline.py's generator.
+static std::vector<uint16_t> loadWeight() {
+  const int64_t n = rows * cols;
+  std::vector<uint16_t> bits(n);
+  if (!weightFile.empty()) {
+    auto buffer = llvm::MemoryBuffer::getFile(weightFile);
+    if (!buffer || (*buffer)->getBufferSize() != size_t(n) * 2) {
+      llvm::errs() << "error: " << weightFile << " must hold " << n * 2
+                   << " bytes of f16 (rows x cols)\n";
+      std::exit(1);
+    }
+    std::memcpy(bits.data(), (*buffer)->getBufferStart(), n * 2);
+    return bits;
+  }
+  std::mt19937 rng(0);
+  std::student_t_distribution<double> t(5.0);
+  std::normal_distribution<double> rowScale(0.0, 0.25);
+  std::vector<double> values(n);
+  for (int64_t r = 0; r < rows; ++r) {
+    double s = 0.02 * std::exp(rowScale(rng)) * (r % 1024 == 17 ? 3.0 : 1.0);
+    for (int64_t c = 0; c < cols; ++c)
+      values[r * cols + c] =
+          s * t(rng) / std::sqrt(5.0 / 3.0) * (c % 512 == 99 ? 6.0 : 1.0);
+  }
+  EncodedElements payload;
+  std::string error;
+  MLIRContext ctx;
+  encodeElements(Float16Type::get(&ctx), values, payload, error);
+  std::memcpy(bits.data(), payload.bytes.data(), n * 2);
+  return bits;
+}
+
+static OwningOpRef<ModuleOp> buildModule(MLIRContext &ctx,
+                                         ArrayRef<uint16_t> bits) {
+  std::string w =
+      llvm::formatv("tensor<{0}x{1}xf16>", rows.getValue(), cols.getValue())
+          .str();
+  std::string wt =
+      llvm::formatv("tensor<{0}x{1}xf16>", cols.getValue(), rows.getValue())
+          .str();
+  std::string text = llvm::formatv(R"(
+coreai.graph @main(%x: tensor<1x{1}xf16>) -> tensor<1x{0}xf16> {{
+  %w = coreai.constant dense<0.0> : {2}
+  %perm = coreai.constant dense<[1, 0]> : tensor<2xui32>
+  %wt = coreai.transpose %w, %perm : ({2}, tensor<2xui32>) -> {3}
+  %y = coreai.decomposable.broadcasting_batch_matmul %x, %wt : (tensor<1x{1}xf16>, {3}) -> tensor<1x{0}xf16>
+  coreai.output %y : tensor<1x{0}xf16>
+})",
+                                   rows.getValue(), cols.getValue(), w, wt)
+                         .str();
+  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &ctx);
+  EncodedElements payload;
+  payload.form = EncodedElements::Form::Resource;
+  payload.bytes.assign(reinterpret_cast<const char *>(bits.data()),
+                       reinterpret_cast<const char *>(bits.data()) +
+                           bits.size() * 2);
+  module->walk([&](ConstantOp op) {
+    auto type = cast<RankedTensorType>(op.getType());
+    if (type.getRank() == 2)
+      op.setValueAttr(buildElementsAttr(type, payload));
+  });
+  return module;
+}
+
+/// Writes a synthetic program of `layers` chained linear layers, each a
+/// rotation of `bits` (so that every weight differs), as bytecode.
+static int writeSyntheticModel(ArrayRef<uint16_t> bits) {
+  MLIRContext ctx;
+  ctx.loadDialect<CoreAIDialect>();
+  std::string w =
+      llvm::formatv("tensor<{0}x{1}xf16>", rows.getValue(), cols.getValue())
+          .str();
+  std::string wt =
+      llvm::formatv("tensor<{0}x{1}xf16>", cols.getValue(), rows.getValue())
+          .str();
+  if (rows != cols) {
+    llvm::errs() << "error: --write-model needs square weights\n";
+    return 1;
+  }
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "// Synthetic benchmark program: " << layers.getValue()
+     << " linear layers, generated weights.\n";
+  os << llvm::formatv("coreai.graph @main(%x: tensor<1x{0}xf16>) -> "
+                      "tensor<1x{0}xf16> {{\n",
+                      cols.getValue());
+  os << "  %perm = coreai.constant dense<[1, 0]> : tensor<2xui32>\n";
+  os << "  %h0 = coreai.identity %x : tensor<1x" << cols.getValue()
+     << "xf16> -> tensor<1x" << cols.getValue() << "xf16>\n";
+  for (int l = 0; l < layers; ++l) {
+    os << llvm::formatv("  %w{0} = coreai.constant dense<0.0> : {1}\n", l, w);
+    os << llvm::formatv("  %t{0} = coreai.transpose %w{0}, %perm : ({1}, "
+                        "tensor<2xui32>) -> {2}\n",
+                        l, w, wt);
+    os << llvm::formatv("  %h{0} = coreai.decomposable.broadcasting_batch_"
+                        "matmul %h{1}, %t{1} : (tensor<1x{2}xf16>, {3}) -> "
+                        "tensor<1x{2}xf16>\n",
+                        l + 1, l, cols.getValue(), wt);
+  }
+  os << llvm::formatv("  coreai.output %h{0} : tensor<1x{1}xf16>\n}\n",
+                      layers.getValue(), cols.getValue());
+  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &ctx);
+  if (!module)
+    return 1;
+  int layer = 0;
+  module->walk([&](ConstantOp op) {
+    auto type = cast<RankedTensorType>(op.getType());
+    if (type.getRank() != 2)
+      return;
+    EncodedElements payload;
+    payload.form = EncodedElements::Form::Resource;
+    payload.bytes.resize(bits.size() * 2);
+    size_t shift = (size_t(layer++) * 7919 * 13) % bits.size();
+    auto *dst = reinterpret_cast<uint16_t *>(payload.bytes.data());
+    std::memcpy(dst, bits.data() + shift, (bits.size() - shift) * 2);
+    std::memcpy(dst + bits.size() - shift, bits.data(), shift * 2);
+    op.setValueAttr(buildElementsAttr(type, std::move(payload)));
+  });
+  std::error_code ec;
+  llvm::raw_fd_ostream file(writeModel, ec, llvm::sys::fs::OF_None);
+  if (ec || failed(writeBytecodeToFile(*module, file))) {
+    llvm::errs() << "error: cannot write " << writeModel << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+/// The materialized weight of `module` (after `pipeline`) as f64.
+static std::vector<double> materializedWeight(ModuleOp module) {
+  MLIRContext *ctx = module.getContext();
+  PassManager pm(ctx);
+  pm.addPass(createCoreAIMaterializeWeightsPass());
+  if (failed(pm.run(module)))
+    std::exit(1);
+  std::vector<double> values;
+  module.walk([&](TransposeOp op) {
+    auto constant = op->getOperand(0).getDefiningOp<ConstantOp>();
+    if (!constant)
+      return;
+    values.resize(rows * cols);
+    std::string error;
+    if (!readElements(constant.getValue(), values, error, 2))
+      llvm::report_fatal_error(error.c_str());
+  });
+  return values;
+}
+
+int main(int argc, char **argv) {
+  registerCoreAIPasses();
+  cl::ParseCommandLineOptions(argc, argv, "coreai pass benchmark\n");
+  std::vector<uint16_t> bits = loadWeight();
+  if (!writeModel.empty())
+    return writeSyntheticModel(bits);
+  const double bytes = bits.size() * 2.0;
+
+  std::vector<double> reference(bits.size());
+  {
+    MLIRContext ctx;
+    ctx.loadDialect<CoreAIDialect>();
+    OwningOpRef<ModuleOp> module = buildModule(ctx, bits);
+    reference = materializedWeight(*module);
+  }
+  double signal = 0;
+  for (double v : reference)
+    signal += v * v;
+
+  std::vector<uint16_t> copy(bits.size());
+  double memcpyTime = 1e30;
+  for (int r = 0; r < repeats; ++r) {
+    auto start = std::chrono::steady_clock::now();
+    std::memcpy(copy.data(), bits.data(), bytes);
+    std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
+    memcpyTime = std::min(memcpyTime, d.count());
+  }
+  auto report = [&](StringRef what, unsigned threads, double seconds,
+                    double sqnr) {
+    if (json) {
+      llvm::outs() << llvm::formatv(
+          "{{\"pipeline\": \"{0}\", \"threads\": {1}, \"seconds\": {2}, "
+          "\"GBps\": {3}, \"sqnr_db\": {4}, \"rows\": {5}, \"cols\": {6}}\n",
+          what, threads, seconds, bytes / seconds / 1e9,
+          std::isfinite(sqnr) ? std::to_string(sqnr) : "null", rows.getValue(),
+          cols.getValue());
+      return;
+    }
+    llvm::outs() << llvm::format("%-78s %3u %9.1f %8.2f %9.2f\n",
+                                 what.str().c_str(), threads, seconds * 1e3,
+                                 bytes / seconds / 1e9, sqnr);
+  };
+  if (!json)
+    llvm::outs() << llvm::format(
+        "%-78s %3s %9s %8s %9s\n",
+        llvm::formatv("on W[{0}x{1}] f16", rows.getValue(), cols.getValue())
+            .str()
+            .c_str(),
+        "thr", "ms", "GB/s", "SQNR dB");
+  report("memcpy of the f16 bytes", 1, memcpyTime, INFINITY);
+
+  unsigned machine = std::max(1u, std::thread::hardware_concurrency());
+  for (const std::string &pipeline : pipelines) {
+    for (unsigned threads : {1u, std::min(2u, machine)}) {
+      MLIRContext ctx;
+      ctx.loadDialect<CoreAIDialect>();
+      if (threads == 1)
+        ctx.disableMultithreading();
+      OwningOpRef<ModuleOp> module = buildModule(ctx, bits);
+      double best = 1e30;
+      OwningOpRef<ModuleOp> last;
+      for (int r = 0; r < repeats; ++r) {
+        OwningOpRef<ModuleOp> clone = module->clone();
+        PassManager pm(&ctx);
+        std::string full = pipeline;
+        if (failed(parsePassPipeline(full, pm))) {
+          llvm::errs() << "error: bad pipeline '" << pipeline << "'\n";
+          return 1;
+        }
+        auto start = std::chrono::steady_clock::now();
+        if (failed(pm.run(*clone)))
+          return 1;
+        std::chrono::duration<double> d =
+            std::chrono::steady_clock::now() - start;
+        best = std::min(best, d.count());
+        last = std::move(clone);
+      }
+      std::vector<double> restored = materializedWeight(*last);
+      double noise = 0;
+      for (size_t i = 0; i < restored.size(); ++i)
+        noise += (restored[i] - reference[i]) * (restored[i] - reference[i]);
+      report(pipeline, threads, best, 10 * std::log10(signal / noise));
+    }
+  }
+  return 0;
+}
