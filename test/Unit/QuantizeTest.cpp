@@ -1,7 +1,7 @@
 //===- QuantizeTest.cpp - Blockwise weight quantization -------------------===//
 
-#include "coreai/Compression/Packing.h"
 #include "coreai/Compression/Quantize.h"
+#include "coreai/Compression/Packing.h"
 
 #include "gtest/gtest.h"
 

@@ -48,6 +48,10 @@ template <typename T> struct UninitializedAllocator {
   }
 };
 
+/// A vector whose resize leaves trivial elements uninitialized.
+template <typename T>
+using UninitVector = std::vector<T, UninitializedAllocator<T>>;
+
 /// Bytes of a payload or of per-element codes.
 using ByteBuffer = std::vector<char, UninitializedAllocator<char>>;
 

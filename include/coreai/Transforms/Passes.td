@@ -102,6 +102,73 @@ def CoreAIQuantizeWeightsPass
   ];
 }
 
+def CoreAIPalettizeWeightsPass
+    : Pass<"coreai-palettize-weights", "::mlir::ModuleOp"> {
+  let summary = "Palettizes weights with k-means look-up tables "
+                "(palettize_weights)";
+  let description = [{
+    Mirrors `coreai_opt.coreai_utils.palettize_weights`. Every weight chosen
+    by the shared candidate selection becomes `ui<n-bits>` indices (packed)
+    and a look-up table, decoded by `coreai.lut_to_dense`:
+
+    ```mlir
+    %idx  = coreai.constant dense_resource<coreai_...> : tensor<32x2048xui4>
+    %axis = coreai.constant dense<0> : tensor<si16>
+    %lut  = coreai.constant dense<...> : tensor<1x1x16x1xf16>
+    %w    = coreai.lut_to_dense %idx, %lut, %axis : (...) -> tensor<32x2048xf16>
+    ```
+
+    One LUT per tensor, per output channel, or per `group-size` output
+    channels. Scalar LUTs (`cluster-dim=1`) are the exact least-squares
+    optimum of 1-D k-means over the group's values (a dynamic program over
+    the sorted distinct values); with `enable-fast-kmeans-mode` the values
+    are rounded to `rounding-precision` decimals to choose the partition and
+    each entry is the mean of its unrounded members. `cluster-dim > 1`
+    clusters vectors along the output axis (k-means++, three deterministic
+    restarts, lowest error kept). `enable-per-channel-scale` divides by
+    max |w| over the output axis first and multiplies back with a
+    `coreai.blockwise_shift_scale`; `lut-dtype` quantizes the LUT
+    (symmetric, per tensor) and dequantizes it the same way, with the scale
+    fused with the per-channel scale when both are on.
+
+    Invalid options are errors before any change. A weight whose output
+    channels the group size (or the group size the cluster dim) does not
+    divide is left as it is with a warning.
+  }];
+  let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
+  let options = [
+    Option<"lutDtype", "lut-dtype", "std::string", /*default=*/"\"none\"",
+           "LUT storage: none (the weight's type, default), int8, uint8, "
+           "fp8_e4m3fn or fp8_e5m2">,
+    Option<"nBits", "n-bits", "int64_t", /*default=*/"4",
+           "Index bits: 1, 2, 3, 4 (default), 6 or 8">,
+    Option<"granularity", "granularity", "std::string",
+           /*default=*/"\"per_tensor\"",
+           "per_tensor (default), per_channel or per_grouped_channel">,
+    Option<"groupSize", "group-size", "int64_t", /*default=*/"32",
+           "Output channels per LUT with per_grouped_channel (default 32)">,
+    Option<"clusterDim", "cluster-dim", "int64_t", /*default=*/"1",
+           "Elements per LUT entry, along the output axis (default 1)">,
+    Option<"enablePerChannelScale", "enable-per-channel-scale", "bool",
+           /*default=*/"false",
+           "Normalize by max |w| over the output axis first (default false)">,
+    Option<"weightNumThreshold", "weight-num-threshold", "int64_t",
+           /*default=*/"1024",
+           "Only constants with more elements than this are palettized "
+           "(default 1024)">,
+    Option<"numKmeansWorkers", "num-kmeans-workers", "int64_t",
+           /*default=*/"4",
+           "Threads for this pass, clamped to the machine (default 4); the "
+           "output does not depend on it">,
+    Option<"enableFastKmeansMode", "enable-fast-kmeans-mode", "bool",
+           /*default=*/"true",
+           "Round values to rounding-precision decimals to choose the "
+           "clusters (default true)">,
+    Option<"roundingPrecision", "rounding-precision", "int64_t",
+           /*default=*/"4", "Decimals of the fast mode (default 4)">,
+  ];
+}
+
 //===----------------------------------------------------------------------===//
 // Testing
 //===----------------------------------------------------------------------===//

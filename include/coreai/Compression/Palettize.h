@@ -1,0 +1,64 @@
+//===- Palettize.h - Weight palettization -----------------------*- C++ -*-===//
+//
+// The numerics of coreai-palettize-weights (spec/compression.md section 3),
+// free of IR: groups of output channels, each clustered into a look-up table
+// of 2^nbits entries (exact-optimal scalar k-means, or vector k-means along
+// the output axis), with an optional per-channel scale.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_COMPRESSION_PALETTIZE_H
+#define COREAI_COMPRESSION_PALETTIZE_H
+
+#include "coreai/Compression/Buffer.h"
+#include "coreai/Compression/Quantize.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace mlir {
+namespace coreai {
+
+struct PalettizeScheme {
+  unsigned nbits = 4;
+  /// Output channels per LUT; 0 means all of them (per tensor).
+  int64_t groupSize = 0;
+  int64_t clusterDim = 1;
+  /// Round values to `roundingPrecision` decimals (in f64) to decide the
+  /// partition; LUT entries stay the means of the unrounded members.
+  bool fastMode = true;
+  int roundingPrecision = 4;
+  bool perChannelScale = false;
+  /// The weight's float type: how the per-channel scale is stored, and (f16,
+  /// bf16) that the values have at most 65,536 bit patterns, which a
+  /// counting histogram sorts in one pass.
+  ScaleStorage storage = ScaleStorage::F32;
+};
+
+struct PalettizedWeight {
+  /// One LUT index per element of the index tensor (the weight's shape with
+  /// the output axis divided by clusterDim), row-major, unpacked.
+  ByteBuffer indices;
+  /// [numGroups][2^nbits][clusterDim], row-major; unused entries are 0.
+  std::vector<double> lut;
+  int64_t numGroups = 1;
+  /// With perChannelScale: the stored scale per position of the axes other
+  /// than the output axis (the weight's shape with that axis set to 1).
+  std::vector<double> channelScale;
+};
+
+/// Palettizes the weight `w` (row-major, `shape`, output axis `outAxis`) on
+/// up to `threads` threads; the result does not depend on the count. The
+/// caller checks that groupSize divides the output channels and clusterDim
+/// divides groupSize (or the output channels, per tensor).
+void palettizeWeight(const PalettizeScheme &scheme,
+                     llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                     llvm::ArrayRef<float> w, PalettizedWeight &out,
+                     unsigned threads = 1);
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_COMPRESSION_PALETTIZE_H

@@ -1,0 +1,278 @@
+//===- Palettize.cpp - Weight palettization -------------------------------===//
+
+#include "coreai/Compression/Palettize.h"
+#include "coreai/Compression/FloatFormats.h"
+#include "coreai/Compression/KMeans.h"
+#include "coreai/Compression/Parallel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+using namespace mlir::coreai;
+using llvm::ArrayRef;
+
+namespace {
+
+/// The weight as [outer, channels, inner] around the output axis.
+struct Layout {
+  int64_t outer = 1, channels = 1, inner = 1;
+};
+
+Layout makeLayout(ArrayRef<int64_t> shape, int64_t outAxis) {
+  Layout l;
+  for (int64_t d = 0; d < static_cast<int64_t>(shape.size()); ++d) {
+    if (d < outAxis)
+      l.outer *= shape[d];
+    else if (d == outAxis)
+      l.channels = shape[d];
+    else
+      l.inner *= shape[d];
+  }
+  return l;
+}
+
+/// Sorted distinct keys of `values` with their counts; keys are the values,
+/// or with `fastMode` the values rounded to `precision` decimals.
+struct Keys {
+  std::vector<double> keys, counts;
+};
+
+double keyOf(float v, bool fastMode, double scale) {
+  if (!fastMode)
+    return v;
+  return std::nearbyint(double(v) * scale) / scale;
+}
+
+Keys distinctKeys(ArrayRef<float> input, bool fastMode, double scale) {
+  std::vector<float> values(input.begin(), input.end());
+  std::sort(values.begin(), values.end());
+  Keys k;
+  for (size_t i = 0; i < values.size();) {
+    size_t j = i;
+    while (j < values.size() && values[j] == values[i])
+      ++j;
+    double key = keyOf(values[i], fastMode, scale);
+    if (!k.keys.empty() && k.keys.back() == key)
+      k.counts.back() += double(j - i);
+    else {
+      k.keys.push_back(key);
+      k.counts.push_back(double(j - i));
+    }
+    i = j;
+  }
+  return k;
+}
+
+/// The 16-bit pattern of a float that is exactly an f16 (or bf16) value.
+inline uint16_t halfBits(float v, bool bf16) {
+  uint32_t b;
+  std::memcpy(&b, &v, 4);
+  if (bf16)
+    return static_cast<uint16_t>(b >> 16);
+  uint32_t sign = (b >> 16) & 0x8000u, exp = (b >> 23) & 0xffu,
+           mant = b & 0x7fffffu;
+  if (exp == 0)
+    return static_cast<uint16_t>(sign);
+  if (exp >= 113)
+    return static_cast<uint16_t>(sign | ((exp - 112) << 10) | (mant >> 13));
+  return static_cast<uint16_t>(sign | ((mant | 0x800000u) >> (126 - exp)));
+}
+
+/// One scalar LUT for 16-bit values, through a histogram of bit patterns:
+/// keys in value order come from walking the patterns, and labels and means
+/// from per-pattern tables.
+void clusterScalarHalf(ArrayRef<float> values, const PalettizeScheme &s,
+                       bool bf16, double *lut, uint8_t *labels,
+                       unsigned threads) {
+  const unsigned k = 1u << s.nbits;
+  const double scale = std::pow(10.0, s.roundingPrecision);
+  const int64_t n = values.size();
+  std::vector<uint32_t> hist(65536, 0);
+  {
+    const int64_t grain = 1 << 20;
+    const int64_t chunks = (n + grain - 1) / grain;
+    std::vector<std::vector<uint32_t>> partial(chunks > 1 ? chunks : 0,
+                                               std::vector<uint32_t>());
+    if (chunks <= 1) {
+      for (int64_t i = 0; i < n; ++i)
+        ++hist[halfBits(values[i], bf16)];
+    } else {
+      parallelFor(threads, chunks, [&](int64_t c) {
+        partial[c].assign(65536, 0);
+        for (int64_t i = c * grain, e = std::min(n, (c + 1) * grain); i < e;
+             ++i)
+          ++partial[c][halfBits(values[i], bf16)];
+      });
+      for (auto &p : partial)
+        for (int i = 0; i < 65536; ++i)
+          hist[i] += p[i];
+    }
+  }
+  // Patterns in ascending value order: negatives by falling magnitude, the
+  // two zeros together, then positives.
+  std::vector<uint16_t> order;
+  for (int m = 0x7fff; m >= 1; --m)
+    if (hist[0x8000 | m])
+      order.push_back(static_cast<uint16_t>(0x8000 | m));
+  hist[0] += hist[0x8000];
+  hist[0x8000] = 0;
+  for (int m = 0; m <= 0x7fff; ++m)
+    if (hist[m])
+      order.push_back(static_cast<uint16_t>(m));
+  auto valueOf = [&](uint16_t h) {
+    return bf16 ? double(decodeBF16(h)) : double(decodeF16(h));
+  };
+  Keys keys;
+  std::vector<int64_t> keyOfPattern(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    double key =
+        keyOf(static_cast<float>(valueOf(order[i])), s.fastMode, scale);
+    if (keys.keys.empty() || keys.keys.back() != key) {
+      keys.keys.push_back(key);
+      keys.counts.push_back(0);
+    }
+    keys.counts.back() += hist[order[i]];
+    keyOfPattern[i] = keys.keys.size() - 1;
+  }
+  std::vector<int64_t> starts =
+      optimalKMeans1D(keys.keys, keys.counts, k, threads);
+  std::vector<uint8_t> table(65536, 0);
+  std::vector<double> sum(k, 0.0), count(k, 0.0);
+  size_t cluster = 0;
+  for (size_t i = 0; i < order.size(); ++i) {
+    while (cluster + 1 < starts.size() &&
+           keyOfPattern[i] >= starts[cluster + 1])
+      ++cluster;
+    table[order[i]] = static_cast<uint8_t>(cluster);
+    sum[cluster] += hist[order[i]] * valueOf(order[i]);
+    count[cluster] += hist[order[i]];
+  }
+  table[0x8000] = table[0];
+  for (unsigned e = 0; e < k; ++e)
+    lut[e] = count[e] > 0 ? sum[e] / count[e] : 0.0;
+  parallelForChunks(threads, n, 1 << 16, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i)
+      labels[i] = table[halfBits(values[i], bf16)];
+  });
+}
+
+/// One scalar LUT for `values`: the optimal partition of their keys, each
+/// entry the mean of its members; `labels` gets each value's entry.
+void clusterScalar(ArrayRef<float> values, const PalettizeScheme &s,
+                   double *lut, uint8_t *labels, unsigned threads) {
+  const unsigned k = 1u << s.nbits;
+  const double scale = std::pow(10.0, s.roundingPrecision);
+  Keys keys = distinctKeys(values, s.fastMode, scale);
+  std::vector<int64_t> starts =
+      optimalKMeans1D(keys.keys, keys.counts, k, threads);
+  std::vector<double> firstKey;
+  for (int64_t st : starts)
+    firstKey.push_back(keys.keys[st]);
+  const int64_t n = values.size();
+  // Labels by the cluster whose first key is the last one <= the key.
+  parallelForChunks(threads, n, 1 << 16, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      double key = keyOf(values[i], s.fastMode, scale);
+      labels[i] = static_cast<uint8_t>(
+          std::upper_bound(firstKey.begin(), firstKey.end(), key) -
+          firstKey.begin() - 1);
+    }
+  });
+  std::vector<double> sum(k, 0.0), count(k, 0.0);
+  for (int64_t i = 0; i < n; ++i) {
+    sum[labels[i]] += values[i];
+    count[labels[i]] += 1;
+  }
+  for (unsigned e = 0; e < k; ++e)
+    lut[e] = count[e] > 0 ? sum[e] / count[e] : 0.0;
+}
+
+} // namespace
+
+void mlir::coreai::palettizeWeight(const PalettizeScheme &scheme,
+                                   ArrayRef<int64_t> shape, int64_t outAxis,
+                                   ArrayRef<float> w, PalettizedWeight &out,
+                                   unsigned threads) {
+  const Layout l = makeLayout(shape, outAxis);
+  const int64_t cd = std::max<int64_t>(1, scheme.clusterDim);
+  const int64_t groupChannels =
+      scheme.groupSize > 0 ? scheme.groupSize : l.channels;
+  const int64_t numGroups = l.channels / groupChannels;
+  const unsigned k = 1u << scheme.nbits;
+  out.numGroups = numGroups;
+  out.lut.assign(numGroups * k * cd, 0.0);
+
+  // Per-channel scale: max |w| over the output axis, 0 -> 1, stored.
+  UninitVector<float> normalized;
+  ArrayRef<float> values = w;
+  if (scheme.perChannelScale) {
+    out.channelScale.assign(l.outer * l.inner, 0.0);
+    for (int64_t o = 0; o < l.outer; ++o)
+      for (int64_t c = 0; c < l.channels; ++c)
+        for (int64_t i = 0; i < l.inner; ++i) {
+          double &m = out.channelScale[o * l.inner + i];
+          m = std::max(
+              m, std::fabs(double(w[(o * l.channels + c) * l.inner + i])));
+        }
+    for (double &m : out.channelScale)
+      m = m > 0 ? roundScale(m, scheme.storage) : 1.0;
+    normalized.resize(w.size());
+    for (int64_t o = 0; o < l.outer; ++o)
+      for (int64_t c = 0; c < l.channels; ++c)
+        for (int64_t i = 0; i < l.inner; ++i) {
+          int64_t at = (o * l.channels + c) * l.inner + i;
+          normalized[at] = static_cast<float>(
+              double(w[at]) / out.channelScale[o * l.inner + i]);
+        }
+    values = normalized;
+  }
+
+  // Indices: [outer, channels / cd, inner].
+  const int64_t vecChannels = l.channels / cd;
+  out.indices.resize(l.outer * vecChannels * l.inner);
+  auto *indices = reinterpret_cast<uint8_t *>(out.indices.data());
+  // Large groups split their work inside; many groups run side by side.
+  const unsigned inner = numGroups >= int64_t(threads) ? 1 : threads;
+  parallelFor(numGroups >= 2 ? threads : 1, numGroups, [&](int64_t g) {
+    // Gather the group's points in (outer, vector channel, inner) order.
+    const int64_t vecPerGroup = groupChannels / cd;
+    const int64_t numPoints = l.outer * vecPerGroup * l.inner;
+    UninitVector<float> points(numPoints * cd);
+    int64_t p = 0;
+    for (int64_t o = 0; o < l.outer; ++o)
+      for (int64_t v = 0; v < vecPerGroup; ++v)
+        for (int64_t i = 0; i < l.inner; ++i, ++p)
+          for (int64_t t = 0; t < cd; ++t) {
+            int64_t c = g * groupChannels + v * cd + t;
+            points[p * cd + t] = values[(o * l.channels + c) * l.inner + i];
+          }
+    UninitVector<uint8_t> labels(numPoints);
+    double *lut = out.lut.data() + g * k * cd;
+    const bool half =
+        !scheme.perChannelScale && (scheme.storage == ScaleStorage::F16 ||
+                                    scheme.storage == ScaleStorage::BF16);
+    if (cd == 1 && half && numPoints >= 8192) {
+      clusterScalarHalf(ArrayRef<float>(points.data(), points.size()), scheme,
+                        scheme.storage == ScaleStorage::BF16, lut,
+                        labels.data(), inner);
+    } else if (cd == 1) {
+      clusterScalar(ArrayRef<float>(points.data(), points.size()), scheme, lut,
+                    labels.data(), inner);
+    } else {
+      std::vector<double> centroids;
+      std::vector<uint32_t> vlabels;
+      vectorKMeans(ArrayRef<float>(points.data(), points.size()), cd, k,
+                   /*seed=*/uint64_t(g) + 1, centroids, vlabels, inner);
+      std::copy(centroids.begin(), centroids.end(), lut);
+      for (int64_t i = 0; i < numPoints; ++i)
+        labels[i] = static_cast<uint8_t>(vlabels[i]);
+    }
+    p = 0;
+    for (int64_t o = 0; o < l.outer; ++o)
+      for (int64_t v = 0; v < vecPerGroup; ++v)
+        for (int64_t i = 0; i < l.inner; ++i, ++p)
+          indices[(o * vecChannels + g * vecPerGroup + v) * l.inner + i] =
+              labels[p];
+  });
+}
