@@ -23,6 +23,14 @@ schemes=(
   'coreai-quantize-weights{dtype=int4 granularity=per_block}'
   'coreai-quantize-weights{dtype=fp8_e4m3fn}'
   'coreai-quantize-weights{dtype=fp4_e2m1fn granularity=per_block}'
+  'coreai-palettize-weights'
+  'coreai-palettize-weights{granularity=per_channel}'
+  'coreai-palettize-weights{granularity=per_grouped_channel group-size=32}'
+  'coreai-palettize-weights{n-bits=8}'
+  'coreai-palettize-weights{n-bits=2 cluster-dim=2}'
+  'coreai-sparsify-weights'
+  'coreai-sparsify-weights{n-m-ratio=2,4}'
+  'coreai-sparsify-weights{quantize-dtype=int8}'
 )
 
 echo "== passes on one weight"

@@ -169,6 +169,54 @@ def CoreAIPalettizeWeightsPass
   ];
 }
 
+def CoreAISparsifyWeightsPass
+    : Pass<"coreai-sparsify-weights", "::mlir::ModuleOp"> {
+  let summary = "Prunes small weights into sparse-with-bitmask constants "
+                "(sparsify_weights)";
+  let description = [{
+    Mirrors `coreai_opt.coreai_utils.sparsify_weights`. Every weight chosen
+    by the shared candidate selection is pruned by magnitude and stored as
+    its non-zero values (1-D, row-major) and a `ui1` mask:
+
+    ```mlir
+    %v  = coreai.constant dense_resource<...> : tensor<32768xf16>
+    %m  = coreai.constant dense_resource<...> : tensor<32x2048xui1>
+    %sp = coreai.build_sparse_with_bitmask %v, %m : (...) -> !coreai.sparse_with_bitmask<tensor<32x2048xf16>>
+    %w  = coreai.sparse_with_bitmask_to_dense %sp : ... -> tensor<32x2048xf16>
+    ```
+
+    Unstructured: exactly floor(numel * target-sparsity) elements with the
+    lowest |w| become zero (ties: the lowest flat index first). `block-size`:
+    blocks of that many output channels ranked by L2 norm. `n-m-ratio=n,m`:
+    in every m consecutive input channels the n smallest become zero; it
+    replaces the default target sparsity (setting both is an error).
+    `quantize-dtype` quantizes the values (per tensor, symmetric) and
+    dequantizes them before they are scattered, so pruned weights stay
+    exactly 0; `palettize-nbits` gives the values one exact-optimal LUT.
+  }];
+  let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
+  let options = [
+    Option<"targetSparsity", "target-sparsity", "double", /*default=*/"0.5",
+           "Fraction of the elements to prune, in [0, 1] (default 0.5)">,
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"0",
+           "Prune blocks of this many output channels (> 1; 0: not set)">,
+    Option<"nMRatio", "n-m-ratio", "std::string", /*default=*/"",
+           "n,m: prune n of every m consecutive input channels (not set by "
+           "default)">,
+    Option<"quantizeDtype", "quantize-dtype", "std::string",
+           /*default=*/"\"none\"",
+           "Quantize the kept values: none (default), int8, uint8, "
+           "fp8_e4m3fn or fp8_e5m2">,
+    Option<"palettizeNbits", "palettize-nbits", "int64_t", /*default=*/"0",
+           "Palettize the kept values with a LUT of 2^n entries: 1, 2, 3, 4, "
+           "6 or 8 (0: not set)">,
+    Option<"weightNumThreshold", "weight-num-threshold", "int64_t",
+           /*default=*/"1024",
+           "Only constants with more elements than this are sparsified "
+           "(default 1024)">,
+  ];
+}
+
 //===----------------------------------------------------------------------===//
 // Testing
 //===----------------------------------------------------------------------===//

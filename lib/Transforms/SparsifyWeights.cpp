@@ -1,0 +1,369 @@
+//===- SparsifyWeights.cpp - coreai-sparsify-weights ----------------------===//
+//
+// Validates the options, chooses the weights (collectWeightCandidates),
+// prunes them in parallel (Compression/Sparsify.h), optionally quantizes or
+// palettizes the kept values, and rewrites each weight into values + mask ->
+// build_sparse_with_bitmask -> sparse_with_bitmask_to_dense, in program
+// order. Quantized values are dequantized before they are scattered, so
+// pruned weights stay exactly 0 (spec D4).
+//
+//===----------------------------------------------------------------------===//
+
+#include "coreai/Compression/Palettize.h"
+#include "coreai/Compression/Quantize.h"
+#include "coreai/Compression/Sparsify.h"
+#include "coreai/IR/ConstantData.h"
+#include "coreai/IR/CoreAIOps.h"
+#include "coreai/Transforms/Passes.h"
+#include "coreai/Transforms/WeightCandidates.h"
+#include "coreai/Transforms/WeightPassDriver.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <cmath>
+
+namespace mlir {
+namespace coreai {
+#define GEN_PASS_DEF_COREAISPARSIFYWEIGHTSPASS
+#include "coreai/Transforms/Passes.h.inc"
+} // namespace coreai
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+namespace {
+
+enum class Mode { Unstructured, Blocks, NM };
+
+struct SparsifyConfig {
+  Mode mode = Mode::Unstructured;
+  double sparsity = 0.5;
+  int64_t blockSize = 0, n = 0, m = 0;
+  std::optional<QuantFormat> quantFormat;
+  unsigned palettizeBits = 0;
+};
+
+FailureOr<SparsifyConfig> parseOptions(Location loc, double sparsity,
+                                       bool sparsityGiven, int64_t blockSize,
+                                       StringRef nm, StringRef quantizeDtype,
+                                       int64_t palettizeNbits,
+                                       int64_t threshold) {
+  auto fail = [&]() { return emitError(loc); };
+  SparsifyConfig config;
+  if (sparsityGiven && !nm.empty())
+    return fail() << "options 'target-sparsity' and 'n-m-ratio' cannot both "
+                     "be set";
+  if (!nm.empty()) {
+    SmallVector<StringRef> parts;
+    nm.split(parts, ',');
+    if (parts.size() != 2)
+      return fail() << "option 'n-m-ratio' must be two integers n,m, got '"
+                    << nm << "'";
+    if (parts[0].trim().getAsInteger(10, config.n) ||
+        parts[1].trim().getAsInteger(10, config.m))
+      return fail() << "option 'n-m-ratio' must contain integers, got '" << nm
+                    << "'";
+    if (config.m <= 0)
+      return fail() << "option 'n-m-ratio' requires m > 0, got m = "
+                    << config.m;
+    if (config.n < 0 || config.n > config.m)
+      return fail() << "option 'n-m-ratio' requires 0 <= n <= m, got n = "
+                    << config.n << ", m = " << config.m;
+    config.mode = Mode::NM;
+  }
+  if (!(sparsity >= 0.0 && sparsity <= 1.0))
+    return fail() << "option 'target-sparsity' must be in [0, 1], got "
+                  << sparsity;
+  config.sparsity = sparsity;
+  if (blockSize != 0) {
+    if (blockSize <= 1)
+      return fail() << "option 'block-size' must be greater than 1, got "
+                    << blockSize;
+    if (config.mode == Mode::NM)
+      return fail() << "options 'block-size' and 'n-m-ratio' cannot both be "
+                       "set";
+    config.mode = Mode::Blocks;
+    config.blockSize = blockSize;
+  }
+  if (quantizeDtype != "none" && palettizeNbits != 0)
+    return fail() << "options 'quantize-dtype' and 'palettize-nbits' cannot "
+                     "both be set";
+  if (quantizeDtype != "none") {
+    config.quantFormat =
+        llvm::StringSwitch<std::optional<QuantFormat>>(quantizeDtype)
+            .Case("int8", QuantFormat::integer(8, true))
+            .Case("uint8", QuantFormat::integer(8, false))
+            .Case("fp8_e4m3fn", QuantFormat::floating(SmallFloat::F8E4M3FN))
+            .Case("fp8_e5m2", QuantFormat::floating(SmallFloat::F8E5M2))
+            .Default(std::nullopt);
+    if (!config.quantFormat)
+      return fail() << "option 'quantize-dtype': unsupported value '"
+                    << quantizeDtype
+                    << "'; expected none, int8, uint8, fp8_e4m3fn or "
+                       "fp8_e5m2";
+  }
+  if (palettizeNbits != 0) {
+    if (!llvm::is_contained({1, 2, 3, 4, 6, 8}, palettizeNbits))
+      return fail() << "option 'palettize-nbits' must be one of 1, 2, 3, 4, "
+                       "6, 8, got "
+                    << palettizeNbits;
+    config.palettizeBits = static_cast<unsigned>(palettizeNbits);
+  }
+  if (threshold < 0)
+    return fail() << "option 'weight-num-threshold' must be non-negative, got "
+                  << threshold;
+  return config;
+}
+
+Type getElementType(MLIRContext *ctx, QuantFormat format) {
+  if (!format.isFloat)
+    return IntegerType::get(ctx, format.bits,
+                            format.isSigned ? IntegerType::Signed
+                                            : IntegerType::Unsigned);
+  if (format.floatFormat == SmallFloat::F8E4M3FN)
+    return Float8E4M3FNType::get(ctx);
+  return Float8E5M2Type::get(ctx);
+}
+
+ScaleStorage storageOf(Type type) {
+  return type.isF16()    ? ScaleStorage::F16
+         : type.isBF16() ? ScaleStorage::BF16
+                         : ScaleStorage::F32;
+}
+
+struct Item {
+  WeightCandidate candidate;
+  ElementsAttr value;
+  SmallVector<int64_t> shape;
+  std::string skipReason;
+};
+
+struct ItemResult : WeightWorkStatus {
+  int64_t numValues = 0;
+  EncodedElements values, mask, scale, zeroPoint, lut;
+  /// The values are stored plainly although a joint mode was asked for.
+  bool plain = true;
+};
+
+struct SparsifyWeightsPass
+    : public coreai::impl::CoreAISparsifyWeightsPassBase<SparsifyWeightsPass> {
+  using Base::Base;
+
+  void runOnOperation() override;
+
+private:
+  void compute(Item &item, ItemResult &result, unsigned threads);
+  void rewrite(Item &item, ItemResult &result);
+
+  SparsifyConfig config;
+};
+
+void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
+                                  unsigned threads) {
+  if (!item.skipReason.empty()) {
+    result.skipReason = item.skipReason;
+    return;
+  }
+  MLIRContext *ctx = &getContext();
+  RankedTensorType type = item.candidate.getType();
+  Type weightType = type.getElementType();
+  const int64_t numel = type.getNumElements();
+  UninitVector<float> w(numel);
+  if (!readElements(item.value, MutableArrayRef<float>(w.data(), w.size()),
+                    result.error, threads))
+    return;
+  for (float v : w)
+    if (!std::isfinite(v)) {
+      result.skipReason = "weight holds Inf or NaN values; left unsparsified";
+      return;
+    }
+  ArrayRef<float> weight(w.data(), w.size());
+  UninitVector<uint8_t> keep;
+  const int64_t count =
+      static_cast<int64_t>(std::floor(double(numel) * config.sparsity));
+  switch (config.mode) {
+  case Mode::Unstructured:
+    pruneSmallest(weight, count, keep, threads);
+    break;
+  case Mode::Blocks:
+    pruneBlocks(weight, item.shape, item.candidate.axes.out, config.blockSize,
+                count, keep, threads);
+    break;
+  case Mode::NM:
+    pruneNM(weight, item.shape, item.candidate.axes.in, config.n, config.m,
+            keep, threads);
+    break;
+  }
+  ByteBuffer maskCodes(numel);
+  std::vector<double> values;
+  for (int64_t i = 0; i < numel; ++i) {
+    maskCodes[i] = static_cast<char>(keep[i]);
+    if (keep[i])
+      values.push_back(w[i]);
+  }
+  result.numValues = values.size();
+  Type maskType = IntegerType::get(ctx, 1, IntegerType::Unsigned);
+  if (!encodeCodes(maskType, std::move(maskCodes), result.mask, result.error,
+                   threads))
+    return;
+
+  const int64_t n = values.size();
+  if (n > 0 && config.quantFormat) {
+    QuantScheme qs{*config.quantFormat, /*symmetric=*/true,
+                   storageOf(weightType)};
+    QuantizedWeight q;
+    quantizeWeight(
+        qs, {n}, {1},
+        [&](int64_t b, int64_t e, float *out) {
+          for (int64_t i = b; i < e; ++i)
+            out[i - b] = static_cast<float>(values[i]);
+        },
+        q, threads);
+    Type dataType = getElementType(ctx, *config.quantFormat);
+    if (!encodeCodes(dataType, std::move(q.codes), result.values, result.error,
+                     threads) ||
+        !encodeElements(weightType, q.scales, result.scale, result.error) ||
+        !encodeElements(dataType, q.zeroPoints, result.zeroPoint, result.error))
+      return;
+    result.plain = false;
+    return;
+  }
+  if (n > 0 && config.palettizeBits) {
+    PalettizeScheme ps;
+    ps.nbits = config.palettizeBits;
+    ps.fastMode = false;
+    ps.storage = storageOf(weightType);
+    std::vector<float> v(values.begin(), values.end());
+    PalettizedWeight p;
+    int64_t shape[] = {n};
+    palettizeWeight(ps, shape, 0, v, p, threads);
+    Type indexType =
+        IntegerType::get(ctx, config.palettizeBits, IntegerType::Unsigned);
+    if (!encodeCodes(indexType, std::move(p.indices), result.values,
+                     result.error, threads) ||
+        !encodeElements(weightType, p.lut, result.lut, result.error))
+      return;
+    result.plain = false;
+    return;
+  }
+  encodeElements(weightType, values, result.values, result.error, threads);
+}
+
+void SparsifyWeightsPass::rewrite(Item &item, ItemResult &result) {
+  MLIRContext *ctx = &getContext();
+  ConstantOp source = item.candidate.op;
+  RankedTensorType type = item.candidate.getType();
+  Type weightType = type.getElementType();
+  OpBuilder builder(source);
+  Location loc = source.getLoc();
+  if (result.plain && (config.quantFormat || config.palettizeBits))
+    source.emitWarning("every element is pruned; the values are stored "
+                       "without quantization or palettization");
+  auto makeConstant = [&](ArrayRef<int64_t> shape, Type elementType,
+                          EncodedElements &payload) {
+    return ConstantOp::create(
+        builder, loc,
+        buildElementsAttr(RankedTensorType::get(shape, elementType),
+                          std::move(payload)));
+  };
+  const int64_t n = result.numValues;
+  auto valuesType = RankedTensorType::get({n}, weightType);
+  Value values;
+  if (result.plain) {
+    values = makeConstant({n}, weightType, result.values);
+  } else if (config.quantFormat) {
+    Type dataType = getElementType(ctx, *config.quantFormat);
+    auto data = makeConstant({n}, dataType, result.values);
+    auto scale = makeConstant({1}, weightType, result.scale);
+    auto zeroPoint = makeConstant({1}, dataType, result.zeroPoint);
+    auto offset2 = ConstantOp::create(
+        builder, loc,
+        DenseElementsAttr::get(RankedTensorType::get({1}, weightType),
+                               builder.getZeroAttr(weightType)));
+    values = BlockwiseShiftScaleOp::create(builder, loc, valuesType, data,
+                                           scale, zeroPoint, offset2);
+  } else {
+    Type indexType =
+        IntegerType::get(ctx, config.palettizeBits, IntegerType::Unsigned);
+    auto indices = makeConstant({n}, indexType, result.values);
+    auto lut = makeConstant({1, int64_t(1) << config.palettizeBits, 1},
+                            weightType, result.lut);
+    auto axis = ConstantOp::create(
+        builder, loc,
+        DenseElementsAttr::get(
+            RankedTensorType::get(
+                {}, IntegerType::get(ctx, 16, IntegerType::Signed)),
+            builder.getIntegerAttr(
+                IntegerType::get(ctx, 16, IntegerType::Signed), 0)));
+    values = LutToDenseOp::create(builder, loc, valuesType, indices, lut, axis);
+  }
+  auto mask = makeConstant(type.getShape(),
+                           IntegerType::get(ctx, 1, IntegerType::Unsigned),
+                           result.mask);
+  auto sparse = BuildSparseWithBitmaskOp::create(
+      builder, loc, SparseWithBitmaskType::get(ctx, type), values, mask);
+  auto dense = SparseWithBitmaskToDenseOp::create(builder, loc, type, sparse);
+  source.replaceAllUsesWith(dense.getResult());
+  source.erase();
+}
+
+void SparsifyWeightsPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  MLIRContext *ctx = &getContext();
+  FailureOr<SparsifyConfig> parsed = parseOptions(
+      module.getLoc(), targetSparsity, targetSparsity.hasValue(), blockSize,
+      nMRatio, quantizeDtype, palettizeNbits, weightNumThreshold);
+  if (failed(parsed))
+    return signalPassFailure();
+  config = *parsed;
+
+  std::vector<Item> items;
+  for (WeightCandidate &candidate :
+       collectWeightCandidates(module, weightNumThreshold)) {
+    Item item{candidate, candidate.op.getValue(), {}, {}};
+    RankedTensorType type = candidate.getType();
+    item.shape.assign(type.getShape().begin(), type.getShape().end());
+    const WeightAxes axes = candidate.axes;
+    const bool hasChannels = item.shape.size() >= 2 && axes.in != axes.out;
+    if (config.mode == Mode::Blocks) {
+      if (!hasChannels)
+        item.skipReason = "block sparsity needs output and input channel "
+                          "axes; left unsparsified";
+      else if (config.blockSize > item.shape[axes.out] / 2)
+        item.skipReason = "block size " + std::to_string(config.blockSize) +
+                          " is more than half of the " +
+                          std::to_string(item.shape[axes.out]) +
+                          " output channels; left unsparsified";
+    } else if (config.mode == Mode::NM) {
+      if (!hasChannels)
+        item.skipReason = "n:m sparsity needs output and input channel axes; "
+                          "left unsparsified";
+      else if (config.m > item.shape[axes.in] / 2)
+        item.skipReason = "m = " + std::to_string(config.m) +
+                          " is more than half of the " +
+                          std::to_string(item.shape[axes.in]) +
+                          " input channels; left unsparsified";
+      else if (item.shape[axes.in] % config.m != 0)
+        item.skipReason = "m = " + std::to_string(config.m) +
+                          " does not divide the " +
+                          std::to_string(item.shape[axes.in]) +
+                          " input channels; left unsparsified";
+    }
+    items.push_back(std::move(item));
+  }
+
+  unsigned threads = getPassThreadCount(ctx);
+  if (failed(runWeightWork<Item, ItemResult>(
+          items, threads,
+          [](Item &item) -> Operation * { return item.candidate.op; },
+          [&](Item &item, ItemResult &result) {
+            compute(item, result, threads);
+          },
+          [&](Item &item, ItemResult &result) { rewrite(item, result); })))
+    signalPassFailure();
+}
+
+} // namespace
