@@ -168,17 +168,24 @@ void mlir::coreai::pruneNM(ArrayRef<float> w, ArrayRef<int64_t> shape,
   const int64_t groups = l.size / m;
   parallelFor(threads, l.outer, [&](int64_t o) {
     std::vector<int64_t> order(m);
+    std::vector<uint32_t> keys(m);
     for (int64_t g = 0; g < groups; ++g)
       for (int64_t i = 0; i < l.inner; ++i) {
         auto at = [&](int64_t k) {
           return (o * l.size + g * m + k) * l.inner + i;
         };
-        for (int64_t k = 0; k < m; ++k)
-          order[k] = k;
-        // Stable: equal magnitudes keep their index order.
-        std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-          return magnitudeKey(w[at(a)]) < magnitudeKey(w[at(b)]);
-        });
+        // Insertion sort by magnitude: stable, so equal magnitudes keep
+        // their index order; m is small.
+        for (int64_t k = 0; k < m; ++k) {
+          uint32_t key = magnitudeKey(w[at(k)]);
+          int64_t j = k;
+          for (; j > 0 && keys[j - 1] > key; --j) {
+            keys[j] = keys[j - 1];
+            order[j] = order[j - 1];
+          }
+          keys[j] = key;
+          order[j] = k;
+        }
         for (int64_t k = 0; k < m; ++k)
           keep[at(order[k])] = k >= n;
       }

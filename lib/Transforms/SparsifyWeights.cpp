@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Compression/Palettize.h"
+#include "coreai/Compression/Parallel.h"
 #include "coreai/Compression/Quantize.h"
 #include "coreai/Compression/Sparsify.h"
 #include "coreai/IR/ConstantData.h"
@@ -197,13 +198,31 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
             keep, threads);
     break;
   }
+  // The mask codes and the kept values in row-major order: count per
+  // chunk, then fill from the prefix sums.
   ByteBuffer maskCodes(numel);
-  std::vector<double> values;
-  for (int64_t i = 0; i < numel; ++i) {
-    maskCodes[i] = static_cast<char>(keep[i]);
-    if (keep[i])
-      values.push_back(w[i]);
-  }
+  const int64_t grain = 1 << 20;
+  const int64_t chunks = (numel + grain - 1) / grain;
+  std::vector<int64_t> offsets(chunks + 1, 0);
+  parallelFor(threads, chunks, [&](int64_t c) {
+    int64_t kept = 0;
+    for (int64_t i = c * grain, e = std::min(numel, (c + 1) * grain); i < e;
+         ++i) {
+      maskCodes[i] = static_cast<char>(keep[i]);
+      kept += keep[i];
+    }
+    offsets[c + 1] = kept;
+  });
+  for (int64_t c = 0; c < chunks; ++c)
+    offsets[c + 1] += offsets[c];
+  UninitVector<double> values(offsets[chunks]);
+  parallelFor(threads, chunks, [&](int64_t c) {
+    int64_t at = offsets[c];
+    for (int64_t i = c * grain, e = std::min(numel, (c + 1) * grain); i < e;
+         ++i)
+      if (keep[i])
+        values[at++] = w[i];
+  });
   result.numValues = values.size();
   Type maskType = IntegerType::get(ctx, 1, IntegerType::Unsigned);
   if (!encodeCodes(maskType, std::move(maskCodes), result.mask, result.error,
@@ -236,10 +255,11 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
     ps.nbits = config.palettizeBits;
     ps.fastMode = false;
     ps.storage = storageOf(weightType);
-    std::vector<float> v(values.begin(), values.end());
+    UninitVector<float> v(values.begin(), values.end());
     PalettizedWeight p;
     int64_t shape[] = {n};
-    palettizeWeight(ps, shape, 0, v, p, threads);
+    palettizeWeight(ps, shape, 0, ArrayRef<float>(v.data(), v.size()), p,
+                    threads);
     Type indexType =
         IntegerType::get(ctx, config.palettizeBits, IntegerType::Unsigned);
     if (!encodeCodes(indexType, std::move(p.indices), result.values,
@@ -249,7 +269,8 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
     result.plain = false;
     return;
   }
-  encodeElements(weightType, values, result.values, result.error, threads);
+  encodeElements(weightType, ArrayRef<double>(values.data(), values.size()),
+                 result.values, result.error, threads);
 }
 
 void SparsifyWeightsPass::rewrite(Item &item, ItemResult &result) {

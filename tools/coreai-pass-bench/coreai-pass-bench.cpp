@@ -244,8 +244,8 @@ int main(int argc, char **argv) {
                     double sqnr) {
     if (json) {
       llvm::outs() << llvm::formatv(
-          "{{\"pipeline\": \"{0}\", \"threads\": {1}, \"seconds\": {2}, "
-          "\"GBps\": {3}, \"sqnr_db\": {4}, \"rows\": {5}, \"cols\": {6}}\n",
+          "{{\"pipeline\": \"{0}\", \"threads\": {1}, \"seconds\": {2:e}, "
+          "\"GBps\": {3:e}, \"sqnr_db\": {4}, \"rows\": {5}, \"cols\": {6}}\n",
           what, threads, seconds, bytes / seconds / 1e9,
           std::isfinite(sqnr) ? std::to_string(sqnr) : "null", rows.getValue(),
           cols.getValue());

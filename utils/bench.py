@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""The benchmark table: every compression scheme of coreai-opt next to
+../shared/bench/baseline.py's re-creation of the reference, on the same
+4096x4096 f16 weight (baseline.py's Student-t generator), side by side in one
+run; then end-to-end coreai-opt on a large synthetic program against a plain
+bytecode round trip. Not a test: numbers depend on the machine.
+
+    utils/bench.py [--quick] [--baseline PATH] [--layers N]
+
+Needs the build (utils/build.sh) and Debian's python3-numpy and
+python3-sklearn for baseline.py (utils/setup.sh installs them)."""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.environ.get("COREAI_BUILD_DIR", os.path.join(ROOT, "build"))
+BIN = os.path.join(BUILD, "bin")
+
+# (our pipeline, baseline method or None, label)
+SCHEMES = [
+    ("coreai-quantize-weights{dtype=int8}", "int8_pc_sym", "int8 per-channel"),
+    ("coreai-quantize-weights{dtype=int4 granularity=per_block}", "int4_blk32_sym", "int4 per-block 32"),
+    ("coreai-quantize-weights{dtype=fp8_e4m3fn}", "fp8_e4m3_pc", "fp8 e4m3 per-channel"),
+    ("coreai-quantize-weights{dtype=fp4_e2m1fn granularity=per_block}", "fp4_e2m1_blk32", "MXFP4 (ref: fp32 scales)"),
+    ("coreai-palettize-weights", "sk_tensor", "4-bit LUT per-tensor"),
+    ("coreai-palettize-weights{granularity=per_channel}", "sk_channel", "4-bit LUT per-channel"),
+    ("coreai-palettize-weights{granularity=per_grouped_channel group-size=32}", "sk_group", "4-bit LUT grouped 32"),
+    ("coreai-palettize-weights{n-bits=8}", "sk_tensor@8", "8-bit LUT per-tensor"),
+    ("coreai-palettize-weights{cluster-dim=2}", "vec2", "4-bit LUT 2-D vectors"),
+    ("coreai-sparsify-weights", "prune50", "50% unstructured"),
+    ("coreai-sparsify-weights{n-m-ratio=2,4}", "prune_2_4", "2:4"),
+    ("coreai-sparsify-weights{block-size=2}", "prune_blk2_50", "50% blocks of 2"),
+    ("coreai-sparsify-weights{quantize-dtype=int8}", None, "50% + int8 (joint)"),
+    ("coreai-sparsify-weights{palettize-nbits=4}", None, "50% + 4-bit LUT (joint)"),
+]
+
+
+def run_baseline(baseline, workdir, methods, nbits):
+    out = os.path.join(workdir, "baseline-%d.json" % nbits)
+    cmd = ["/usr/bin/python3", baseline, "--gen", "linear", "--save-gen", workdir,
+           "--methods", ",".join(methods), "--nbits", str(nbits), "--json", out]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        return {r["method"]: r for r in json.load(f)}
+
+
+def run_ours(weight, pipelines, repeat):
+    cmd = [os.path.join(BIN, "coreai-pass-bench"), "--json", "--repeat", str(repeat),
+           "--weight", weight] + pipelines
+    rows = {}
+    for line in subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines():
+        r = json.loads(line)
+        rows[(r["pipeline"], r["threads"])] = r
+    return rows
+
+
+def timed(cmd):
+    """Wall seconds and peak RSS (MB) of a command, via GNU time."""
+    t = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, check=True,
+                       capture_output=True, text=True)
+    secs, kb = t.stderr.strip().splitlines()[-1].split()
+    return float(secs), int(kb) / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--baseline", default=os.path.join(ROOT, "..", "shared", "bench", "baseline.py"))
+    ap.add_argument("--quick", action="store_true", help="4 layers end to end, 1 repeat")
+    ap.add_argument("--layers", type=int, default=32)
+    ap.add_argument("--workdir", default=os.path.join(BUILD, "bench"))
+    args = ap.parse_args()
+    os.makedirs(args.workdir, exist_ok=True)
+    layers = 4 if args.quick else args.layers
+    repeat = 1 if args.quick else 3
+
+    have_baseline = os.path.exists(args.baseline)
+    weight = os.path.join(args.workdir, "linear4096x4096.f16")
+    base = {}
+    if have_baseline:
+        print("running baseline.py (reference re-creations) ...", flush=True)
+        methods = sorted({m for _, m, _ in SCHEMES if m and "@" not in m})
+        base = run_baseline(args.baseline, args.workdir, methods, 4)
+        base8 = run_baseline(args.baseline, args.workdir, ["sk_tensor"], 8)
+        base["sk_tensor@8"] = base8["sk_tensor"]
+    else:
+        print("baseline.py not found at %s: our side only, on a generated weight" % args.baseline)
+    print("running coreai-pass-bench ...", flush=True)
+    ours = run_ours(weight if have_baseline else "", [p for p, _, _ in SCHEMES], repeat) \
+        if have_baseline else run_ours_generated([p for p, _, _ in SCHEMES], repeat)
+
+    print()
+    print("Per scheme on one 4096x4096 f16 weight (baseline.py's generator; pass time, best of %d)" % repeat)
+    hdr = "| scheme | ours 1 thr (ms) | ours 2 thr (ms) | GB/s (2 thr) | SQNR (dB) | reference | ref time (ms) | ref SQNR (dB) | speedup (2 thr) |"
+    print(hdr)
+    print("|---|---:|---:|---:|---:|---|---:|---:|---:|")
+    for pipeline, method, label in SCHEMES:
+        one = ours.get((pipeline, 1))
+        two = ours.get((pipeline, 2)) or one
+        ref = base.get(method) if method else None
+        cells = [label, "%.1f" % (one["seconds"] * 1e3), "%.1f" % (two["seconds"] * 1e3),
+                 "%.2f" % two["GBps"], "%.2f" % two["sqnr_db"] if two["sqnr_db"] is not None else "inf"]
+        if ref:
+            scope = "" if ref["sqnr_scope"] == "all rows" else " (%s)" % ref["sqnr_scope"]
+            cells += [method.split("@")[0], "%.1f" % (ref["seconds"] * 1e3),
+                      "%.2f%s" % (ref["sqnr_db"], scope), "%.1fx" % (ref["seconds"] / two["seconds"])]
+        else:
+            cells += ["-", "-", "-", "-"]
+        print("| " + " | ".join(cells) + " |")
+
+    print()
+    print("End to end: coreai-opt on a synthetic (generated) program of %d linear layers "
+          "(4096x4096 f16, %.2f GB of weights, bytecode)" % (layers, layers * 4096 * 4096 * 2 / 1e9))
+    model = os.path.join(args.workdir, "synthetic-%d.mlirbc" % layers)
+    if not os.path.exists(model):
+        subprocess.run([os.path.join(BIN, "coreai-pass-bench"), "--write-model", model,
+                        "--layers", str(layers)], check=True)
+    out = os.path.join(args.workdir, "out.mlirbc")
+    opt = os.path.join(BIN, "coreai-opt")
+    print("| pipeline | threads | s | peak MB | vs round trip |")
+    print("|---|---:|---:|---:|---:|")
+    rt, rtmb = timed([opt, model, "--emit-bytecode", "-o", out])
+    print("| bytecode round trip (no pass) | - | %.2f | %.0f | 1.00x |" % (rt, rtmb))
+    for pipeline in [SCHEMES[0][0], SCHEMES[1][0], SCHEMES[4][0], SCHEMES[9][0]]:
+        for threads in (1, 2):
+            extra = ["--mlir-disable-threading"] if threads == 1 else []
+            s, mb = timed([opt, model, "--pass-pipeline=builtin.module(%s)" % pipeline,
+                           "--emit-bytecode", "-o", out] + extra)
+            print("| %s | %d | %.2f | %.0f | %.2fx |" % (pipeline, threads, s, mb, s / rt))
+    os.remove(out)
+
+
+def run_ours_generated(pipelines, repeat):
+    cmd = [os.path.join(BIN, "coreai-pass-bench"), "--json", "--repeat", str(repeat)] + pipelines
+    rows = {}
+    for line in subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines():
+        r = json.loads(line)
+        rows[(r["pipeline"], r["threads"])] = r
+    return rows
+
+
+if __name__ == "__main__":
+    main()
