@@ -1,19 +1,34 @@
 #!/usr/bin/env bash
-# The first command: installs what is missing, builds, and runs coreai-opt on
-# the bundled example program.
+# The first command: installs what is missing, builds, compresses the bundled
+# demo program (docs/examples/demo.mlirbc, synthetic weights) with each of the
+# three passes and prints the weight report of each against the original.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 utils/setup.sh
 utils/build.sh >/dev/null
-opt=${COREAI_BUILD_DIR:-build}/bin/coreai-opt
-example=docs/examples/compressed-mlp.mlir
+build=${COREAI_BUILD_DIR:-build}
+opt=$build/bin/coreai-opt
+demo=docs/examples/demo.mlirbc
+out=$build/demo
+mkdir -p "$out"
 
-echo "== $example: a compressed Core AI program (int4 per-block linear, 2-bit"
-echo "== palettized embedding, 50% sparse conv), read and printed back:"
-"$opt" "$example"
-echo
-echo "== the same program with its weights materialized (decompressed):"
-"$opt" "$example" --pass-pipeline='builtin.module(coreai-materialize-weights)'
-echo
-echo "== its materialized weights quantized again, int4 per block of 16:"
-"$opt" "$example" --pass-pipeline='builtin.module(coreai-materialize-weights,coreai-quantize-weights{dtype=int4 granularity=per_block block-size=16 weight-num-threshold=256})'
+run() {
+  local title=$1 name=$2 pipeline=$3
+  echo
+  echo "== $title"
+  echo "   coreai-opt $demo --pass-pipeline='builtin.module($pipeline)' -o $out/$name.mlirbc"
+  "$opt" "$demo" --emit-bytecode -o "$out/$name.mlirbc" \
+    --pass-pipeline="builtin.module($pipeline)"
+  "$opt" "$out/$name.mlirbc" -o /dev/null \
+    --pass-pipeline="builtin.module(coreai-weight-report{reference=$demo})"
+}
+
+echo "== $demo: a synthetic Core AI program (2 decoder layers, an embedding, a conv2d)"
+echo "   $(stat -c %s "$demo") bytes; its weights:"
+"$opt" "$demo" -o /dev/null --pass-pipeline='builtin.module(coreai-weight-report)'
+run "int4 per-block quantization" int4 \
+  'coreai-quantize-weights{dtype=int4 granularity=per_block}'
+run "4-bit palettization, one LUT per 16 output channels" lut4 \
+  'coreai-palettize-weights{n-bits=4 granularity=per_grouped_channel group-size=16}'
+run "2:4 sparsity with int8 values" sparse \
+  'coreai-sparsify-weights{n-m-ratio=2,4 quantize-dtype=int8}'

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Transforms/MaterializeWeights.h"
 #include "coreai/Compression/Decompress.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
@@ -200,43 +201,47 @@ struct MaterializeWeightsPass
     : public coreai::impl::CoreAIMaterializeWeightsPassBase<
           MaterializeWeightsPass> {
   void runOnOperation() override {
-    // Collect: roots are chain ops that produce a tensor used by something
-    // other than another chain op.
-    std::vector<Chain> chains;
-    getOperation()->walk([&](Operation *op) {
-      if (!isChainOp(op) || isa<BuildSparseWithBitmaskOp>(op))
-        return;
-      Value result = op->getResult(0);
-      if (!result.use_empty() && llvm::all_of(result.getUsers(), isChainOp))
-        return;
-      Chain chain;
-      chain.root = op;
-      DenseMap<Value, unsigned> seen;
-      if (succeeded(addNode(result, chain, seen)))
-        chains.push_back(std::move(chain));
-    });
-
-    // Compute off the IR, then rewrite in program order.
-    OpBuilder builder(&getContext());
-    auto anchor = [](Chain &chain) { return chain.root; };
-    auto rewrite = [&](Chain &chain, ChainResult &result) {
-      builder.setInsertionPoint(chain.root);
-      auto constant =
-          ConstantOp::create(builder, chain.root->getLoc(),
-                             buildElementsAttr(chain.nodes.back().type,
-                                               std::move(result.encoded)));
-      chain.root->getResult(0).replaceAllUsesWith(constant.getResult());
-      eraseIfDead(chain.root);
-    };
-    // Chains run in parallel, and so does the work inside a large one.
-    unsigned threads = getPassThreadCount(&getContext());
-    auto compute = [&](Chain &chain, ChainResult &result) {
-      evaluate(chain, result, threads);
-    };
-    if (failed(runWeightWork<Chain, ChainResult>(chains, threads, anchor,
-                                                 compute, rewrite)))
+    if (failed(materializeWeights(getOperation(),
+                                  getPassThreadCount(&getContext()))))
       signalPassFailure();
   }
 };
 
 } // namespace
+
+LogicalResult mlir::coreai::materializeWeights(Operation *root,
+                                               unsigned threads) {
+  // Collect: roots are chain ops that produce a tensor used by something
+  // other than another chain op.
+  std::vector<Chain> chains;
+  root->walk([&](Operation *op) {
+    if (!isChainOp(op) || isa<BuildSparseWithBitmaskOp>(op))
+      return;
+    Value result = op->getResult(0);
+    if (!result.use_empty() && llvm::all_of(result.getUsers(), isChainOp))
+      return;
+    Chain chain;
+    chain.root = op;
+    DenseMap<Value, unsigned> seen;
+    if (succeeded(addNode(result, chain, seen)))
+      chains.push_back(std::move(chain));
+  });
+
+  // Compute off the IR, then rewrite in program order.
+  OpBuilder builder(root->getContext());
+  auto anchor = [](Chain &chain) { return chain.root; };
+  auto rewrite = [&](Chain &chain, ChainResult &result) {
+    builder.setInsertionPoint(chain.root);
+    auto constant = ConstantOp::create(
+        builder, chain.root->getLoc(),
+        buildElementsAttr(chain.nodes.back().type, std::move(result.encoded)));
+    chain.root->getResult(0).replaceAllUsesWith(constant.getResult());
+    eraseIfDead(chain.root);
+  };
+  // Chains run in parallel, and so does the work inside a large one.
+  auto compute = [&](Chain &chain, ChainResult &result) {
+    evaluate(chain, result, threads);
+  };
+  return runWeightWork<Chain, ChainResult>(
+      chains, threads, anchor, compute, rewrite, "coreai-materialize-weights");
+}

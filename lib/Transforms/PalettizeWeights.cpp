@@ -324,7 +324,8 @@ void PalettizeWeightsPass::runOnOperation() {
           [&](Item &item, ItemResult &result) {
             compute(item, result, threads);
           },
-          [&](Item &item, ItemResult &result) { rewrite(item, result); })))
+          [&](Item &item, ItemResult &result) { rewrite(item, result); },
+          getArgument())))
     signalPassFailure();
 }
 

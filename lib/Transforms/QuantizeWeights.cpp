@@ -282,7 +282,7 @@ struct QuantizeWeightsPass
     if (failed(runWeightWork<Item, ItemResult>(
             items, threads,
             [](Item &item) -> Operation * { return item.candidate.op; },
-            compute, rewrite)))
+            compute, rewrite, getArgument())))
       signalPassFailure();
   }
 };

@@ -383,7 +383,8 @@ void SparsifyWeightsPass::runOnOperation() {
           [&](Item &item, ItemResult &result) {
             compute(item, result, threads);
           },
-          [&](Item &item, ItemResult &result) { rewrite(item, result); })))
+          [&](Item &item, ItemResult &result) { rewrite(item, result); },
+          getArgument())))
     signalPassFailure();
 }
 

@@ -18,3 +18,7 @@
 // The generated weights have a zero row (row 5 of W): 2:4 keeps half of
 // the others.
 // NM: coreai.build_sparse_with_bitmask {{.*}} : (tensor<130560xf16>, tensor<256x1024xui1>)
+
+// Progress goes to stderr only when it is a terminal: here nothing at all.
+// RUN: coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-sparsify-weights,coreai-materialize-weights)' -o /dev/null 2> %t.err
+// RUN: not grep . %t.err

@@ -217,6 +217,33 @@ def CoreAISparsifyWeightsPass
   ];
 }
 
+def CoreAIWeightReportPass
+    : Pass<"coreai-weight-report", "::mlir::ModuleOp"> {
+  let summary = "Reports every weight: scheme, sizes, bits per weight and "
+                "(against a reference program) SQNR";
+  let description = [{
+    Walks the program and, for every weight operand of every weight consumer
+    (in program order), reports where it is, its shape, source and stored
+    types, the compression scheme, bytes before and after, bits per weight
+    and, when `reference` names the uncompressed program (text or
+    bytecode), the SQNR and largest absolute error of the materialized
+    weight. Then totals. Weights are matched with the reference by their
+    order among the consumers' weight operands (not by SSA names); a
+    reference that does not match is an error. Changes nothing.
+
+    Example: `coreai-opt q.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-weight-report{reference=model.mlir})'`
+  }];
+  let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
+  let options = [
+    Option<"reference", "reference", "std::string", /*default=*/"",
+           "The uncompressed program (text or bytecode) to compare with">,
+    Option<"format", "format", "std::string", /*default=*/"\"table\"",
+           "table (aligned for a terminal, default) or json">,
+    Option<"output", "output", "std::string", /*default=*/"\"-\"",
+           "Where to write the report: a file, or - for stdout (default)">,
+  ];
+}
+
 //===----------------------------------------------------------------------===//
 // Testing
 //===----------------------------------------------------------------------===//

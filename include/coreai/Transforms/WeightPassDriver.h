@@ -1,4 +1,4 @@
-//===- WeightPassDriver.h - Collect, compute in parallel, rewrite -*- C++
+//===- WeightPassDriver.h - Collect, compute, rewrite ------------*- C++
 //-*-===//
 //
 // The skeleton every weight pass follows:
@@ -21,6 +21,7 @@
 #include "mlir/IR/Operation.h"
 #include "mlir/Support/LLVM.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,24 @@ inline unsigned getPassThreadCount(MLIRContext *context,
   return clampThreadCount(requested);
 }
 
+/// Progress of a long compute phase on stderr, only when stderr is a
+/// terminal: "label: weights done/total, MB done/total, elapsed". Safe to
+/// call from workers.
+class WeightProgress {
+public:
+  WeightProgress(StringRef label, int64_t total, int64_t totalBytes);
+  ~WeightProgress();
+  void done(int64_t bytes);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+};
+
+/// Bytes of the first result of `op` (a weight or a decoded chain), 0 when
+/// it is not a static tensor.
+int64_t getResultBytes(Operation *op);
+
 /// Runs phases 2 and 3 over `items`. `Result` must derive from
 /// WeightWorkStatus. `anchor(item)` is the op diagnostics attach to;
 /// `compute(item, result)` runs in workers; `rewrite(item, result)` runs on
@@ -53,10 +72,19 @@ template <typename Item, typename Result>
 LogicalResult runWeightWork(MutableArrayRef<Item> items, unsigned threads,
                             function_ref<Operation *(Item &)> anchor,
                             function_ref<void(Item &, Result &)> compute,
-                            function_ref<void(Item &, Result &)> rewrite) {
+                            function_ref<void(Item &, Result &)> rewrite,
+                            StringRef label = "coreai") {
   std::vector<Result> results(items.size());
-  parallelFor(threads, items.size(),
-              [&](int64_t i) { compute(items[i], results[i]); });
+  int64_t totalBytes = 0;
+  for (Item &item : items)
+    totalBytes += getResultBytes(anchor(item));
+  {
+    WeightProgress progress(label, items.size(), totalBytes);
+    parallelFor(threads, items.size(), [&](int64_t i) {
+      compute(items[i], results[i]);
+      progress.done(getResultBytes(anchor(items[i])));
+    });
+  }
 
   bool failed = false;
   for (size_t i = 0; i < items.size(); ++i)
