@@ -46,10 +46,11 @@ struct RangeCost {
 
 struct Layer {
   const RangeCost &cost;
-  const std::vector<double> &prev; // D[j-1][m]
-  std::vector<double> &cur;        // D[j][i]
-  std::vector<int32_t> &arg;       // argmin m of D[j][i]
-  int64_t first;                   // smallest m allowed (j - 1)
+  const std::vector<double> &prev;   // D[j-1][m]
+  std::vector<double> &cur;          // D[j][i]
+  std::vector<int32_t> &arg;         // argmin m of D[j][i]
+  const std::vector<int32_t> &below; // argmin of D[j-1][i]: a lower bound
+  int64_t first;                     // smallest m allowed (j - 1)
   unsigned threads;
 
   /// Fills cur[i] for i in [lo, hi] knowing optLo <= argmin <= optHi.
@@ -58,9 +59,11 @@ struct Layer {
       return;
     const int64_t mid = lo + (hi - lo) / 2;
     double best = std::numeric_limits<double>::infinity();
-    int64_t bestM = std::max(optLo, first);
-    for (int64_t m = std::max(optLo, first), e = std::min(optHi, mid - 1);
-         m <= e; ++m) {
+    // With one more cluster the last one starts no earlier (Monge costs).
+    const int64_t begin =
+        std::max<int64_t>({optLo, first, int64_t(below[mid])});
+    int64_t bestM = begin;
+    for (int64_t m = begin, e = std::min(optHi, mid - 1); m <= e; ++m) {
       double v = prev[m] + cost(m, mid);
       if (v < best) { // ties keep the smallest m
         best = v;
@@ -104,7 +107,8 @@ std::vector<int64_t> mlir::coreai::optimalKMeans1D(ArrayRef<double> values,
     prev[i] = cost(0, i);
   for (int64_t j = 1; j < clusters; ++j) {
     std::fill(cur.begin(), cur.end(), std::numeric_limits<double>::infinity());
-    Layer layer{cost, prev, cur, arg[j], j, clampThreadCount(threads)};
+    Layer layer{
+        cost, prev, cur, arg[j], arg[j - 1], j, clampThreadCount(threads)};
     layer.solve(j + 1, n, j, n - 1);
     std::swap(prev, cur);
   }

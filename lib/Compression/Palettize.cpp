@@ -79,15 +79,87 @@ inline uint16_t halfBits(float v, bool bf16) {
   return static_cast<uint16_t>(sign | ((mant | 0x800000u) >> (126 - exp)));
 }
 
+/// One scalar LUT for a small group of 16-bit values: sorting (pattern,
+/// index) pairs beats a 65,536-entry histogram.
+void clusterScalarHalfSorted(ArrayRef<uint16_t> bits, const PalettizeScheme &s,
+                             bool bf16, double *lut, uint8_t *labels) {
+  const unsigned k = 1u << s.nbits;
+  const double scale = std::pow(10.0, s.roundingPrecision);
+  const int64_t n = bits.size();
+  // Patterns mapped to unsigned keys in value order (sign-magnitude).
+  std::vector<uint32_t> order(n);
+  for (int64_t i = 0; i < n; ++i) {
+    uint32_t b = bits[i];
+    uint32_t key = (b & 0x8000u) ? (~b & 0xffffu) : (b | 0x8000u);
+    order[i] = (key << 16) | static_cast<uint32_t>(i);
+  }
+  // LSD radix sort on the 16-bit key (two byte passes); stable, so equal
+  // keys keep their index order.
+  {
+    std::vector<uint32_t> tmp(n);
+    for (unsigned shift : {16u, 24u}) {
+      uint32_t offsets[257] = {0};
+      for (uint32_t v : order)
+        ++offsets[((v >> shift) & 0xffu) + 1];
+      for (int b = 0; b < 256; ++b)
+        offsets[b + 1] += offsets[b];
+      for (uint32_t v : order)
+        tmp[offsets[(v >> shift) & 0xffu]++] = v;
+      order.swap(tmp);
+    }
+  }
+  auto valueOf = [&](uint16_t h) {
+    return bf16 ? double(decodeBF16(h)) : double(decodeF16(h));
+  };
+  // Runs of equal values (both zeros are one), their keys and counts.
+  Keys keys;
+  std::vector<int64_t> runStart, runKey;
+  std::vector<double> runValue;
+  for (int64_t i = 0; i < n;) {
+    uint16_t h = bits[order[i] & 0xffffu];
+    double v = valueOf(h);
+    int64_t j = i + 1;
+    while (j < n && valueOf(bits[order[j] & 0xffffu]) == v)
+      ++j;
+    double key = keyOf(static_cast<float>(v), s.fastMode, scale);
+    if (keys.keys.empty() || keys.keys.back() != key) {
+      keys.keys.push_back(key);
+      keys.counts.push_back(0);
+    }
+    keys.counts.back() += double(j - i);
+    runStart.push_back(i);
+    runKey.push_back(keys.keys.size() - 1);
+    runValue.push_back(v);
+    i = j;
+  }
+  runStart.push_back(n);
+  std::vector<int64_t> starts = optimalKMeans1D(keys.keys, keys.counts, k, 1);
+  std::vector<double> sum(k, 0.0), count(k, 0.0);
+  size_t cluster = 0;
+  for (size_t r = 0; r + 1 < runStart.size(); ++r) {
+    while (cluster + 1 < starts.size() && runKey[r] >= starts[cluster + 1])
+      ++cluster;
+    int64_t size = runStart[r + 1] - runStart[r];
+    sum[cluster] += double(size) * runValue[r];
+    count[cluster] += double(size);
+    for (int64_t i = runStart[r]; i < runStart[r + 1]; ++i)
+      labels[order[i] & 0xffffu] = static_cast<uint8_t>(cluster);
+  }
+  for (unsigned e = 0; e < k; ++e)
+    lut[e] = count[e] > 0 ? sum[e] / count[e] : 0.0;
+}
+
 /// One scalar LUT for 16-bit values, through a histogram of bit patterns:
 /// keys in value order come from walking the patterns, and labels and means
 /// from per-pattern tables.
-void clusterScalarHalf(ArrayRef<float> values, const PalettizeScheme &s,
+void clusterScalarHalf(ArrayRef<uint16_t> bits, const PalettizeScheme &s,
                        bool bf16, double *lut, uint8_t *labels,
                        unsigned threads) {
   const unsigned k = 1u << s.nbits;
   const double scale = std::pow(10.0, s.roundingPrecision);
-  const int64_t n = values.size();
+  const int64_t n = bits.size();
+  if (n < 16384)
+    return clusterScalarHalfSorted(bits, s, bf16, lut, labels);
   std::vector<uint32_t> hist(65536, 0);
   {
     const int64_t grain = 1 << 20;
@@ -96,13 +168,13 @@ void clusterScalarHalf(ArrayRef<float> values, const PalettizeScheme &s,
                                                std::vector<uint32_t>());
     if (chunks <= 1) {
       for (int64_t i = 0; i < n; ++i)
-        ++hist[halfBits(values[i], bf16)];
+        ++hist[bits[i]];
     } else {
       parallelFor(threads, chunks, [&](int64_t c) {
         partial[c].assign(65536, 0);
         for (int64_t i = c * grain, e = std::min(n, (c + 1) * grain); i < e;
              ++i)
-          ++partial[c][halfBits(values[i], bf16)];
+          ++partial[c][bits[i]];
       });
       for (auto &p : partial)
         for (int i = 0; i < 65536; ++i)
@@ -153,7 +225,7 @@ void clusterScalarHalf(ArrayRef<float> values, const PalettizeScheme &s,
     lut[e] = count[e] > 0 ? sum[e] / count[e] : 0.0;
   parallelForChunks(threads, n, 1 << 16, [&](int64_t b, int64_t e) {
     for (int64_t i = b; i < e; ++i)
-      labels[i] = table[halfBits(values[i], bf16)];
+      labels[i] = table[bits[i]];
   });
 }
 
@@ -253,9 +325,12 @@ void mlir::coreai::palettizeWeight(const PalettizeScheme &scheme,
         !scheme.perChannelScale && (scheme.storage == ScaleStorage::F16 ||
                                     scheme.storage == ScaleStorage::BF16);
     if (cd == 1 && half && numPoints >= 8192) {
-      clusterScalarHalf(ArrayRef<float>(points.data(), points.size()), scheme,
-                        scheme.storage == ScaleStorage::BF16, lut,
-                        labels.data(), inner);
+      const bool bf16 = scheme.storage == ScaleStorage::BF16;
+      UninitVector<uint16_t> bits(numPoints);
+      for (int64_t i = 0; i < numPoints; ++i)
+        bits[i] = halfBits(points[i], bf16);
+      clusterScalarHalf(ArrayRef<uint16_t>(bits.data(), bits.size()), scheme,
+                        bf16, lut, labels.data(), inner);
     } else if (cd == 1) {
       clusterScalar(ArrayRef<float>(points.data(), points.size()), scheme, lut,
                     labels.data(), inner);
@@ -274,5 +349,43 @@ void mlir::coreai::palettizeWeight(const PalettizeScheme &scheme,
         for (int64_t i = 0; i < l.inner; ++i, ++p)
           indices[(o * vecChannels + g * vecPerGroup + v) * l.inner + i] =
               labels[p];
+  });
+}
+
+void mlir::coreai::palettizeWeight16(const PalettizeScheme &scheme,
+                                     ArrayRef<int64_t> shape, int64_t outAxis,
+                                     ArrayRef<uint16_t> bits, bool bf16,
+                                     PalettizedWeight &out, unsigned threads) {
+  const Layout l = makeLayout(shape, outAxis);
+  const int64_t groupChannels =
+      scheme.groupSize > 0 ? scheme.groupSize : l.channels;
+  const int64_t numGroups = l.channels / groupChannels;
+  const unsigned k = 1u << scheme.nbits;
+  out.numGroups = numGroups;
+  out.lut.assign(numGroups * k, 0.0);
+  out.indices.resize(bits.size());
+  auto *indices = reinterpret_cast<uint8_t *>(out.indices.data());
+  const unsigned inner = numGroups >= int64_t(threads) ? 1 : threads;
+  const int64_t groupSize = groupChannels * l.inner;
+  parallelFor(numGroups >= 2 ? threads : 1, numGroups, [&](int64_t g) {
+    double *lut = out.lut.data() + g * k;
+    if (l.outer == 1) {
+      // A group is a contiguous slice; so are its indices.
+      clusterScalarHalf(bits.slice(g * groupSize, groupSize), scheme, bf16, lut,
+                        indices + g * groupSize, inner);
+      return;
+    }
+    const int64_t numPoints = l.outer * groupSize;
+    UninitVector<uint16_t> points(numPoints);
+    UninitVector<uint8_t> labels(numPoints);
+    for (int64_t o = 0; o < l.outer; ++o)
+      std::memcpy(points.data() + o * groupSize,
+                  bits.data() + (o * l.channels + g * groupChannels) * l.inner,
+                  groupSize * 2);
+    clusterScalarHalf(ArrayRef<uint16_t>(points.data(), points.size()), scheme,
+                      bf16, lut, labels.data(), inner);
+    for (int64_t o = 0; o < l.outer; ++o)
+      std::memcpy(indices + (o * l.channels + g * groupChannels) * l.inner,
+                  labels.data() + o * groupSize, groupSize);
   });
 }

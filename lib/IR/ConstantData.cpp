@@ -347,6 +347,12 @@ static void readRange(const ElementReader::Impl &impl, int64_t begin,
   }
 }
 
+std::optional<ArrayRef<uint8_t>> ElementReader::getUnpackedBytes() const {
+  if (impl->layout != Impl::Layout::Unpacked)
+    return std::nullopt;
+  return ArrayRef<uint8_t>(impl->bytes, impl->numBytes);
+}
+
 void ElementReader::read(int64_t begin, int64_t end, float *out) const {
   readRange(*impl, begin, end, out);
 }

@@ -159,18 +159,42 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
   Type weightType = type.getElementType();
   const int64_t oax = item.candidate.axes.out;
   const int64_t rank = item.shape.size();
-  UninitVector<float> w(type.getNumElements());
-  if (!readElements(item.value, MutableArrayRef<float>(w.data(), w.size()),
-                    result.error, threads))
+  PalettizedWeight p;
+  // f16 and bf16 scalar LUTs work on the bit patterns in place.
+  std::optional<ElementReader> reader =
+      ElementReader::create(item.value, result.error);
+  if (!reader)
     return;
-  for (float v : w)
-    if (!std::isfinite(v)) {
+  std::optional<ArrayRef<uint8_t>> raw = reader->getUnpackedBytes();
+  const bool half = weightType.isF16() || weightType.isBF16();
+  if (half && raw && item.scheme.clusterDim == 1 &&
+      !item.scheme.perChannelScale &&
+      reinterpret_cast<uintptr_t>(raw->data()) % 2 == 0) {
+    ArrayRef<uint16_t> bits(reinterpret_cast<const uint16_t *>(raw->data()),
+                            raw->size() / 2);
+    const uint16_t expMask = weightType.isF16() ? 0x7c00 : 0x7f80;
+    bool finite = true;
+    for (uint16_t b : bits)
+      finite &= (b & expMask) != expMask;
+    if (!finite) {
       result.skipReason = "weight holds Inf or NaN values; left unpalettized";
       return;
     }
-  PalettizedWeight p;
-  palettizeWeight(item.scheme, item.shape, oax,
-                  ArrayRef<float>(w.data(), w.size()), p, threads);
+    palettizeWeight16(item.scheme, item.shape, oax, bits, weightType.isBF16(),
+                      p, threads);
+  } else {
+    UninitVector<float> w(type.getNumElements());
+    if (!readElements(item.value, MutableArrayRef<float>(w.data(), w.size()),
+                      result.error, threads))
+      return;
+    for (float v : w)
+      if (!std::isfinite(v)) {
+        result.skipReason = "weight holds Inf or NaN values; left unpalettized";
+        return;
+      }
+    palettizeWeight(item.scheme, item.shape, oax,
+                    ArrayRef<float>(w.data(), w.size()), p, threads);
+  }
 
   const int64_t cd = item.scheme.clusterDim;
   const unsigned k = 1u << item.scheme.nbits;

@@ -58,6 +58,14 @@ void palettizeWeight(const PalettizeScheme &scheme,
                      llvm::ArrayRef<float> w, PalettizedWeight &out,
                      unsigned threads = 1);
 
+/// The same for scalar LUTs (clusterDim 1, no per-channel scale) of f16 or
+/// bf16 weights given as their bit patterns: no conversion to float, and
+/// groups that are contiguous are clustered in place.
+void palettizeWeight16(const PalettizeScheme &scheme,
+                       llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                       llvm::ArrayRef<uint16_t> bits, bool bf16,
+                       PalettizedWeight &out, unsigned threads = 1);
+
 } // namespace coreai
 } // namespace mlir
 

@@ -55,6 +55,9 @@ public:
   ~ElementReader();
 
   int64_t size() const { return numElements; }
+  /// The payload when it stores one unpacked element after another (a
+  /// non-splat dense or resource payload of a type of 8 bits or more).
+  std::optional<ArrayRef<uint8_t>> getUnpackedBytes() const;
   bool isSplat() const;
   /// Decodes elements [begin, end) into out[0, end - begin).
   void read(int64_t begin, int64_t end, float *out) const;
