@@ -18,16 +18,16 @@ float mlir::coreai::decodeF16(uint16_t h) {
   uint32_t sign = uint32_t(h & 0x8000) << 16;
   uint32_t exp = (h >> 10) & 0x1f;
   uint32_t mant = h & 0x3ff;
-  float magnitude;
-  if (exp == 0)
-    magnitude = std::ldexp(static_cast<float>(mant), -24);
-  else if (exp == 31)
-    magnitude = mant ? std::numeric_limits<float>::quiet_NaN()
-                     : std::numeric_limits<float>::infinity();
-  else
-    magnitude = std::ldexp(static_cast<float>(mant | 0x400), int(exp) - 25);
   uint32_t word;
-  std::memcpy(&word, &magnitude, sizeof(word));
+  if (exp == 0) {
+    // Subnormal (or zero): mant * 2^-24, exact in f32.
+    float magnitude = static_cast<float>(mant) * 5.9604644775390625e-8f;
+    std::memcpy(&word, &magnitude, sizeof(word));
+  } else if (exp == 31) {
+    word = mant ? 0x7fc00000u : 0x7f800000u;
+  } else {
+    word = ((exp + 112) << 23) | (mant << 13);
+  }
   word |= sign;
   float out;
   std::memcpy(&out, &word, sizeof(out));

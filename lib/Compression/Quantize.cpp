@@ -34,12 +34,12 @@ double mlir::coreai::roundScale(double scale, ScaleStorage storage) {
     break;
   case ScaleStorage::F16:
     stored = decodeF16(encodeF16(scale));
-    smallest = std::ldexp(1.0, -24);
+    smallest = 5.9604644775390625e-8; // 2^-24
     largest = 65504.0;
     break;
   case ScaleStorage::BF16:
     stored = decodeBF16(encodeBF16(scale));
-    smallest = std::ldexp(1.0, -133);
+    smallest = 9.183549615799121e-41; // 2^-133
     largest = decodeBF16(0x7f7f);
     break;
   case ScaleStorage::E8M0:
@@ -206,30 +206,44 @@ quantizeSegment(const QuantFormat &format, const IntRange &range, float s,
   }
 }
 
-using CodeKernel = void (*)(const QuantFormat &, const IntRange &, float, float,
-                            const float *, uint8_t *, int64_t);
+/// Quantizes one row of `segs` segments of `segLen` values; segment j uses
+/// scales[j] and zeroPoints[j].
+[[gnu::always_inline]] inline void
+quantizeRow(const QuantFormat &format, const IntRange &range,
+            const double *scales, const double *zeroPoints, const float *v,
+            uint8_t *codes, int64_t segs, int64_t segLen) {
+  for (int64_t j = 0; j < segs; ++j)
+    quantizeSegment(format, range, static_cast<float>(scales[j]),
+                    static_cast<float>(zeroPoints[j]), v + j * segLen,
+                    codes + j * segLen, segLen);
+}
 
-void quantizeSegmentDefault(const QuantFormat &format, const IntRange &range,
-                            float s, float zp, const float *v, uint8_t *codes,
-                            int64_t n) {
-  quantizeSegment(format, range, s, zp, v, codes, n);
+using CodeKernel = void (*)(const QuantFormat &, const IntRange &,
+                            const double *, const double *, const float *,
+                            uint8_t *, int64_t, int64_t);
+
+void quantizeRowDefault(const QuantFormat &format, const IntRange &range,
+                        const double *scales, const double *zeroPoints,
+                        const float *v, uint8_t *codes, int64_t segs,
+                        int64_t segLen) {
+  quantizeRow(format, range, scales, zeroPoints, v, codes, segs, segLen);
 }
 
 #if defined(__x86_64__) && defined(__clang__)
-[[gnu::target("avx2")]] void quantizeSegmentAVX2(const QuantFormat &format,
-                                                 const IntRange &range, float s,
-                                                 float zp, const float *v,
-                                                 uint8_t *codes, int64_t n) {
-  quantizeSegment(format, range, s, zp, v, codes, n);
+[[gnu::target("avx2")]] void
+quantizeRowAVX2(const QuantFormat &format, const IntRange &range,
+                const double *scales, const double *zeroPoints, const float *v,
+                uint8_t *codes, int64_t segs, int64_t segLen) {
+  quantizeRow(format, range, scales, zeroPoints, v, codes, segs, segLen);
 }
 #endif
 
 CodeKernel selectCodeKernel() {
 #if defined(__x86_64__) && defined(__clang__)
   if (__builtin_cpu_supports("avx2"))
-    return quantizeSegmentAVX2;
+    return quantizeRowAVX2;
 #endif
-  return quantizeSegmentDefault;
+  return quantizeRowDefault;
 }
 
 /// Folds v[0, n) into [lo, hi]; returns false if any value is Inf or NaN.
@@ -264,25 +278,38 @@ CodeKernel selectCodeKernel() {
   return anyBad == 0;
 }
 
-using MinMaxKernel = bool (*)(const float *, int64_t, float &, float &);
+/// Folds each of `segs` segments of `segLen` values into lo[j], hi[j];
+/// returns false if any value is Inf or NaN.
+[[gnu::always_inline]] inline bool
+minMaxRow(const float *v, int64_t segs, int64_t segLen, float *lo, float *hi) {
+  bool finite = true;
+  for (int64_t j = 0; j < segs; ++j)
+    finite &= minMaxSegment(v + j * segLen, segLen, lo[j], hi[j]);
+  return finite;
+}
 
-bool minMaxDefault(const float *v, int64_t n, float &lo, float &hi) {
-  return minMaxSegment(v, n, lo, hi);
+using MinMaxKernel = bool (*)(const float *, int64_t, int64_t, float *,
+                              float *);
+
+bool minMaxRowDefault(const float *v, int64_t segs, int64_t segLen, float *lo,
+                      float *hi) {
+  return minMaxRow(v, segs, segLen, lo, hi);
 }
 
 #if defined(__x86_64__) && defined(__clang__)
-[[gnu::target("avx2")]] bool minMaxAVX2(const float *v, int64_t n, float &lo,
-                                        float &hi) {
-  return minMaxSegment(v, n, lo, hi);
+[[gnu::target("avx2")]] bool minMaxRowAVX2(const float *v, int64_t segs,
+                                           int64_t segLen, float *lo,
+                                           float *hi) {
+  return minMaxRow(v, segs, segLen, lo, hi);
 }
 #endif
 
 MinMaxKernel selectMinMaxKernel() {
 #if defined(__x86_64__) && defined(__clang__)
   if (__builtin_cpu_supports("avx2"))
-    return minMaxAVX2;
+    return minMaxRowAVX2;
 #endif
-  return minMaxDefault;
+  return minMaxRowDefault;
 }
 
 /// Minimum and maximum of a range of parameters, found by one chunk of rows.
@@ -291,6 +318,91 @@ struct Partial {
   std::vector<float> lo, hi;
   bool finite = true;
 };
+
+/// The stored scale and the zero point of a block whose values lie in
+/// [blockLo, blockHi].
+void computeParam(const QuantScheme &scheme, const IntRange &range,
+                  float blockLo, float blockHi, double &scale, double &zero) {
+  const QuantFormat &format = scheme.format;
+  double absMax =
+      std::max(std::fabs(double(blockLo)), std::fabs(double(blockHi)));
+  if (format.isFloat) {
+    scale = scheme.scaleStorage == ScaleStorage::E8M0
+                ? getMXScale(absMax, format.floatFormat)
+                : roundScale(absMax / smallFloatMax(format.floatFormat),
+                             scheme.scaleStorage);
+    zero = 0.0;
+    return;
+  }
+  double vmin = scheme.symmetric ? -absMax : std::min(0.0, double(blockLo));
+  double vmax = scheme.symmetric ? absMax : std::max(0.0, double(blockHi));
+  double span = vmax - vmin + 1e-6;
+  scale =
+      roundScale(span / double(range.qmax - range.qmin), scheme.scaleStorage);
+  if (scheme.symmetric) {
+    zero = static_cast<double>(range.symmetricZeroPoint);
+    return;
+  }
+  double zp = std::nearbyint((range.qmin * vmax - range.qmax * vmin) / span);
+  zero = std::clamp(zp, double(range.qmin), double(range.qmax));
+}
+
+/// quantizeWeight for weights whose rows own their parameters: one pass,
+/// each row decoded once, its blocks' parameters computed and its codes
+/// written (packed when allowed) while it is in cache.
+void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
+                     WeightLoader load, QuantizedWeight &out, unsigned threads,
+                     bool allowPacked) {
+  const QuantFormat &format = scheme.format;
+  const IntRange range = getIntRange(format, scheme.symmetric);
+  const int64_t numParams = view.rows * view.segsPerRow;
+  const int64_t numel = view.rows * view.rowLen;
+  const unsigned bits = format.bits;
+  out.packed = allowPacked && bits < 8 && (view.rowLen * bits) % 8 == 0;
+  out.codes.resize(out.packed ? numel * bits / 8 : numel);
+  out.scales.resize(numParams);
+  out.zeroPoints.resize(numParams);
+  const int64_t grain =
+      std::max<int64_t>(1, kRowTarget / std::max<int64_t>(view.rowLen, 1));
+  const int64_t numChunks = (view.rows + grain - 1) / grain;
+  std::vector<char> chunkFinite(numChunks, 1);
+  MinMaxKernel minMax = selectMinMaxKernel();
+  CodeKernel kernel = selectCodeKernel();
+  parallelFor(threads, numChunks, [&](int64_t c) {
+    const int64_t rb = c * grain, re = std::min(view.rows, (c + 1) * grain);
+    std::vector<float> row(view.rowLen), lo(view.segsPerRow),
+        hi(view.segsPerRow);
+    std::vector<uint8_t> rowCodes(out.packed ? view.rowLen : 0);
+    auto *dst = reinterpret_cast<uint8_t *>(out.codes.data());
+    for (int64_t r = rb; r < re; ++r) {
+      load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
+      std::fill(lo.begin(), lo.end(), std::numeric_limits<float>::infinity());
+      std::fill(hi.begin(), hi.end(), -std::numeric_limits<float>::infinity());
+      if (!minMax(row.data(), view.segsPerRow, view.segLen, lo.data(),
+                  hi.data())) {
+        chunkFinite[c] = 0;
+        return;
+      }
+      const int64_t p = r * view.segsPerRow;
+      for (int64_t j = 0; j < view.segsPerRow; ++j)
+        computeParam(scheme, range, lo[j], hi[j], out.scales[p + j],
+                     out.zeroPoints[p + j]);
+      uint8_t *codes = out.packed ? rowCodes.data() : dst + r * view.rowLen;
+      kernel(format, range, out.scales.data() + p, out.zeroPoints.data() + p,
+             row.data(), codes, view.segsPerRow, view.segLen);
+      if (out.packed)
+        packBits(rowCodes, bits,
+                 llvm::MutableArrayRef<uint8_t>(
+                     dst + r * view.rowLen * bits / 8, view.rowLen * bits / 8));
+    }
+  });
+  for (char f : chunkFinite)
+    if (!f) {
+      out = QuantizedWeight();
+      out.finite = false;
+      return;
+    }
+}
 
 } // namespace
 
@@ -310,6 +422,15 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
     return std::make_pair(c * grain, std::min(view.rows, (c + 1) * grain));
   };
 
+  // Rows that own their parameters (per-channel on the leading axis,
+  // per-block) are done in one pass over memory: each row is decoded once
+  // and quantized while it is in cache.
+  bool ownRows = view.rows * view.segsPerRow == numParams;
+  for (int64_t r = 0; ownRows && r < view.rows; ++r)
+    ownRows = view.rowBase[r] == r * view.segsPerRow;
+  if (ownRows)
+    return quantizeOwnRows(scheme, view, load, out, threads, allowPacked);
+
   // 1. Per-block minimum and maximum (exact in any order, so deterministic).
   std::vector<Partial> partials(numChunks);
   parallelFor(threads, numChunks, [&](int64_t c) {
@@ -320,18 +441,12 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
     part.lo.assign(size, std::numeric_limits<float>::infinity());
     part.hi.assign(size, -std::numeric_limits<float>::infinity());
     std::vector<float> row(view.rowLen);
+    MinMaxKernel minMax = selectMinMaxKernel();
     for (int64_t r = rb; r < re; ++r) {
       load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
       int64_t base = view.rowBase[r] - part.firstParam;
-      MinMaxKernel minMax = selectMinMaxKernel();
-      for (int64_t j = 0; j < view.segsPerRow; ++j) {
-        const float *v = row.data() + j * view.segLen;
-        float lo = part.lo[base + j], hi = part.hi[base + j];
-        bool finite = minMax(v, view.segLen, lo, hi);
-        part.lo[base + j] = lo;
-        part.hi[base + j] = hi;
-        part.finite &= finite;
-      }
+      part.finite &= minMax(row.data(), view.segsPerRow, view.segLen,
+                            part.lo.data() + base, part.hi.data() + base);
     }
   });
   std::vector<float> lo(numParams, std::numeric_limits<float>::infinity());
@@ -350,34 +465,15 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
   // 2. Scales (rounded to their storage first) and zero points.
   const QuantFormat &format = scheme.format;
   IntRange range = getIntRange(format, scheme.symmetric);
+  auto setParam = [&](int64_t p, float blockLo, float blockHi) {
+    computeParam(scheme, range, blockLo, blockHi, out.scales[p],
+                 out.zeroPoints[p]);
+  };
   out.scales.resize(numParams);
-  out.zeroPoints.assign(numParams, 0.0);
+  out.zeroPoints.resize(numParams);
   parallelForChunks(threads, numParams, 1 << 14, [&](int64_t pb, int64_t pe) {
-    for (int64_t p = pb; p < pe; ++p) {
-      double absMax =
-          std::max(std::fabs(double(lo[p])), std::fabs(double(hi[p])));
-      if (format.isFloat) {
-        out.scales[p] =
-            scheme.scaleStorage == ScaleStorage::E8M0
-                ? getMXScale(absMax, format.floatFormat)
-                : roundScale(absMax / smallFloatMax(format.floatFormat),
-                             scheme.scaleStorage);
-        continue;
-      }
-      double vmin = scheme.symmetric ? -absMax : std::min(0.0, double(lo[p]));
-      double vmax = scheme.symmetric ? absMax : std::max(0.0, double(hi[p]));
-      double span = vmax - vmin + 1e-6;
-      out.scales[p] = roundScale(span / double(range.qmax - range.qmin),
-                                 scheme.scaleStorage);
-      if (scheme.symmetric) {
-        out.zeroPoints[p] = static_cast<double>(range.symmetricZeroPoint);
-      } else {
-        double zp =
-            std::nearbyint((range.qmin * vmax - range.qmax * vmin) / span);
-        out.zeroPoints[p] =
-            std::clamp(zp, double(range.qmin), double(range.qmax));
-      }
-    }
+    for (int64_t p = pb; p < pe; ++p)
+      setParam(p, lo[p], hi[p]);
   });
 
   // 3. Codes against the stored scales.
@@ -395,13 +491,9 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
       load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
       auto *dst = reinterpret_cast<uint8_t *>(out.codes.data());
       uint8_t *codes = out.packed ? rowCodes.data() : dst + r * view.rowLen;
-      for (int64_t j = 0; j < view.segsPerRow; ++j) {
-        int64_t p = view.rowBase[r] + j;
-        kernel(format, range, static_cast<float>(out.scales[p]),
-               static_cast<float>(out.zeroPoints[p]),
-               row.data() + j * view.segLen, codes + j * view.segLen,
-               view.segLen);
-      }
+      const int64_t p = view.rowBase[r];
+      kernel(format, range, out.scales.data() + p, out.zeroPoints.data() + p,
+             row.data(), codes, view.segsPerRow, view.segLen);
       if (out.packed)
         packBits(rowCodes, bits,
                  llvm::MutableArrayRef<uint8_t>(
