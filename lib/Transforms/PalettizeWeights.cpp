@@ -12,11 +12,11 @@
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/Passes.h"
+#include "coreai/Transforms/QuantTypes.h"
 #include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
 
 #include "mlir/IR/Builders.h"
-#include "llvm/ADT/StringSwitch.h"
 
 namespace mlir {
 namespace coreai {
@@ -45,13 +45,9 @@ parseOptions(Location loc, StringRef lutDtype, int64_t nBits,
   auto fail = [&]() { return emitError(loc); };
   PalettizeConfig config;
   if (lutDtype != "none") {
-    config.lutFormat =
-        llvm::StringSwitch<std::optional<QuantFormat>>(lutDtype)
-            .Case("int8", QuantFormat::integer(8, true))
-            .Case("uint8", QuantFormat::integer(8, false))
-            .Case("fp8_e4m3fn", QuantFormat::floating(SmallFloat::F8E4M3FN))
-            .Case("fp8_e5m2", QuantFormat::floating(SmallFloat::F8E5M2))
-            .Default(std::nullopt);
+    config.lutFormat = parseQuantDtype(lutDtype);
+    if (config.lutFormat && config.lutFormat->bits != 8)
+      config.lutFormat.reset();
     if (!config.lutFormat)
       return fail() << "option 'lut-dtype': unsupported value '" << lutDtype
                     << "'; expected none, int8, uint8, fp8_e4m3fn or fp8_e5m2";
@@ -99,22 +95,6 @@ parseOptions(Location loc, StringRef lutDtype, int64_t nBits,
                             : config.perChannel ? 1
                                                 : 0;
   return config;
-}
-
-Type getElementType(MLIRContext *ctx, QuantFormat format) {
-  if (!format.isFloat)
-    return IntegerType::get(ctx, format.bits,
-                            format.isSigned ? IntegerType::Signed
-                                            : IntegerType::Unsigned);
-  if (format.floatFormat == SmallFloat::F8E4M3FN)
-    return Float8E4M3FNType::get(ctx);
-  return Float8E5M2Type::get(ctx);
-}
-
-ScaleStorage storageOf(Type type) {
-  return type.isF16()    ? ScaleStorage::F16
-         : type.isBF16() ? ScaleStorage::BF16
-                         : ScaleStorage::F32;
 }
 
 struct Item {
@@ -216,7 +196,7 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
   double zeroPoint = 0;
   if (config.lutFormat) {
     QuantScheme qs{*config.lutFormat, /*symmetric=*/true,
-                   storageOf(weightType)};
+                   getScaleStorage(weightType)};
     QuantizedWeight q;
     const int64_t n = p.lut.size();
     quantizeWeight(
@@ -226,7 +206,7 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
             out[i - b] = static_cast<float>(p.lut[i]);
         },
         q, 1);
-    Type lutType = getElementType(ctx, *config.lutFormat);
+    Type lutType = getQuantElementType(ctx, *config.lutFormat);
     if (!encodeCodes(lutType, std::move(q.codes), result.lut, result.error))
       return;
     scale.assign(1, q.scales[0]);
@@ -242,7 +222,7 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
     scale = p.channelScale;
     if (config.lutFormat)
       for (double &s : scale)
-        s = roundScale(s * lutScale, storageOf(weightType));
+        s = roundScale(s * lutScale, getScaleStorage(weightType));
   }
   if (!scale.empty()) {
     if (!encodeElements(weightType, scale, result.scale, result.error))
@@ -262,25 +242,17 @@ void PalettizeWeightsPass::rewrite(Item &item, ItemResult &result) {
   Location loc = source.getLoc();
   auto makeConstant = [&](ArrayRef<int64_t> shape, Type elementType,
                           EncodedElements &payload) {
-    return ConstantOp::create(
-        builder, loc,
-        buildElementsAttr(RankedTensorType::get(shape, elementType),
-                          std::move(payload)));
+    return createEncodedConstant(builder, loc, shape, elementType,
+                                 std::move(payload));
   };
   Type indexType =
       IntegerType::get(ctx, item.scheme.nbits, IntegerType::Unsigned);
-  Type lutType =
-      config.lutFormat ? getElementType(ctx, *config.lutFormat) : weightType;
+  Type lutType = config.lutFormat ? getQuantElementType(ctx, *config.lutFormat)
+                                  : weightType;
   auto indices = makeConstant(result.indexShape, indexType, result.indices);
   const int64_t vectorAxis =
       item.scheme.clusterDim > 1 ? item.candidate.axes.out : 0;
-  auto axis = ConstantOp::create(
-      builder, loc,
-      DenseElementsAttr::get(
-          RankedTensorType::get({},
-                                IntegerType::get(ctx, 16, IntegerType::Signed)),
-          builder.getIntegerAttr(IntegerType::get(ctx, 16, IntegerType::Signed),
-                                 vectorAxis)));
+  auto axis = createAxisConstant(builder, loc, vectorAxis);
   auto lut = makeConstant(result.lutShape, lutType, result.lut);
   Value dense = LutToDenseOp::create(
       builder, loc, RankedTensorType::get(type.getShape(), lutType), indices,
@@ -291,11 +263,8 @@ void PalettizeWeightsPass::rewrite(Item &item, ItemResult &result) {
     auto zeroPoint =
         makeConstant(result.scaleShape, weightType, result.zeroPoint);
     Value data = CastOp::create(builder, loc, type, dense);
-    auto offset2 = ConstantOp::create(
-        builder, loc,
-        DenseElementsAttr::get(
-            RankedTensorType::get(result.scaleShape, weightType),
-            builder.getZeroAttr(weightType)));
+    auto offset2 =
+        createZeroConstant(builder, loc, result.scaleShape, weightType);
     Value scaled = BlockwiseShiftScaleOp::create(builder, loc, type, data,
                                                  scale, zeroPoint, offset2);
     dense = CastOp::create(builder, loc, type, scaled);
@@ -321,7 +290,7 @@ void PalettizeWeightsPass::runOnOperation() {
     Item item{candidate, candidate.op.getValue(), {}, config.scheme, {}};
     RankedTensorType type = candidate.getType();
     item.shape.assign(type.getShape().begin(), type.getShape().end());
-    item.scheme.storage = storageOf(type.getElementType());
+    item.scheme.storage = getScaleStorage(type.getElementType());
     const int64_t cout =
         item.shape.empty() ? 1 : item.shape[candidate.axes.out];
     const int64_t cd = item.scheme.clusterDim;

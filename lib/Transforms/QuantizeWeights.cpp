@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Transforms/QuantizeWeights.h"
+#include "coreai/Transforms/QuantTypes.h"
 
 #include "coreai/Compression/Quantize.h"
 #include "coreai/IR/ConstantData.h"
@@ -53,18 +54,7 @@ FailureOr<QuantConfig> parseOptions(Location loc, StringRef dtype,
   auto fail = [&]() { return emitError(loc); };
   if (dtype.empty())
     return fail() << "option 'dtype' is required: one of " << kDtypes;
-  std::optional<QuantFormat> format =
-      llvm::StringSwitch<std::optional<QuantFormat>>(dtype)
-          .Case("int8", QuantFormat::integer(8, true))
-          .Case("uint8", QuantFormat::integer(8, false))
-          .Case("int4", QuantFormat::integer(4, true))
-          .Case("uint4", QuantFormat::integer(4, false))
-          .Case("int2", QuantFormat::integer(2, true))
-          .Case("uint2", QuantFormat::integer(2, false))
-          .Case("fp8_e4m3fn", QuantFormat::floating(SmallFloat::F8E4M3FN))
-          .Case("fp8_e5m2", QuantFormat::floating(SmallFloat::F8E5M2))
-          .Case("fp4_e2m1fn", QuantFormat::floating(SmallFloat::F4E2M1FN))
-          .Default(std::nullopt);
+  std::optional<QuantFormat> format = parseQuantDtype(dtype);
   if (!format)
     return fail() << "option 'dtype': unsupported value '" << dtype
                   << "'; expected one of " << kDtypes;
@@ -119,21 +109,6 @@ FailureOr<QuantConfig> parseOptions(Location loc, StringRef dtype,
                   << granularity << " block-size=" << blockSize;
   config.e8m0Scales = isFP4 || scaleDtype == "fp8_e8m0fnu";
   return config;
-}
-
-Type getDataElementType(MLIRContext *ctx, QuantFormat format) {
-  if (!format.isFloat)
-    return IntegerType::get(ctx, format.bits,
-                            format.isSigned ? IntegerType::Signed
-                                            : IntegerType::Unsigned);
-  switch (format.floatFormat) {
-  case SmallFloat::F8E4M3FN:
-    return Float8E4M3FNType::get(ctx);
-  case SmallFloat::F8E5M2:
-    return Float8E5M2Type::get(ctx);
-  default:
-    return Float4E2M1FNType::get(ctx);
-  }
 }
 
 /// One weight to quantize, with what the workers need copied out of the IR.
@@ -218,7 +193,7 @@ struct QuantizeWeightsPass
                      scaleDtype, weightNumThreshold);
     if (failed(config))
       return signalPassFailure();
-    Type dataType = getDataElementType(ctx, config->format);
+    Type dataType = getQuantElementType(ctx, config->format);
 
     // Collect.
     std::vector<Item> items;
@@ -230,10 +205,8 @@ struct QuantizeWeightsPass
       Type weightType = type.getElementType();
       item.scheme.format = config->format;
       item.scheme.symmetric = config->symmetric;
-      item.scheme.scaleStorage = config->e8m0Scales    ? ScaleStorage::E8M0
-                                 : weightType.isF16()  ? ScaleStorage::F16
-                                 : weightType.isBF16() ? ScaleStorage::BF16
-                                                       : ScaleStorage::F32;
+      item.scheme.scaleStorage =
+          config->e8m0Scales ? ScaleStorage::E8M0 : getScaleStorage(weightType);
       FailureOr<SmallVector<int64_t>> param =
           getParamShape(*config, item.shape, candidate.axes, item.skipReason);
       if (succeeded(param))
@@ -258,10 +231,8 @@ struct QuantizeWeightsPass
       Location loc = source.getLoc();
       auto makeConstant = [&](ArrayRef<int64_t> shape, Type elementType,
                               EncodedElements &payload) {
-        return ConstantOp::create(
-            builder, loc,
-            buildElementsAttr(RankedTensorType::get(shape, elementType),
-                              std::move(payload)));
+        return createEncodedConstant(builder, loc, shape, elementType,
+                                     std::move(payload));
       };
       auto data = makeConstant(item.shape, dataType, result.data);
       auto scale =
@@ -270,10 +241,8 @@ struct QuantizeWeightsPass
           makeConstant(item.paramShape, dataType, result.zeroPoint);
       auto paramType =
           RankedTensorType::get(item.paramShape, type.getElementType());
-      auto offset2 = ConstantOp::create(
-          builder, loc,
-          DenseElementsAttr::get(paramType,
-                                 builder.getZeroAttr(type.getElementType())));
+      auto offset2 = createZeroConstant(builder, loc, item.paramShape,
+                                        type.getElementType());
       auto dequantized = BlockwiseShiftScaleOp::create(
           builder, loc, type, data, scale, zeroPoint, offset2);
       source.replaceAllUsesWith(dequantized.getResult());

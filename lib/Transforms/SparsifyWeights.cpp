@@ -16,12 +16,12 @@
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/Passes.h"
+#include "coreai/Transforms/QuantTypes.h"
 #include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 
 #include <cmath>
 
@@ -93,13 +93,9 @@ FailureOr<SparsifyConfig> parseOptions(Location loc, double sparsity,
     return fail() << "options 'quantize-dtype' and 'palettize-nbits' cannot "
                      "both be set";
   if (quantizeDtype != "none") {
-    config.quantFormat =
-        llvm::StringSwitch<std::optional<QuantFormat>>(quantizeDtype)
-            .Case("int8", QuantFormat::integer(8, true))
-            .Case("uint8", QuantFormat::integer(8, false))
-            .Case("fp8_e4m3fn", QuantFormat::floating(SmallFloat::F8E4M3FN))
-            .Case("fp8_e5m2", QuantFormat::floating(SmallFloat::F8E5M2))
-            .Default(std::nullopt);
+    config.quantFormat = parseQuantDtype(quantizeDtype);
+    if (config.quantFormat && config.quantFormat->bits != 8)
+      config.quantFormat.reset();
     if (!config.quantFormat)
       return fail() << "option 'quantize-dtype': unsupported value '"
                     << quantizeDtype
@@ -117,22 +113,6 @@ FailureOr<SparsifyConfig> parseOptions(Location loc, double sparsity,
     return fail() << "option 'weight-num-threshold' must be non-negative, got "
                   << threshold;
   return config;
-}
-
-Type getElementType(MLIRContext *ctx, QuantFormat format) {
-  if (!format.isFloat)
-    return IntegerType::get(ctx, format.bits,
-                            format.isSigned ? IntegerType::Signed
-                                            : IntegerType::Unsigned);
-  if (format.floatFormat == SmallFloat::F8E4M3FN)
-    return Float8E4M3FNType::get(ctx);
-  return Float8E5M2Type::get(ctx);
-}
-
-ScaleStorage storageOf(Type type) {
-  return type.isF16()    ? ScaleStorage::F16
-         : type.isBF16() ? ScaleStorage::BF16
-                         : ScaleStorage::F32;
 }
 
 struct Item {
@@ -232,7 +212,7 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
   const int64_t n = values.size();
   if (n > 0 && config.quantFormat) {
     QuantScheme qs{*config.quantFormat, /*symmetric=*/true,
-                   storageOf(weightType)};
+                   getScaleStorage(weightType)};
     QuantizedWeight q;
     quantizeWeight(
         qs, {n}, {1},
@@ -241,7 +221,7 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
             out[i - b] = static_cast<float>(values[i]);
         },
         q, threads);
-    Type dataType = getElementType(ctx, *config.quantFormat);
+    Type dataType = getQuantElementType(ctx, *config.quantFormat);
     if (!encodeCodes(dataType, std::move(q.codes), result.values, result.error,
                      threads) ||
         !encodeElements(weightType, q.scales, result.scale, result.error) ||
@@ -254,7 +234,7 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
     PalettizeScheme ps;
     ps.nbits = config.palettizeBits;
     ps.fastMode = false;
-    ps.storage = storageOf(weightType);
+    ps.storage = getScaleStorage(weightType);
     UninitVector<float> v(values.begin(), values.end());
     PalettizedWeight p;
     int64_t shape[] = {n};
@@ -285,10 +265,8 @@ void SparsifyWeightsPass::rewrite(Item &item, ItemResult &result) {
                        "without quantization or palettization");
   auto makeConstant = [&](ArrayRef<int64_t> shape, Type elementType,
                           EncodedElements &payload) {
-    return ConstantOp::create(
-        builder, loc,
-        buildElementsAttr(RankedTensorType::get(shape, elementType),
-                          std::move(payload)));
+    return createEncodedConstant(builder, loc, shape, elementType,
+                                 std::move(payload));
   };
   const int64_t n = result.numValues;
   auto valuesType = RankedTensorType::get({n}, weightType);
@@ -296,14 +274,11 @@ void SparsifyWeightsPass::rewrite(Item &item, ItemResult &result) {
   if (result.plain) {
     values = makeConstant({n}, weightType, result.values);
   } else if (config.quantFormat) {
-    Type dataType = getElementType(ctx, *config.quantFormat);
+    Type dataType = getQuantElementType(ctx, *config.quantFormat);
     auto data = makeConstant({n}, dataType, result.values);
     auto scale = makeConstant({1}, weightType, result.scale);
     auto zeroPoint = makeConstant({1}, dataType, result.zeroPoint);
-    auto offset2 = ConstantOp::create(
-        builder, loc,
-        DenseElementsAttr::get(RankedTensorType::get({1}, weightType),
-                               builder.getZeroAttr(weightType)));
+    auto offset2 = createZeroConstant(builder, loc, {1}, weightType);
     values = BlockwiseShiftScaleOp::create(builder, loc, valuesType, data,
                                            scale, zeroPoint, offset2);
   } else {
@@ -312,13 +287,7 @@ void SparsifyWeightsPass::rewrite(Item &item, ItemResult &result) {
     auto indices = makeConstant({n}, indexType, result.values);
     auto lut = makeConstant({1, int64_t(1) << config.palettizeBits, 1},
                             weightType, result.lut);
-    auto axis = ConstantOp::create(
-        builder, loc,
-        DenseElementsAttr::get(
-            RankedTensorType::get(
-                {}, IntegerType::get(ctx, 16, IntegerType::Signed)),
-            builder.getIntegerAttr(
-                IntegerType::get(ctx, 16, IntegerType::Signed), 0)));
+    auto axis = createAxisConstant(builder, loc, 0);
     values = LutToDenseOp::create(builder, loc, valuesType, indices, lut, axis);
   }
   auto mask = makeConstant(type.getShape(),

@@ -1,0 +1,49 @@
+//===- QuantTypes.h - Formats, types and constants of the passes -*- C++
+//-*-===//
+//
+// What the compression passes share between the names of their options, the
+// numerics (Compression/Quantize.h) and the IR: dtype names, element types,
+// scale storage, and the constants of a decoder chain.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_TRANSFORMS_QUANTTYPES_H
+#define COREAI_TRANSFORMS_QUANTTYPES_H
+
+#include "coreai/Compression/Quantize.h"
+#include "coreai/IR/ConstantData.h"
+#include "coreai/IR/CoreAIOps.h"
+
+#include "mlir/IR/Builders.h"
+
+#include <optional>
+
+namespace mlir {
+namespace coreai {
+
+/// The format named by a dtype option value: int8, uint8, int4, uint4, int2,
+/// uint2, fp8_e4m3fn, fp8_e5m2 or fp4_e2m1fn; std::nullopt for any other.
+std::optional<QuantFormat> parseQuantDtype(StringRef name);
+
+/// The element type that stores `format` (si8, ui4, f8E4M3FN, f4E2M1FN, ...).
+Type getQuantElementType(MLIRContext *context, QuantFormat format);
+
+/// How the scales of a weight of float type `type` are stored (its own type).
+ScaleStorage getScaleStorage(Type type);
+
+/// A constant `shape` x `elementType` holding `payload` (taken over).
+ConstantOp createEncodedConstant(OpBuilder &builder, Location loc,
+                                 ArrayRef<int64_t> shape, Type elementType,
+                                 EncodedElements &&payload);
+
+/// The scalar `tensor<si16>` axis operand of `coreai.lut_to_dense`.
+ConstantOp createAxisConstant(OpBuilder &builder, Location loc, int64_t axis);
+
+/// A splat zero constant of `shape` x `elementType`.
+ConstantOp createZeroConstant(OpBuilder &builder, Location loc,
+                              ArrayRef<int64_t> shape, Type elementType);
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_TRANSFORMS_QUANTTYPES_H

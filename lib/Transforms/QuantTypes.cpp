@@ -1,0 +1,75 @@
+//===- QuantTypes.cpp - Formats, types and constants of the passes --------===//
+
+#include "coreai/Transforms/QuantTypes.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+std::optional<QuantFormat> mlir::coreai::parseQuantDtype(StringRef name) {
+  return llvm::StringSwitch<std::optional<QuantFormat>>(name)
+      .Case("int8", QuantFormat::integer(8, true))
+      .Case("uint8", QuantFormat::integer(8, false))
+      .Case("int4", QuantFormat::integer(4, true))
+      .Case("uint4", QuantFormat::integer(4, false))
+      .Case("int2", QuantFormat::integer(2, true))
+      .Case("uint2", QuantFormat::integer(2, false))
+      .Case("fp8_e4m3fn", QuantFormat::floating(SmallFloat::F8E4M3FN))
+      .Case("fp8_e5m2", QuantFormat::floating(SmallFloat::F8E5M2))
+      .Case("fp4_e2m1fn", QuantFormat::floating(SmallFloat::F4E2M1FN))
+      .Default(std::nullopt);
+}
+
+Type mlir::coreai::getQuantElementType(MLIRContext *context,
+                                       QuantFormat format) {
+  if (!format.isFloat)
+    return IntegerType::get(context, format.bits,
+                            format.isSigned ? IntegerType::Signed
+                                            : IntegerType::Unsigned);
+  switch (format.floatFormat) {
+  case SmallFloat::F8E4M3FN:
+    return Float8E4M3FNType::get(context);
+  case SmallFloat::F8E5M2:
+    return Float8E5M2Type::get(context);
+  case SmallFloat::F8E8M0FNU:
+    return Float8E8M0FNUType::get(context);
+  case SmallFloat::F4E2M1FN:
+    return Float4E2M1FNType::get(context);
+  }
+  return Float4E2M1FNType::get(context);
+}
+
+ScaleStorage mlir::coreai::getScaleStorage(Type type) {
+  return type.isF16()    ? ScaleStorage::F16
+         : type.isBF16() ? ScaleStorage::BF16
+                         : ScaleStorage::F32;
+}
+
+ConstantOp mlir::coreai::createEncodedConstant(OpBuilder &builder, Location loc,
+                                               ArrayRef<int64_t> shape,
+                                               Type elementType,
+                                               EncodedElements &&payload) {
+  return ConstantOp::create(
+      builder, loc,
+      buildElementsAttr(RankedTensorType::get(shape, elementType),
+                        std::move(payload)));
+}
+
+ConstantOp mlir::coreai::createAxisConstant(OpBuilder &builder, Location loc,
+                                            int64_t axis) {
+  auto si16 = IntegerType::get(builder.getContext(), 16, IntegerType::Signed);
+  return ConstantOp::create(
+      builder, loc,
+      DenseElementsAttr::get(RankedTensorType::get({}, si16),
+                             builder.getIntegerAttr(si16, axis)));
+}
+
+ConstantOp mlir::coreai::createZeroConstant(OpBuilder &builder, Location loc,
+                                            ArrayRef<int64_t> shape,
+                                            Type elementType) {
+  return ConstantOp::create(
+      builder, loc,
+      DenseElementsAttr::get(RankedTensorType::get(shape, elementType),
+                             builder.getZeroAttr(elementType)));
+}
