@@ -107,6 +107,20 @@ std::vector<int64_t> mlir::coreai::optimalKMeans1D(ArrayRef<double> values,
     prev[i] = cost(0, i);
   for (int64_t j = 1; j < clusters; ++j) {
     std::fill(cur.begin(), cur.end(), std::numeric_limits<double>::infinity());
+    if (j == clusters - 1) {
+      // The last layer only answers for all n values: one scan.
+      double best = std::numeric_limits<double>::infinity();
+      int64_t bestM = std::max<int64_t>(j, arg[j - 1][n]);
+      for (int64_t m = bestM, e = n - 1; m <= e; ++m) {
+        double v = prev[m] + cost(m, n);
+        if (v < best) {
+          best = v;
+          bestM = m;
+        }
+      }
+      arg[j][n] = static_cast<int32_t>(bestM);
+      break;
+    }
     Layer layer{
         cost, prev, cur, arg[j], arg[j - 1], j, clampThreadCount(threads)};
     layer.solve(j + 1, n, j, n - 1);

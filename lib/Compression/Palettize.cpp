@@ -111,16 +111,17 @@ void clusterScalarHalfSorted(ArrayRef<uint16_t> bits, const PalettizeScheme &s,
   auto valueOf = [&](uint16_t h) {
     return bf16 ? double(decodeBF16(h)) : double(decodeF16(h));
   };
-  // Runs of equal values (both zeros are one), their keys and counts.
+  // Runs of equal patterns (the two zeros are two runs with one key),
+  // their keys and counts.
   Keys keys;
   std::vector<int64_t> runStart, runKey;
   std::vector<double> runValue;
   for (int64_t i = 0; i < n;) {
-    uint16_t h = bits[order[i] & 0xffffu];
-    double v = valueOf(h);
+    const uint32_t key16 = order[i] >> 16;
     int64_t j = i + 1;
-    while (j < n && valueOf(bits[order[j] & 0xffffu]) == v)
+    while (j < n && (order[j] >> 16) == key16)
       ++j;
+    double v = valueOf(bits[order[i] & 0xffffu]);
     double key = keyOf(static_cast<float>(v), s.fastMode, scale);
     if (keys.keys.empty() || keys.keys.back() != key) {
       keys.keys.push_back(key);
