@@ -192,7 +192,8 @@ std::string describeQuantization(BlockwiseShiftScaleOp bss,
     }
     s += sym ? " sym" : " asym";
   }
-  if (isa<Float8E8M0FNUType>(scaleType.getElementType()) && s.find("mxfp4"))
+  bool mx = llvm::StringRef(s).starts_with("mxfp4");
+  if (isa<Float8E8M0FNUType>(scaleType.getElementType()) && !mx)
     s += " e8m0 scales";
   return s;
 }

@@ -5,6 +5,7 @@
 // RUN: coreai-opt %t.int8.mlirbc -o /dev/null --pass-pipeline='builtin.module(coreai-weight-report{reference=%coreai_src/docs/examples/demo.mlirbc})' | FileCheck %s --check-prefix=INT8
 // RUN: coreai-opt %coreai_src/docs/examples/demo.mlirbc -o /dev/null --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 granularity=per_block},coreai-weight-report{reference=%coreai_src/docs/examples/demo.mlirbc})' | FileCheck %s --check-prefix=INT4
 // RUN: coreai-opt %coreai_src/docs/examples/demo.mlirbc -o /dev/null --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp4_e2m1fn granularity=per_block},coreai-weight-report{reference=%coreai_src/docs/examples/demo.mlirbc})' | FileCheck %s --check-prefix=MXFP4
+// RUN: coreai-opt %coreai_src/docs/examples/demo.mlirbc -o /dev/null --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e4m3fn scale-dtype=fp8_e8m0fnu granularity=per_block},coreai-weight-report{reference=%coreai_src/docs/examples/demo.mlirbc})' 2>/dev/null | FileCheck %s --check-prefix=FP8MX
 // RUN: coreai-opt %coreai_src/docs/examples/demo.mlirbc -o /dev/null --pass-pipeline='builtin.module(coreai-palettize-weights{granularity=per_grouped_channel group-size=16},coreai-weight-report{reference=%coreai_src/docs/examples/demo.mlirbc})' | FileCheck %s --check-prefix=LUT
 // RUN: coreai-opt %coreai_src/docs/examples/demo.mlirbc -o /dev/null --pass-pipeline='builtin.module(coreai-palettize-weights{cluster-dim=2},coreai-weight-report{reference=%coreai_src/docs/examples/demo.mlirbc})' | FileCheck %s --check-prefix=VECTOR
 // RUN: coreai-opt %coreai_src/docs/examples/demo.mlirbc -o /dev/null --pass-pipeline='builtin.module(coreai-sparsify-weights{n-m-ratio=2,4 quantize-dtype=int8},coreai-weight-report{reference=%coreai_src/docs/examples/demo.mlirbc})' | FileCheck %s --check-prefix=SPARSE
@@ -25,6 +26,7 @@
 // INT4-NEXT: #15 demo.mlir:70:11: not compressed: 4608 elements (at most the pass's threshold, or skipped with a warning)
 // MXFP4: 0 coreai.gather_nd {{.*}} f16,f4E2M1FN,f8E8M0FNU mxfp4 per_block 32 262144 69635 4.25 {{[1-9][0-9]\.[0-9][0-9]}}
 // MXFP4: weights: 16, compressed 15, uncompressed 1
+// FP8MX: 0 coreai.gather_nd {{.*}} f16,f8E4M3FN,f8E8M0FNU fp8_e4m3fn per_block 32 e8m0 scales 262144 135171 8.25 {{[1-9][0-9]\.[0-9][0-9]}}
 // LUT: 0 coreai.gather_nd {{.*}} 4-bit LUT grouped 16 {{.*}} {{[1-9][0-9]\.[0-9][0-9]}}
 // LUT: weights: 16, compressed 16, uncompressed 0
 // VECTOR: 0 coreai.gather_nd {{.*}} 4-bit LUT per_tensor vector 2 {{.*}} {{[0-9]\.[0-9][0-9]}}
