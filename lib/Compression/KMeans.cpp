@@ -16,7 +16,12 @@ namespace {
 /// Prefix sums of centered values: the cost of a range is exact up to
 /// rounding, without the cancellation of raw second moments.
 struct RangeCost {
-  std::vector<double> w, s1, s2;
+  /// Prefix sums side by side with the previous layer's D[j-1][m]: one
+  /// 32-byte load serves a candidate.
+  struct Prefix {
+    double w, s1, s2, prev;
+  };
+  std::vector<Prefix> p;
 
   RangeCost(ArrayRef<double> values, ArrayRef<double> counts) {
     const size_t n = values.size();
@@ -26,21 +31,20 @@ struct RangeCost {
       sum += counts[i] * values[i];
     }
     const double mean = total > 0 ? sum / total : 0;
-    w.assign(n + 1, 0);
-    s1.assign(n + 1, 0);
-    s2.assign(n + 1, 0);
+    p.assign(n + 1, Prefix{0, 0, 0, 0});
     for (size_t i = 0; i < n; ++i) {
       double c = values[i] - mean;
-      w[i + 1] = w[i] + counts[i];
-      s1[i + 1] = s1[i] + counts[i] * c;
-      s2[i + 1] = s2[i] + counts[i] * c * c;
+      p[i + 1].w = p[i].w + counts[i];
+      p[i + 1].s1 = p[i].s1 + counts[i] * c;
+      p[i + 1].s2 = p[i].s2 + counts[i] * c * c;
     }
   }
 
   /// Squared error of values [a, b) around their mean (a < b).
   double operator()(int64_t a, int64_t b) const {
-    double n = w[b] - w[a], s = s1[b] - s1[a];
-    return std::max(0.0, (s2[b] - s2[a]) - s * s / n);
+    const Prefix &x = p[a], &y = p[b];
+    double n = y.w - x.w, s = y.s1 - x.s1;
+    return std::max(0.0, (y.s2 - x.s2) - s * s / n);
   }
 };
 
@@ -63,8 +67,12 @@ struct Layer {
     const int64_t begin =
         std::max<int64_t>({optLo, first, int64_t(below[mid])});
     int64_t bestM = begin;
+    const RangeCost::Prefix *p = cost.p.data();
+    const double wb = p[mid].w, s1b = p[mid].s1, s2b = p[mid].s2;
     for (int64_t m = begin, e = std::min(optHi, mid - 1); m <= e; ++m) {
-      double v = prev[m] + cost(m, mid);
+      const RangeCost::Prefix &x = p[m];
+      const double n = wb - x.w, s = s1b - x.s1;
+      const double v = x.prev + std::max(0.0, (s2b - x.s2) - s * s / n);
       if (v < best) { // ties keep the smallest m
         best = v;
         bestM = m;
@@ -99,14 +107,20 @@ std::vector<int64_t> mlir::coreai::optimalKMeans1D(ArrayRef<double> values,
   RangeCost cost(values, counts);
   // arg[j][i]: the start of the last cluster of the best j+1-partition of
   // the first i values.
-  std::vector<std::vector<int32_t>> arg(clusters,
-                                        std::vector<int32_t>(n + 1, 0));
+  // Layer 0 starts every cluster at 0; the others are written for every i
+  // they are read at before they are read.
+  std::vector<std::vector<int32_t>> arg(clusters);
+  arg[0].assign(n + 1, 0);
+  for (int64_t j = 1; j < clusters; ++j)
+    arg[j].resize(n + 1);
   std::vector<double> prev(n + 1, std::numeric_limits<double>::infinity());
   std::vector<double> cur(n + 1);
   for (int64_t i = 1; i <= n; ++i)
     prev[i] = cost(0, i);
   for (int64_t j = 1; j < clusters; ++j) {
-    std::fill(cur.begin(), cur.end(), std::numeric_limits<double>::infinity());
+    // solve() writes cur[j + 1 .. n]; below that no partition exists.
+    std::fill(cur.begin(), cur.begin() + j + 1,
+              std::numeric_limits<double>::infinity());
     if (j == clusters - 1) {
       // The last layer only answers for all n values: one scan.
       double best = std::numeric_limits<double>::infinity();
@@ -121,6 +135,8 @@ std::vector<int64_t> mlir::coreai::optimalKMeans1D(ArrayRef<double> values,
       arg[j][n] = static_cast<int32_t>(bestM);
       break;
     }
+    for (int64_t m = 0; m <= n; ++m)
+      cost.p[m].prev = prev[m];
     Layer layer{
         cost, prev, cur, arg[j], arg[j - 1], j, clampThreadCount(threads)};
     layer.solve(j + 1, n, j, n - 1);

@@ -41,7 +41,46 @@ struct Keys {
 double keyOf(float v, bool fastMode, double scale) {
   if (!fastMode)
     return v;
-  return std::nearbyint(double(v) * scale) / scale;
+  // Round half to even: adding and subtracting 1.5 * 2^52 rounds any
+  // |x| < 2^51 in the default rounding mode (larger values are integers).
+  double x = double(v) * scale;
+  if (std::fabs(x) < 2251799813685248.0)
+    x = (x + 6755399441055744.0) - 6755399441055744.0;
+  return x / scale;
+}
+
+/// keyOf before the division by `scale`: equal for equal keys, in the same
+/// order, and one division cheaper.
+inline double scaledKey(double v, bool fastMode, double scale) {
+  if (!fastMode)
+    return v;
+  double x = v * scale;
+  if (std::fabs(x) < 2251799813685248.0)
+    x = (x + 6755399441055744.0) - 6755399441055744.0;
+  return x;
+}
+
+/// The value of an f16 or bf16 bit pattern, inline (no table, no libm).
+inline double halfValue(uint16_t h, bool bf16) {
+  uint32_t word;
+  if (bf16) {
+    word = uint32_t(h) << 16;
+  } else {
+    uint32_t sign = uint32_t(h & 0x8000u) << 16, exp = (h >> 10) & 0x1fu,
+             mant = h & 0x3ffu;
+    if (exp == 0) {
+      float m = static_cast<float>(mant) * 5.9604644775390625e-8f;
+      std::memcpy(&word, &m, 4);
+    } else if (exp == 31) {
+      word = mant ? 0x7fc00000u : 0x7f800000u;
+    } else {
+      word = ((exp + 112) << 23) | (mant << 13);
+    }
+    word |= sign;
+  }
+  float f;
+  std::memcpy(&f, &word, 4);
+  return f;
 }
 
 Keys distinctKeys(ArrayRef<float> input, bool fastMode, double scale) {
@@ -108,23 +147,28 @@ void clusterScalarHalfSorted(ArrayRef<uint16_t> bits, const PalettizeScheme &s,
       order.swap(tmp);
     }
   }
-  auto valueOf = [&](uint16_t h) {
-    return bf16 ? double(decodeBF16(h)) : double(decodeF16(h));
-  };
+  auto valueOf = [&](uint16_t h) { return halfValue(h, bf16); };
   // Runs of equal patterns (the two zeros are two runs with one key),
   // their keys and counts.
   Keys keys;
   std::vector<int64_t> runStart, runKey;
   std::vector<double> runValue;
+  runStart.reserve(n + 1);
+  runKey.reserve(n);
+  runValue.reserve(n);
+  keys.keys.reserve(n);
+  keys.counts.reserve(n);
+  double lastScaled = 0;
   for (int64_t i = 0; i < n;) {
     const uint32_t key16 = order[i] >> 16;
     int64_t j = i + 1;
     while (j < n && (order[j] >> 16) == key16)
       ++j;
     double v = valueOf(bits[order[i] & 0xffffu]);
-    double key = keyOf(static_cast<float>(v), s.fastMode, scale);
-    if (keys.keys.empty() || keys.keys.back() != key) {
-      keys.keys.push_back(key);
+    double scaled = scaledKey(v, s.fastMode, scale);
+    if (keys.keys.empty() || lastScaled != scaled) {
+      lastScaled = scaled;
+      keys.keys.push_back(s.fastMode ? scaled / scale : v);
       keys.counts.push_back(0);
     }
     keys.counts.back() += double(j - i);
@@ -193,9 +237,7 @@ void clusterScalarHalf(ArrayRef<uint16_t> bits, const PalettizeScheme &s,
   for (int m = 0; m <= 0x7fff; ++m)
     if (hist[m])
       order.push_back(static_cast<uint16_t>(m));
-  auto valueOf = [&](uint16_t h) {
-    return bf16 ? double(decodeBF16(h)) : double(decodeF16(h));
-  };
+  auto valueOf = [&](uint16_t h) { return halfValue(h, bf16); };
   Keys keys;
   std::vector<int64_t> keyOfPattern(order.size());
   for (size_t i = 0; i < order.size(); ++i) {
