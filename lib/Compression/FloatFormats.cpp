@@ -81,6 +81,19 @@ uint64_t mlir::coreai::encodeIEEE(double value, unsigned expBits,
 }
 
 uint16_t mlir::coreai::encodeF16(double value) {
+  // Fast path for the normal f16 range (what scales are): round the double's
+  // mantissa to 10 bits, ties to even; a carry moves into the exponent.
+  uint64_t bits;
+  std::memcpy(&bits, &value, sizeof(bits));
+  const uint64_t sign = (bits >> 48) & 0x8000u;
+  const int exponent = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
+  if (exponent >= -14 && exponent <= 15) {
+    uint64_t v = (static_cast<uint64_t>(exponent + 15) << 52) |
+                 (bits & ((uint64_t(1) << 52) - 1));
+    v += ((uint64_t(1) << 41) - 1) + ((v >> 42) & 1);
+    uint64_t r = v >> 42;
+    return static_cast<uint16_t>(sign | (r >= 0x7c00 ? 0x7c00 : r));
+  }
   return static_cast<uint16_t>(encodeIEEE(value, 5, 10));
 }
 

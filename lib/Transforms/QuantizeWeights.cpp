@@ -176,8 +176,10 @@ void quantizeItem(Item &item, ItemResult &result, Type dataType, Type scaleType,
                           : encodeCodes(dataType, std::move(q.codes),
                                         result.data, result.error, threads);
   if (!encoded ||
-      !encodeElements(scaleType, q.scales, result.scale, result.error) ||
-      !encodeElements(dataType, q.zeroPoints, result.zeroPoint, result.error))
+      !encodeElements(scaleType, q.scales, result.scale, result.error,
+                      threads) ||
+      !encodeElements(dataType, q.zeroPoints, result.zeroPoint, result.error,
+                      threads))
     return;
 }
 

@@ -6,6 +6,9 @@
 #include "gtest/gtest.h"
 
 #include <cmath>
+#include <random>
+
+#include <cmath>
 
 using namespace mlir::coreai;
 
@@ -94,6 +97,22 @@ TEST(FloatFormats, F16AndBF16MatchAPFloat) {
     float f = decodeF16(static_cast<uint16_t>(bits));
     if (!std::isnan(f))
       EXPECT_EQ(encodeF16(f), bits) << bits;
+  }
+  // Random doubles over the whole f16 range, and exact midpoints between
+  // neighbouring f16 values (ties go to the even code).
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> exponent(-30.0, 17.0);
+  for (int i = 0; i < 200000; ++i) {
+    double v = std::exp2(exponent(rng)) * (rng() & 1 ? -1.0 : 1.0);
+    if (i % 2) {
+      uint16_t h = encodeF16(v) & 0x7bff;
+      v = (double(decodeF16(h)) + double(decodeF16(h + 1))) / 2;
+    }
+    bool losesInfo;
+    llvm::APFloat half(v);
+    half.convert(llvm::APFloat::IEEEhalf(), llvm::APFloat::rmNearestTiesToEven,
+                 &losesInfo);
+    ASSERT_EQ(encodeF16(v), half.bitcastToAPInt().getZExtValue()) << v;
   }
 }
 

@@ -82,7 +82,7 @@ struct QuantizedWeight {
   bool packed = false;
   /// Per block (row-major over the parameter shape): the stored scale and the
   /// zero point (an integer; 0 for float formats).
-  std::vector<double> scales, zeroPoints;
+  UninitVector<double> scales, zeroPoints;
   /// False when the weight holds Inf or NaN (then nothing else is set).
   bool finite = true;
 };
