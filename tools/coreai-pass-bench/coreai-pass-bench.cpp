@@ -98,78 +98,38 @@ static std::vector<uint16_t> loadWeight() {
   return bits;
 }
 
-static OwningOpRef<ModuleOp> buildModule(MLIRContext &ctx,
-                                         ArrayRef<uint16_t> bits) {
-  std::string w =
-      llvm::formatv("tensor<{0}x{1}xf16>", rows.getValue(), cols.getValue())
-          .str();
-  std::string wt =
-      llvm::formatv("tensor<{0}x{1}xf16>", cols.getValue(), rows.getValue())
-          .str();
-  std::string text = llvm::formatv(R"(
-coreai.graph @main(%x: tensor<1x{1}xf16>) -> tensor<1x{0}xf16> {{
-  %w = coreai.constant dense<0.0> : {2}
-  %perm = coreai.constant dense<[1, 0]> : tensor<2xui32>
-  %wt = coreai.transpose %w, %perm : ({2}, tensor<2xui32>) -> {3}
-  %y = coreai.decomposable.broadcasting_batch_matmul %x, %wt : (tensor<1x{1}xf16>, {3}) -> tensor<1x{0}xf16>
-  coreai.output %y : tensor<1x{0}xf16>
-})",
-                                   rows.getValue(), cols.getValue(), w, wt)
-                         .str();
-  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &ctx);
-  EncodedElements payload;
-  payload.form = EncodedElements::Form::Resource;
-  payload.bytes.assign(reinterpret_cast<const char *>(bits.data()),
-                       reinterpret_cast<const char *>(bits.data()) +
-                           bits.size() * 2);
-  module->walk([&](ConstantOp op) {
-    auto type = cast<RankedTensorType>(op.getType());
-    if (type.getRank() == 2)
-      op.setValueAttr(buildElementsAttr(type, payload));
-  });
-  return module;
-}
-
-/// Writes a synthetic program of `layers` chained linear layers, each a
-/// rotation of `bits` (so that every weight differs), as bytecode.
-static int writeSyntheticModel(ArrayRef<uint16_t> bits) {
-  MLIRContext ctx;
-  ctx.loadDialect<CoreAIDialect>();
-  std::string w =
-      llvm::formatv("tensor<{0}x{1}xf16>", rows.getValue(), cols.getValue())
-          .str();
-  std::string wt =
-      llvm::formatv("tensor<{0}x{1}xf16>", cols.getValue(), rows.getValue())
-          .str();
-  if (rows != cols) {
-    llvm::errs() << "error: --write-model needs square weights\n";
-    return 1;
-  }
+/// A program of `numLayers` chained linear layers W[rows, cols] (transpose ->
+/// broadcasting_batch_matmul); layer l's weight is `bits` rotated by l * 7919
+/// * 13 elements, so that every weight differs. More than one layer needs
+/// square weights.
+static OwningOpRef<ModuleOp>
+buildLinearProgram(MLIRContext &ctx, ArrayRef<uint16_t> bits, int numLayers) {
+  const int64_t r = rows, c = cols;
+  std::string w = llvm::formatv("tensor<{0}x{1}xf16>", r, c).str();
+  std::string wt = llvm::formatv("tensor<{0}x{1}xf16>", c, r).str();
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << "// Synthetic benchmark program: " << layers.getValue()
+  os << "// Synthetic benchmark program: " << numLayers
      << " linear layers, generated weights.\n";
-  os << llvm::formatv("coreai.graph @main(%x: tensor<1x{0}xf16>) -> "
-                      "tensor<1x{0}xf16> {{\n",
-                      cols.getValue());
+  os << llvm::formatv("coreai.graph @main(%h0: tensor<1x{0}xf16>) -> "
+                      "tensor<1x{1}xf16> {{\n",
+                      c, r);
   os << "  %perm = coreai.constant dense<[1, 0]> : tensor<2xui32>\n";
-  os << "  %h0 = coreai.identity %x : tensor<1x" << cols.getValue()
-     << "xf16> -> tensor<1x" << cols.getValue() << "xf16>\n";
-  for (int l = 0; l < layers; ++l) {
+  for (int l = 0; l < numLayers; ++l) {
     os << llvm::formatv("  %w{0} = coreai.constant dense<0.0> : {1}\n", l, w);
     os << llvm::formatv("  %t{0} = coreai.transpose %w{0}, %perm : ({1}, "
                         "tensor<2xui32>) -> {2}\n",
                         l, w, wt);
     os << llvm::formatv("  %h{0} = coreai.decomposable.broadcasting_batch_"
                         "matmul %h{1}, %t{1} : (tensor<1x{2}xf16>, {3}) -> "
-                        "tensor<1x{2}xf16>\n",
-                        l + 1, l, cols.getValue(), wt);
+                        "tensor<1x{4}xf16>\n",
+                        l + 1, l, c, wt, r);
   }
   os << llvm::formatv("  coreai.output %h{0} : tensor<1x{1}xf16>\n}\n",
-                      layers.getValue(), cols.getValue());
+                      numLayers, r);
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &ctx);
   if (!module)
-    return 1;
+    return module;
   int layer = 0;
   module->walk([&](ConstantOp op) {
     auto type = cast<RankedTensorType>(op.getType());
@@ -184,6 +144,25 @@ static int writeSyntheticModel(ArrayRef<uint16_t> bits) {
     std::memcpy(dst + bits.size() - shift, bits.data(), shift * 2);
     op.setValueAttr(buildElementsAttr(type, std::move(payload)));
   });
+  return module;
+}
+
+static OwningOpRef<ModuleOp> buildModule(MLIRContext &ctx,
+                                         ArrayRef<uint16_t> bits) {
+  return buildLinearProgram(ctx, bits, 1);
+}
+
+/// Writes the synthetic program of --layers layers as bytecode.
+static int writeSyntheticModel(ArrayRef<uint16_t> bits) {
+  if (rows != cols) {
+    llvm::errs() << "error: --write-model needs square weights\n";
+    return 1;
+  }
+  MLIRContext ctx;
+  ctx.loadDialect<CoreAIDialect>();
+  OwningOpRef<ModuleOp> module = buildLinearProgram(ctx, bits, layers);
+  if (!module)
+    return 1;
   std::error_code ec;
   llvm::raw_fd_ostream file(writeModel, ec, llvm::sys::fs::OF_None);
   if (ec || failed(writeBytecodeToFile(*module, file))) {
