@@ -197,22 +197,37 @@ double assign(ArrayRef<float> points, int64_t dim, int64_t k,
 }
 
 /// Centroids as the means of their members (empty clusters keep theirs).
+/// Centroids as the means of their members (empty clusters keep theirs, or
+/// become 0 with `zeroEmpty`). Sums run over fixed chunks merged in order,
+/// so the result does not depend on the thread count.
 void update(ArrayRef<float> points, int64_t dim, int64_t k,
             const std::vector<uint32_t> &labels, std::vector<double> &centroids,
-            bool zeroEmpty) {
-  std::vector<double> sum(k * dim, 0.0), count(k, 0.0);
+            bool zeroEmpty, unsigned threads = 1) {
   const int64_t n = labels.size();
-  for (int64_t i = 0; i < n; ++i) {
-    count[labels[i]] += 1;
+  const int64_t grain = 1 << 15;
+  const int64_t chunks = std::max<int64_t>(1, (n + grain - 1) / grain);
+  std::vector<std::vector<double>> partial(chunks);
+  parallelFor(threads, chunks, [&](int64_t c) {
+    std::vector<double> &acc = partial[c];
+    acc.assign(k * (dim + 1), 0.0); // sums, then counts
+    for (int64_t i = c * grain, e = std::min(n, (c + 1) * grain); i < e; ++i) {
+      acc[k * dim + labels[i]] += 1;
+      for (int64_t t = 0; t < dim; ++t)
+        acc[labels[i] * dim + t] += points[i * dim + t];
+    }
+  });
+  std::vector<double> total(k * (dim + 1), 0.0);
+  for (const std::vector<double> &acc : partial)
+    for (size_t i = 0; i < acc.size(); ++i)
+      total[i] += acc[i];
+  for (int64_t c = 0; c < k; ++c) {
+    const double count = total[k * dim + c];
     for (int64_t t = 0; t < dim; ++t)
-      sum[labels[i] * dim + t] += points[i * dim + t];
-  }
-  for (int64_t c = 0; c < k; ++c)
-    for (int64_t t = 0; t < dim; ++t)
-      if (count[c] > 0)
-        centroids[c * dim + t] = sum[c * dim + t] / count[c];
+      if (count > 0)
+        centroids[c * dim + t] = total[c * dim + t] / count;
       else if (zeroEmpty)
         centroids[c * dim + t] = 0.0;
+  }
 }
 
 } // namespace
@@ -270,7 +285,7 @@ void mlir::coreai::vectorKMeans(ArrayRef<float> points, int64_t dim, unsigned k,
     double sse = assign(sample, dim, kk, c, sampleLabels, threads);
     for (unsigned it = 0; it < maxIterations; ++it) {
       std::vector<uint32_t> old = sampleLabels;
-      update(sample, dim, kk, sampleLabels, c, /*zeroEmpty=*/false);
+      update(sample, dim, kk, sampleLabels, c, /*zeroEmpty=*/false, threads);
       sse = assign(sample, dim, kk, c, sampleLabels, threads);
       if (sampleLabels == old)
         break;
@@ -280,10 +295,19 @@ void mlir::coreai::vectorKMeans(ArrayRef<float> points, int64_t dim, unsigned k,
       best = c;
     }
   }
-  // Assign every point, then one final mean update over all of them.
+  // Refine on every point: a few Lloyd steps over the whole data (when the
+  // fit used a sample), ending with a mean update.
   centroids = best;
   assign(points, dim, kk, centroids, labels, threads);
-  update(points, dim, kk, labels, centroids, /*zeroEmpty=*/true);
+  const unsigned fullSteps = stride > 1 ? 2 : 0;
+  for (unsigned it = 0; it < fullSteps; ++it) {
+    update(points, dim, kk, labels, centroids, /*zeroEmpty=*/false, threads);
+    std::vector<uint32_t> old = labels;
+    assign(points, dim, kk, centroids, labels, threads);
+    if (labels == old)
+      break;
+  }
+  update(points, dim, kk, labels, centroids, /*zeroEmpty=*/true, threads);
   for (int64_t j = kk; j < int64_t(k); ++j)
     for (int64_t t = 0; t < dim; ++t)
       centroids[j * dim + t] = 0.0;
