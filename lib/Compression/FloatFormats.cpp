@@ -14,26 +14,6 @@
 
 using namespace mlir::coreai;
 
-float mlir::coreai::decodeF16(uint16_t h) {
-  uint32_t sign = uint32_t(h & 0x8000) << 16;
-  uint32_t exp = (h >> 10) & 0x1f;
-  uint32_t mant = h & 0x3ff;
-  uint32_t word;
-  if (exp == 0) {
-    // Subnormal (or zero): mant * 2^-24, exact in f32.
-    float magnitude = static_cast<float>(mant) * 5.9604644775390625e-8f;
-    std::memcpy(&word, &magnitude, sizeof(word));
-  } else if (exp == 31) {
-    word = mant ? 0x7fc00000u : 0x7f800000u;
-  } else {
-    word = ((exp + 112) << 23) | (mant << 13);
-  }
-  word |= sign;
-  float out;
-  std::memcpy(&out, &word, sizeof(out));
-  return out;
-}
-
 uint64_t mlir::coreai::encodeIEEE(double value, unsigned expBits,
                                   unsigned mantBits, bool finiteOnly,
                                   bool allOnesIsNaN) {

@@ -38,19 +38,10 @@ struct Keys {
   std::vector<double> keys, counts;
 };
 
-double keyOf(float v, bool fastMode, double scale) {
-  if (!fastMode)
-    return v;
-  // Round half to even: adding and subtracting 1.5 * 2^52 rounds any
-  // |x| < 2^51 in the default rounding mode (larger values are integers).
-  double x = double(v) * scale;
-  if (std::fabs(x) < 2251799813685248.0)
-    x = (x + 6755399441055744.0) - 6755399441055744.0;
-  return x / scale;
-}
-
 /// keyOf before the division by `scale`: equal for equal keys, in the same
-/// order, and one division cheaper.
+/// order, and one division cheaper. Rounds half to even: adding and
+/// subtracting 1.5 * 2^52 rounds any |x| < 2^51 in the default rounding mode
+/// (larger values are integers already).
 inline double scaledKey(double v, bool fastMode, double scale) {
   if (!fastMode)
     return v;
@@ -60,27 +51,13 @@ inline double scaledKey(double v, bool fastMode, double scale) {
   return x;
 }
 
-/// The value of an f16 or bf16 bit pattern, inline (no table, no libm).
+double keyOf(float v, bool fastMode, double scale) {
+  return fastMode ? scaledKey(v, true, scale) / scale : v;
+}
+
+/// The value of an f16 or bf16 bit pattern.
 inline double halfValue(uint16_t h, bool bf16) {
-  uint32_t word;
-  if (bf16) {
-    word = uint32_t(h) << 16;
-  } else {
-    uint32_t sign = uint32_t(h & 0x8000u) << 16, exp = (h >> 10) & 0x1fu,
-             mant = h & 0x3ffu;
-    if (exp == 0) {
-      float m = static_cast<float>(mant) * 5.9604644775390625e-8f;
-      std::memcpy(&word, &m, 4);
-    } else if (exp == 31) {
-      word = mant ? 0x7fc00000u : 0x7f800000u;
-    } else {
-      word = ((exp + 112) << 23) | (mant << 13);
-    }
-    word |= sign;
-  }
-  float f;
-  std::memcpy(&f, &word, 4);
-  return f;
+  return bf16 ? decodeBF16(h) : decodeF16(h);
 }
 
 Keys distinctKeys(ArrayRef<float> input, bool fastMode, double scale) {

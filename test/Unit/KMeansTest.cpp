@@ -2,6 +2,8 @@
 
 #include "coreai/Compression/KMeans.h"
 
+#include "BruteForceKMeans.h"
+
 #include "gtest/gtest.h"
 
 #include <cmath>
@@ -10,44 +12,10 @@
 #include <random>
 
 using namespace mlir::coreai;
+using coreai_test::bruteForce;
+using coreai_test::partitionSSE;
 
 namespace {
-
-double partitionSSE(const std::vector<double> &v, const std::vector<double> &w,
-                    const std::vector<int64_t> &starts) {
-  double sse = 0;
-  for (size_t c = 0; c < starts.size(); ++c) {
-    int64_t b = starts[c], e = c + 1 < starts.size() ? starts[c + 1] : v.size();
-    double n = 0, s = 0;
-    for (int64_t i = b; i < e; ++i)
-      n += w[i], s += w[i] * v[i];
-    double mean = s / n;
-    for (int64_t i = b; i < e; ++i)
-      sse += w[i] * (v[i] - mean) * (v[i] - mean);
-  }
-  return sse;
-}
-
-/// The best SSE over every way to cut n sorted values into k ranges (and
-/// over every assignment: 1-D optima are contiguous, so this is the optimum).
-double bruteForce(const std::vector<double> &v, const std::vector<double> &w,
-                  unsigned k) {
-  double best = std::numeric_limits<double>::infinity();
-  std::vector<int64_t> starts{0};
-  std::function<void(int64_t)> rec = [&](int64_t from) {
-    if (starts.size() == std::min<size_t>(k, v.size())) {
-      best = std::min(best, partitionSSE(v, w, starts));
-      return;
-    }
-    for (int64_t s = from; s < int64_t(v.size()); ++s) {
-      starts.push_back(s);
-      rec(s + 1);
-      starts.pop_back();
-    }
-  };
-  rec(1);
-  return best;
-}
 
 TEST(KMeans, Optimal1DEqualsBruteForce) {
   std::mt19937 rng(1);

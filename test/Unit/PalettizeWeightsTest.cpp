@@ -16,6 +16,8 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 
+#include "BruteForceKMeans.h"
+
 #include "gtest/gtest.h"
 
 #include <cmath>
@@ -25,6 +27,7 @@
 
 using namespace mlir;
 using namespace mlir::coreai;
+using coreai_test::bruteForceSSE;
 
 namespace {
 
@@ -69,38 +72,6 @@ coreai.graph @main(%x: tensor<2x10xf32>) -> tensor<2x6xf32> {
 
   MLIRContext ctx;
 };
-
-/// The least squared error of any assignment of `row` to k values.
-double bruteForceSSE(std::vector<double> row, unsigned k) {
-  std::sort(row.begin(), row.end());
-  const int64_t n = row.size();
-  double best = std::numeric_limits<double>::infinity();
-  std::vector<int64_t> cuts{0};
-  std::function<void(int64_t)> rec = [&](int64_t from) {
-    if (cuts.size() == std::min<size_t>(k, n) || from >= n) {
-      double sse = 0;
-      for (size_t c = 0; c < cuts.size(); ++c) {
-        int64_t b = cuts[c], e = c + 1 < cuts.size() ? cuts[c + 1] : n;
-        double mean = 0;
-        for (int64_t i = b; i < e; ++i)
-          mean += row[i];
-        mean /= double(e - b);
-        for (int64_t i = b; i < e; ++i)
-          sse += (row[i] - mean) * (row[i] - mean);
-      }
-      best = std::min(best, sse);
-      if (cuts.size() == std::min<size_t>(k, n))
-        return;
-    }
-    for (int64_t s = from; s < n; ++s) {
-      cuts.push_back(s);
-      rec(s + 1);
-      cuts.pop_back();
-    }
-  };
-  rec(1);
-  return best;
-}
 
 TEST_F(PalettizeWeightsTest, ScalarLUTsAreOptimal) {
   std::mt19937 rng(5);

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace mlir {
 namespace coreai {
@@ -19,8 +20,9 @@ namespace coreai {
 /// Float formats with at most 8 bits, decoded through tables.
 enum class SmallFloat { F8E4M3FN, F8E5M2, F8E8M0FNU, F4E2M1FN };
 
-/// Returns the value of an IEEE binary16 bit pattern.
-float decodeF16(uint16_t bits);
+/// Returns the value of an IEEE binary16 bit pattern (inline: hot loops call
+/// it per value).
+inline float decodeF16(uint16_t bits);
 /// Decodes n binary16 values (F16C when the CPU has it).
 void decodeF16Array(const uint16_t *src, float *dst, int64_t n);
 /// Rounds `value` to the nearest binary16 (ties to even; overflow to inf).
@@ -55,6 +57,26 @@ float smallFloatMax(SmallFloat format);
 /// saturating at the largest finite magnitude. For f8E8M0FNU (powers of two
 /// only, no zero, no sign) the magnitude is rounded in the log domain.
 uint8_t encodeSmallFloat(SmallFloat format, double value);
+
+inline float decodeF16(uint16_t h) {
+  uint32_t sign = uint32_t(h & 0x8000) << 16;
+  uint32_t exp = (h >> 10) & 0x1f;
+  uint32_t mant = h & 0x3ff;
+  uint32_t word;
+  if (exp == 0) {
+    // Subnormal (or zero): mant * 2^-24, exact in f32.
+    float magnitude = static_cast<float>(mant) * 5.9604644775390625e-8f;
+    std::memcpy(&word, &magnitude, sizeof(word));
+  } else if (exp == 31) {
+    word = mant ? 0x7fc00000u : 0x7f800000u;
+  } else {
+    word = ((exp + 112) << 23) | (mant << 13);
+  }
+  word |= sign;
+  float out;
+  std::memcpy(&out, &word, sizeof(out));
+  return out;
+}
 
 inline float decodeBF16(uint16_t bits) {
   uint32_t word = uint32_t(bits) << 16;
