@@ -203,8 +203,41 @@ void decodeF16ArrayDefault(const uint16_t *src, float *dst, int64_t n) {
                                   reinterpret_cast<const __m128i *>(src + i))));
   decodeF16ArrayDefault(src + i, dst + i, n - i);
 }
+
+/// Four values at a time: those that f32 holds exactly round once, by
+/// VCVTPS2PH, to what encodeF16 gives; any other group (NaN, values f32
+/// would round) goes through encodeF16.
+[[gnu::target("avx2,f16c")]] void encodeF16ArrayF16C(const double *src,
+                                                     uint16_t *dst, int64_t n) {
+  int64_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    __m256d v = _mm256_loadu_pd(src + i);
+    __m128 f = _mm256_cvtpd_ps(v);
+    __m256d back = _mm256_cvtps_pd(f);
+    if (_mm256_movemask_pd(_mm256_cmp_pd(v, back, _CMP_EQ_OQ)) == 0xf) {
+      _mm_storel_epi64(reinterpret_cast<__m128i *>(dst + i),
+                       _mm_cvtps_ph(f, _MM_FROUND_TO_NEAREST_INT));
+      continue;
+    }
+    for (int64_t k = i; k < i + 4; ++k)
+      dst[k] = mlir::coreai::encodeF16(src[k]);
+  }
+  for (; i < n; ++i)
+    dst[i] = mlir::coreai::encodeF16(src[i]);
+}
 #endif
 } // namespace
+
+void mlir::coreai::encodeF16Array(const double *src, uint16_t *dst, int64_t n) {
+#if defined(__x86_64__) && defined(__clang__)
+  static const bool hasF16C =
+      __builtin_cpu_supports("f16c") && __builtin_cpu_supports("avx2");
+  if (hasF16C)
+    return encodeF16ArrayF16C(src, dst, n);
+#endif
+  for (int64_t i = 0; i < n; ++i)
+    dst[i] = encodeF16(src[i]);
+}
 
 void mlir::coreai::decodeF16Array(const uint16_t *src, float *dst, int64_t n) {
 #if defined(__x86_64__) && defined(__clang__)

@@ -1,6 +1,7 @@
 //===- Quantize.cpp - Blockwise weight quantization -----------------------===//
 
 #include "coreai/Compression/Quantize.h"
+#include "QuantizeKernels.h"
 #include "coreai/Compression/Packing.h"
 #include "coreai/Compression/Parallel.h"
 
@@ -351,8 +352,8 @@ void computeParam(const QuantScheme &scheme, const IntRange &range,
 /// each row decoded once, its blocks' parameters computed and its codes
 /// written (packed when allowed) while it is in cache.
 void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
-                     WeightLoader load, QuantizedWeight &out, unsigned threads,
-                     bool allowPacked) {
+                     WeightLoader load, const uint16_t *f16,
+                     QuantizedWeight &out, unsigned threads, bool allowPacked) {
   const QuantFormat &format = scheme.format;
   const IntRange range = getIntRange(format, scheme.symmetric);
   const int64_t numParams = view.rows * view.segsPerRow;
@@ -361,39 +362,81 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
   out.packed = allowPacked && bits < 8 && (view.rowLen * bits) % 8 == 0;
   out.codes.resize(out.packed ? numel * bits / 8 : numel);
   out.scales.resize(numParams);
-  out.zeroPoints.resize(numParams);
+  // Symmetric blocks share their zero point: it is stored once.
+  const bool sharedZero = scheme.symmetric;
+  out.zeroPoints.resize(sharedZero ? 1 : numParams);
+  if (sharedZero)
+    out.zeroPoints[0] =
+        format.isFloat ? 0.0 : static_cast<double>(range.symmetricZeroPoint);
   const int64_t grain =
       std::max<int64_t>(1, kRowTarget / std::max<int64_t>(view.rowLen, 1));
   const int64_t numChunks = (view.rows + grain - 1) / grain;
   std::vector<char> chunkFinite(numChunks, 1);
   MinMaxKernel minMax = selectMinMaxKernel();
   CodeKernel kernel = selectCodeKernel();
+  // f16 integer rows of whole 32-element vectors take the vector kernels.
+  const bool vectorRows = f16 && !format.isFloat && view.segLen % 32 == 0 &&
+                          detail::haveF16RowKernels();
+  const bool vectorParams =
+      vectorRows && (scheme.scaleStorage == ScaleStorage::F16 ||
+                     scheme.scaleStorage == ScaleStorage::F32);
+  const bool packNibbles = out.packed && bits == 4;
   parallelFor(threads, numChunks, [&](int64_t c) {
     const int64_t rb = c * grain, re = std::min(view.rows, (c + 1) * grain);
-    std::vector<float> row(view.rowLen), lo(view.segsPerRow),
-        hi(view.segsPerRow);
-    std::vector<uint8_t> rowCodes(out.packed ? view.rowLen : 0);
+    const int64_t segs = view.segsPerRow;
+    UninitVector<float> row(view.rowLen), lo(segs), hi(segs), floatScales(segs);
+    UninitVector<double> zeros(segs);
+    UninitVector<int32_t> intZeros(segs);
+    UninitVector<uint8_t> rowCodes(out.packed ? view.rowLen : 0);
     auto *dst = reinterpret_cast<uint8_t *>(out.codes.data());
     for (int64_t r = rb; r < re; ++r) {
-      load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
-      std::fill(lo.begin(), lo.end(), std::numeric_limits<float>::infinity());
-      std::fill(hi.begin(), hi.end(), -std::numeric_limits<float>::infinity());
-      if (!minMax(row.data(), view.segsPerRow, view.segLen, lo.data(),
-                  hi.data())) {
+      bool finite =
+          vectorRows
+              ? detail::decodeMinMaxF16Row(f16 + r * view.rowLen, row.data(),
+                                           segs, view.segLen, lo.data(),
+                                           hi.data())
+              : (load(r * view.rowLen, (r + 1) * view.rowLen, row.data()),
+                 std::fill(lo.begin(), lo.end(),
+                           std::numeric_limits<float>::infinity()),
+                 std::fill(hi.begin(), hi.end(),
+                           -std::numeric_limits<float>::infinity()),
+                 minMax(row.data(), segs, view.segLen, lo.data(), hi.data()));
+      if (!finite) {
         chunkFinite[c] = 0;
         return;
       }
-      const int64_t p = r * view.segsPerRow;
-      for (int64_t j = 0; j < view.segsPerRow; ++j)
-        computeParam(scheme, range, lo[j], hi[j], out.scales[p + j],
-                     out.zeroPoints[p + j]);
-      uint8_t *codes = out.packed ? rowCodes.data() : dst + r * view.rowLen;
-      kernel(format, range, out.scales.data() + p, out.zeroPoints.data() + p,
-             row.data(), codes, view.segsPerRow, view.segLen);
-      if (out.packed)
-        packBits(rowCodes, bits,
-                 llvm::MutableArrayRef<uint8_t>(
-                     dst + r * view.rowLen * bits / 8, view.rowLen * bits / 8));
+      const int64_t p = r * segs;
+      double *scales = out.scales.data() + p;
+      int64_t done = 0;
+      if (vectorParams)
+        done = detail::integerParams(
+            lo.data(), hi.data(), segs, scheme.symmetric, int32_t(range.qmin),
+            int32_t(range.qmax), int32_t(range.symmetricZeroPoint),
+            scheme.scaleStorage == ScaleStorage::F16, scales, zeros.data(),
+            floatScales.data(), intZeros.data());
+      for (int64_t j = done; j < segs; ++j) {
+        computeParam(scheme, range, lo[j], hi[j], scales[j], zeros[j]);
+        floatScales[j] = static_cast<float>(scales[j]);
+        intZeros[j] = static_cast<int32_t>(zeros[j]);
+      }
+      if (!sharedZero)
+        std::copy(zeros.begin(), zeros.end(), out.zeroPoints.begin() + p);
+      uint8_t *packedRow = dst + r * view.rowLen * bits / 8;
+      uint8_t *codes = !out.packed                 ? dst + r * view.rowLen
+                       : packNibbles && vectorRows ? packedRow
+                                                   : rowCodes.data();
+      if (vectorRows) {
+        detail::integerCodesRow(row.data(), floatScales.data(), intZeros.data(),
+                                segs, view.segLen, int32_t(range.qmin),
+                                int32_t(range.qmax), bits, packNibbles, codes);
+      } else {
+        kernel(format, range, scales, zeros.data(), row.data(), codes, segs,
+               view.segLen);
+      }
+      if (codes == rowCodes.data())
+        packBits(
+            rowCodes, bits,
+            llvm::MutableArrayRef<uint8_t>(packedRow, view.rowLen * bits / 8));
     }
   });
   for (char f : chunkFinite)
@@ -410,7 +453,8 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
                                   ArrayRef<int64_t> shape,
                                   ArrayRef<int64_t> paramShape,
                                   WeightLoader load, QuantizedWeight &out,
-                                  unsigned threads, bool allowPacked) {
+                                  unsigned threads, bool allowPacked,
+                                  const uint16_t *f16) {
   RowView view = makeRowView(shape, paramShape);
   int64_t numParams = 1;
   for (int64_t p : paramShape)
@@ -429,7 +473,7 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
   for (int64_t r = 0; ownRows && r < view.rows; ++r)
     ownRows = view.rowBase[r] == r * view.segsPerRow;
   if (ownRows)
-    return quantizeOwnRows(scheme, view, load, out, threads, allowPacked);
+    return quantizeOwnRows(scheme, view, load, f16, out, threads, allowPacked);
 
   // 1. Per-block minimum and maximum (exact in any order, so deterministic).
   std::vector<Partial> partials(numChunks);
@@ -500,4 +544,7 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
                      dst + r * view.rowLen * bits / 8, view.rowLen * bits / 8));
     }
   });
+  // Symmetric blocks share their zero point: it is stored once.
+  if (scheme.symmetric)
+    out.zeroPoints.resize(1);
 }

@@ -483,8 +483,27 @@ bool mlir::coreai::encodeElements(Type elementType, ArrayRef<double> values,
   if (n > 0)
     encoder.encode(values[0], first);
   auto sameAsFirst = [&](const char *p, int64_t count) {
-    if (width == 1)
-      return std::all_of(p, p + count, [&](char c) { return c == first[0]; });
+    auto allEqual = [&](auto word) {
+      using Word = decltype(word);
+      Word f, x;
+      std::memcpy(&f, first, sizeof(Word));
+      for (int64_t i = 0; i < count; ++i) {
+        std::memcpy(&x, p + i * sizeof(Word), sizeof(Word));
+        if (x != f)
+          return false;
+      }
+      return true;
+    };
+    switch (width) {
+    case 1:
+      return allEqual(uint8_t());
+    case 2:
+      return allEqual(uint16_t());
+    case 4:
+      return allEqual(uint32_t());
+    case 8:
+      return allEqual(uint64_t());
+    }
     for (int64_t i = 0; i < count; ++i, p += width)
       if (std::memcmp(first, p, width) != 0)
         return false;
@@ -531,8 +550,11 @@ bool mlir::coreai::encodeElements(Type elementType, ArrayRef<double> values,
   out.bytes.resize(n * width);
   forEachChunk([&](int64_t c, int64_t b, int64_t e) {
     char *p = out.bytes.data() + b * width;
-    for (int64_t i = b; i < e; ++i)
-      encoder.encode(values[i], out.bytes.data() + i * width);
+    if (elementType.isF16())
+      encodeF16Array(values.data() + b, reinterpret_cast<uint16_t *>(p), e - b);
+    else
+      for (int64_t i = b; i < e; ++i)
+        encoder.encode(values[i], out.bytes.data() + i * width);
     chunkIsSplat[c] = sameAsFirst(p, e - b);
   });
   if (n > 0 && llvm::all_of(chunkIsSplat, [](char c) { return c; })) {

@@ -161,11 +161,16 @@ void quantizeItem(Item &item, ItemResult &result, Type dataType, Type scaleType,
       ElementReader::create(item.value, result.error);
   if (!reader)
     return;
+  // An f16 payload stored element after element is handed over as is.
+  const uint16_t *f16 = nullptr;
+  if (auto bytes = reader->getUnpackedBytes();
+      bytes && item.candidate.getType().getElementType().isF16())
+    f16 = reinterpret_cast<const uint16_t *>(bytes->data());
   QuantizedWeight q;
   quantizeWeight(
       item.scheme, item.shape, item.paramShape,
       [&](int64_t b, int64_t e, float *out) { reader->read(b, e, out); }, q,
-      threads, /*allowPacked=*/true);
+      threads, /*allowPacked=*/true, f16);
   if (!q.finite) {
     result.skipReason = "weight holds Inf or NaN values; left unquantized";
     return;
@@ -241,8 +246,6 @@ struct QuantizeWeightsPass
           makeConstant(item.paramShape, scaleTypeOf(item), result.scale);
       auto zeroPoint =
           makeConstant(item.paramShape, dataType, result.zeroPoint);
-      auto paramType =
-          RankedTensorType::get(item.paramShape, type.getElementType());
       auto offset2 = createZeroConstant(builder, loc, item.paramShape,
                                         type.getElementType());
       auto dequantized = BlockwiseShiftScaleOp::create(

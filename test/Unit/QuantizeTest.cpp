@@ -248,3 +248,81 @@ TEST(Quantize, FastPathsMatchReference) {
               expected);
   }
 }
+
+// The vector kernels for f16 weights (quantizeWeight given the f16 bits)
+// give exactly the bytes of the portable path, for every integer format,
+// both schemes, f16 and f32 scales (subnormal f16 scales included), and
+// every layout whose rows own their blocks; layouts they do not take (blocks
+// of 16) agree too.
+TEST(Quantize, F16KernelsMatchPortablePath) {
+  std::mt19937 rng(21);
+  std::student_t_distribution<float> dist(5.0f);
+  const int64_t rows = 96, cols = 512;
+  std::vector<uint16_t> bits(rows * cols);
+  for (int64_t i = 0; i < rows * cols; ++i) {
+    int64_t r = i / cols;
+    // Rows of tiny values (subnormal f16 scales), large values, a zero row
+    // and a zero block.
+    float magnitude = r % 5 == 0 ? 1e-4f : r % 7 == 0 ? 2000.0f : 0.02f;
+    float v =
+        r == 3 || (r == 4 && i % cols < 64) ? 0.0f : dist(rng) * magnitude;
+    bits[i] = encodeF16(v);
+  }
+  std::vector<float> w(bits.size());
+  decodeF16Array(bits.data(), w.data(), w.size());
+  auto load = [&](int64_t b, int64_t e, float *dst) {
+    std::copy(w.begin() + b, w.begin() + e, dst);
+  };
+  std::vector<std::vector<int64_t>> params = {{1, 1},
+                                              {rows, 1},
+                                              {rows, cols / 32},
+                                              {rows, cols / 64},
+                                              {rows, cols / 16}};
+  int checked = 0;
+  for (unsigned nbits : {2u, 3u, 4u, 8u})
+    for (bool isSigned : {true, false})
+      for (bool symmetric : {true, false})
+        for (ScaleStorage storage : {ScaleStorage::F16, ScaleStorage::F32})
+          for (const auto &p : params)
+            for (bool allowPacked : {true, false}) {
+              QuantScheme scheme{QuantFormat::integer(nbits, isSigned),
+                                 symmetric, storage};
+              QuantizedWeight portable, vector;
+              quantizeWeight(scheme, {rows, cols}, p, load, portable, 2,
+                             allowPacked);
+              quantizeWeight(scheme, {rows, cols}, p, load, vector, 2,
+                             allowPacked, bits.data());
+              SCOPED_TRACE(testing::Message()
+                           << nbits << " bits signed " << isSigned
+                           << " symmetric " << symmetric << " f16 scales "
+                           << (storage == ScaleStorage::F16) << " params "
+                           << p[0] << "x" << p[1] << " packed " << allowPacked);
+              ASSERT_EQ(portable.packed, vector.packed);
+              ASSERT_EQ(portable.codes, vector.codes);
+              ASSERT_EQ(portable.scales, vector.scales);
+              ASSERT_EQ(portable.zeroPoints, vector.zeroPoints);
+              EXPECT_EQ(vector.zeroPoints.size(),
+                        symmetric ? 1u : vector.scales.size());
+              ++checked;
+            }
+  EXPECT_EQ(checked, 320);
+}
+
+// encodeF16Array equals encodeF16 on every kind of value: exact in f32 or
+// not, ties, subnormals, overflow, signed zeros, Inf and NaN.
+TEST(Quantize, EncodeF16ArrayMatchesEncodeF16) {
+  std::mt19937_64 rng(5);
+  std::vector<double> values = {0.0,           -0.0,      65504.0,   65519.99,
+                                65520.0,       1e6,       -1e6,      0x1p-24,
+                                0x1p-25,       0x1.8p-25, 0x1p-26,   6.1e-5,
+                                1.0 + 0x1p-11, INFINITY,  -INFINITY, NAN};
+  std::uniform_real_distribution<double> exponent(-30.0, 17.0);
+  for (int i = 0; i < 4000; ++i) {
+    double v = std::exp2(exponent(rng)) * (rng() & 1 ? 1 : -1);
+    values.push_back(i % 2 ? double(float(v)) : v);
+  }
+  std::vector<uint16_t> out(values.size());
+  encodeF16Array(values.data(), out.data(), values.size());
+  for (size_t i = 0; i < values.size(); ++i)
+    ASSERT_EQ(out[i], encodeF16(values[i])) << "value " << values[i];
+}

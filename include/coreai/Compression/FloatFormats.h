@@ -27,6 +27,8 @@ inline float decodeF16(uint16_t bits);
 void decodeF16Array(const uint16_t *src, float *dst, int64_t n);
 /// Rounds `value` to the nearest binary16 (ties to even; overflow to inf).
 uint16_t encodeF16(double value);
+/// encodeF16 of n values (F16C for the values that f32 holds exactly).
+void encodeF16Array(const double *src, uint16_t *dst, int64_t n);
 
 /// Returns the value of a bfloat16 bit pattern.
 inline float decodeBF16(uint16_t bits);

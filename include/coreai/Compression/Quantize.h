@@ -81,7 +81,9 @@ struct QuantizedWeight {
   /// byte boundary.
   bool packed = false;
   /// Per block (row-major over the parameter shape): the stored scale and the
-  /// zero point (an integer; 0 for float formats).
+  /// zero point (an integer; 0 for float formats). Symmetric schemes give
+  /// every block the same zero point and store it once: zeroPoints then has
+  /// one element.
   UninitVector<double> scales, zeroPoints;
   /// False when the weight holds Inf or NaN (then nothing else is set).
   bool finite = true;
@@ -92,11 +94,13 @@ struct QuantizedWeight {
 /// weight's; block b covers shape[d] / paramShape[d] consecutive elements
 /// along each dim d. Runs on up to `threads` threads (0: the machine) with a
 /// result independent of the count. With `allowPacked`, sub-byte codes may
-/// come packed (see QuantizedWeight::packed).
+/// come packed (see QuantizedWeight::packed). `f16`, when given, is the
+/// weight as IEEE f16 bits (what `load` decodes): integer formats then take
+/// vector kernels that read it directly, with the same result.
 void quantizeWeight(const QuantScheme &scheme, llvm::ArrayRef<int64_t> shape,
                     llvm::ArrayRef<int64_t> paramShape, WeightLoader load,
                     QuantizedWeight &out, unsigned threads = 1,
-                    bool allowPacked = false);
+                    bool allowPacked = false, const uint16_t *f16 = nullptr);
 
 /// Returns the value of `code` (as quantizeWeight writes it) in `format`,
 /// before scaling: the integer or the float value.
