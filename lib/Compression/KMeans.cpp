@@ -8,20 +8,24 @@
 #include <limits>
 #include <random>
 
+#if defined(__x86_64__) && defined(__clang__)
+#include <immintrin.h>
+#endif
+
 using namespace mlir::coreai;
 using llvm::ArrayRef;
 
 namespace {
 
+/// Candidates read past the end of a scan (masked off): the arrays below
+/// carry this many padding elements.
+constexpr int64_t kPad = 4;
+
 /// Prefix sums of centered values: the cost of a range is exact up to
-/// rounding, without the cancellation of raw second moments.
+/// rounding, without the cancellation of raw second moments. One array per
+/// sum, so that four candidates are four vector loads.
 struct RangeCost {
-  /// Prefix sums side by side with the previous layer's D[j-1][m]: one
-  /// 32-byte load serves a candidate.
-  struct Prefix {
-    double w, s1, s2, prev;
-  };
-  std::vector<Prefix> p;
+  std::vector<double> w, s1, s2;
 
   RangeCost(ArrayRef<double> values, ArrayRef<double> counts) {
     const size_t n = values.size();
@@ -31,56 +35,134 @@ struct RangeCost {
       sum += counts[i] * values[i];
     }
     const double mean = total > 0 ? sum / total : 0;
-    p.assign(n + 1, Prefix{0, 0, 0, 0});
+    w.assign(n + 1 + kPad, 0.0);
+    s1.assign(n + 1 + kPad, 0.0);
+    s2.assign(n + 1 + kPad, 0.0);
     for (size_t i = 0; i < n; ++i) {
       double c = values[i] - mean;
-      p[i + 1].w = p[i].w + counts[i];
-      p[i + 1].s1 = p[i].s1 + counts[i] * c;
-      p[i + 1].s2 = p[i].s2 + counts[i] * c * c;
+      w[i + 1] = w[i] + counts[i];
+      s1[i + 1] = s1[i] + counts[i] * c;
+      s2[i + 1] = s2[i] + counts[i] * c * c;
     }
   }
 
   /// Squared error of values [a, b) around their mean (a < b).
   double operator()(int64_t a, int64_t b) const {
-    const Prefix &x = p[a], &y = p[b];
-    double n = y.w - x.w, s = y.s1 - x.s1;
-    return std::max(0.0, (y.s2 - x.s2) - s * s / n);
+    double n = w[b] - w[a], s = s1[b] - s1[a];
+    return std::max(0.0, (s2[b] - s2[a]) - s * s / n);
   }
 };
 
+/// The best last-cluster start m in [b, e] for the first `i` values:
+/// the smallest m minimizing prev[m] + cost(m, i). Lowers `best` and sets
+/// `bestM` only when it finds a smaller value.
+using CandidateScan = void (*)(const RangeCost &, const double *prev, int64_t b,
+                               int64_t e, int64_t i, double &best,
+                               int64_t &bestM);
+
+void scanCandidates(const RangeCost &cost, const double *prev, int64_t b,
+                    int64_t e, int64_t i, double &best, int64_t &bestM) {
+  const double wb = cost.w[i], s1b = cost.s1[i], s2b = cost.s2[i];
+  for (int64_t m = b; m <= e; ++m) {
+    const double n = wb - cost.w[m], s = s1b - cost.s1[m];
+    const double v = prev[m] + std::max(0.0, (s2b - cost.s2[m]) - s * s / n);
+    if (v < best) { // ties keep the smallest m
+      best = v;
+      bestM = m;
+    }
+  }
+}
+
+#if defined(__x86_64__) && defined(__clang__)
+[[gnu::target("avx2")]] inline double minOfLanes(__m256d v) {
+  __m128d m =
+      _mm_min_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
+  return _mm_cvtsd_f64(_mm_min_sd(m, _mm_unpackhi_pd(m, m)));
+}
+
+/// scanCandidates four candidates at a time, with the same IEEE operations
+/// per candidate (scalar division is several times slower here): lanes past
+/// `e` are masked to +inf; each lane keeps its first minimum and the lowest
+/// index among the lanes holding the minimum wins.
+[[gnu::target("avx2")]] void
+scanCandidatesAVX2(const RangeCost &cost, const double *prev, int64_t b,
+                   int64_t e, int64_t i, double &bestOut, int64_t &bestMOut) {
+  const __m256d wb = _mm256_set1_pd(cost.w[i]);
+  const __m256d s1b = _mm256_set1_pd(cost.s1[i]);
+  const __m256d s2b = _mm256_set1_pd(cost.s2[i]);
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d inf = _mm256_set1_pd(std::numeric_limits<double>::infinity());
+  const __m256d four = _mm256_set1_pd(4.0), last = _mm256_set1_pd(double(e));
+  __m256d best = inf, bestIdx = zero;
+  __m256d idx =
+      _mm256_add_pd(_mm256_set1_pd(double(b)), _mm256_setr_pd(0, 1, 2, 3));
+  for (int64_t m = b; m <= e; m += 4) {
+    __m256d n = _mm256_sub_pd(wb, _mm256_loadu_pd(cost.w.data() + m));
+    __m256d s = _mm256_sub_pd(s1b, _mm256_loadu_pd(cost.s1.data() + m));
+    __m256d d = _mm256_sub_pd(s2b, _mm256_loadu_pd(cost.s2.data() + m));
+    // max(0, x) as std::max(0.0, x) gives it (no NaN can occur: n > 0).
+    __m256d c = _mm256_max_pd(
+        zero, _mm256_sub_pd(d, _mm256_div_pd(_mm256_mul_pd(s, s), n)));
+    __m256d v = _mm256_add_pd(_mm256_loadu_pd(prev + m), c);
+    v = _mm256_blendv_pd(v, inf, _mm256_cmp_pd(idx, last, _CMP_GT_OQ));
+    __m256d lower = _mm256_cmp_pd(v, best, _CMP_LT_OQ);
+    best = _mm256_blendv_pd(best, v, lower);
+    bestIdx = _mm256_blendv_pd(bestIdx, idx, lower);
+    idx = _mm256_add_pd(idx, four);
+  }
+  const double value = minOfLanes(best);
+  if (!(value < bestOut))
+    return;
+  __m256d holders = _mm256_blendv_pd(
+      inf, bestIdx, _mm256_cmp_pd(best, _mm256_set1_pd(value), _CMP_EQ_OQ));
+  bestOut = value;
+  bestMOut = static_cast<int64_t>(minOfLanes(holders));
+}
+#endif
+
+CandidateScan selectCandidateScan() {
+#if defined(__x86_64__) && defined(__clang__)
+  if (__builtin_cpu_supports("avx2"))
+    return scanCandidatesAVX2;
+#endif
+  return scanCandidates;
+}
+
 struct Layer {
   const RangeCost &cost;
-  const std::vector<double> &prev;   // D[j-1][m]
+  const double *prev;                // D[j-1][m], padded
   std::vector<double> &cur;          // D[j][i]
   std::vector<int32_t> &arg;         // argmin m of D[j][i]
   const std::vector<int32_t> &below; // argmin of D[j-1][i]: a lower bound
   int64_t first;                     // smallest m allowed (j - 1)
   unsigned threads;
+  CandidateScan scan;
 
-  /// Fills cur[i] for i in [lo, hi] knowing optLo <= argmin <= optHi.
-  void solve(int64_t lo, int64_t hi, int64_t optLo, int64_t optHi) const {
-    if (lo > hi)
-      return;
-    const int64_t mid = lo + (hi - lo) / 2;
-    double best = std::numeric_limits<double>::infinity();
+  /// Solves cur[mid] given optLo <= argmin <= optHi; returns the argmin.
+  int64_t solveOne(int64_t mid, int64_t optLo, int64_t optHi) const {
     // With one more cluster the last one starts no earlier (Monge costs).
     const int64_t begin =
         std::max<int64_t>({optLo, first, int64_t(below[mid])});
+    const int64_t end = std::min(optHi, mid - 1);
+    double best = std::numeric_limits<double>::infinity();
     int64_t bestM = begin;
-    const RangeCost::Prefix *p = cost.p.data();
-    const double wb = p[mid].w, s1b = p[mid].s1, s2b = p[mid].s2;
-    for (int64_t m = begin, e = std::min(optHi, mid - 1); m <= e; ++m) {
-      const RangeCost::Prefix &x = p[m];
-      const double n = wb - x.w, s = s1b - x.s1;
-      const double v = x.prev + std::max(0.0, (s2b - x.s2) - s * s / n);
-      if (v < best) { // ties keep the smallest m
-        best = v;
-        bestM = m;
-      }
-    }
+    if (begin <= end)
+      scan(cost, prev, begin, end, mid, best, bestM);
     cur[mid] = best;
     arg[mid] = static_cast<int32_t>(bestM);
+    return bestM;
+  }
+
+  /// Fills cur[i] for i in [lo, hi] knowing optLo <= argmin <= optHi: the
+  /// divide and conquer splits in two threads while ranges are large, then
+  /// goes level by level (the ranges of a level are independent, so their
+  /// scans overlap in the core instead of waiting on each other).
+  void solve(int64_t lo, int64_t hi, int64_t optLo, int64_t optHi) const {
+    if (lo > hi)
+      return;
     if (threads > 1 && hi - lo > (1 << 14)) {
+      const int64_t mid = lo + (hi - lo) / 2;
+      const int64_t bestM = solveOne(mid, optLo, optHi);
       parallelFor(2, 2, [&](int64_t half) {
         if (half == 0)
           solve(lo, mid - 1, optLo, bestM);
@@ -89,8 +171,22 @@ struct Layer {
       });
       return;
     }
-    solve(lo, mid - 1, optLo, bestM);
-    solve(mid + 1, hi, bestM, optHi);
+    struct Range {
+      int64_t lo, hi, optLo, optHi;
+    };
+    std::vector<Range> level{{lo, hi, optLo, optHi}}, next;
+    while (!level.empty()) {
+      next.clear();
+      for (const Range &r : level) {
+        const int64_t mid = r.lo + (r.hi - r.lo) / 2;
+        const int64_t bestM = solveOne(mid, r.optLo, r.optHi);
+        if (r.lo < mid)
+          next.push_back({r.lo, mid - 1, r.optLo, bestM});
+        if (mid < r.hi)
+          next.push_back({mid + 1, r.hi, bestM, r.optHi});
+      }
+      std::swap(level, next);
+    }
   }
 };
 
@@ -113,32 +209,33 @@ std::vector<int64_t> mlir::coreai::optimalKMeans1D(ArrayRef<double> values,
   arg[0].assign(n + 1, 0);
   for (int64_t j = 1; j < clusters; ++j)
     arg[j].resize(n + 1);
-  std::vector<double> prev(n + 1, std::numeric_limits<double>::infinity());
-  std::vector<double> cur(n + 1);
+  std::vector<double> prev(n + 1 + kPad,
+                           std::numeric_limits<double>::infinity());
+  std::vector<double> cur(n + 1 + kPad,
+                          std::numeric_limits<double>::infinity());
   for (int64_t i = 1; i <= n; ++i)
     prev[i] = cost(0, i);
+  const CandidateScan scan = selectCandidateScan();
   for (int64_t j = 1; j < clusters; ++j) {
-    // solve() writes cur[j + 1 .. n]; below that no partition exists.
-    std::fill(cur.begin(), cur.begin() + j + 1,
-              std::numeric_limits<double>::infinity());
     if (j == clusters - 1) {
       // The last layer only answers for all n values: one scan.
       double best = std::numeric_limits<double>::infinity();
       int64_t bestM = std::max<int64_t>(j, arg[j - 1][n]);
-      for (int64_t m = bestM, e = n - 1; m <= e; ++m) {
-        double v = prev[m] + cost(m, n);
-        if (v < best) {
-          best = v;
-          bestM = m;
-        }
-      }
+      scan(cost, prev.data(), bestM, n - 1, n, best, bestM);
       arg[j][n] = static_cast<int32_t>(bestM);
       break;
     }
-    for (int64_t m = 0; m <= n; ++m)
-      cost.p[m].prev = prev[m];
-    Layer layer{
-        cost, prev, cur, arg[j], arg[j - 1], j, clampThreadCount(threads)};
+    // solve() writes cur[j + 1 .. n]; below that no partition exists.
+    std::fill(cur.begin(), cur.begin() + j + 1,
+              std::numeric_limits<double>::infinity());
+    Layer layer{cost,
+                prev.data(),
+                cur,
+                arg[j],
+                arg[j - 1],
+                j,
+                clampThreadCount(threads),
+                scan};
     layer.solve(j + 1, n, j, n - 1);
     std::swap(prev, cur);
   }
