@@ -377,6 +377,9 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
   // f16 integer rows of whole 32-element vectors take the vector kernels.
   const bool vectorRows = f16 && !format.isFloat && view.segLen % 32 == 0 &&
                           detail::haveF16RowKernels();
+  // Long blocks are decoded again for their codes (F16C costs less than
+  // storing and reloading f32); short ones keep the decoded row.
+  const bool keepRow = view.segLen < 256;
   const bool vectorParams =
       vectorRows && (scheme.scaleStorage == ScaleStorage::F16 ||
                      scheme.scaleStorage == ScaleStorage::F32);
@@ -392,9 +395,9 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
     for (int64_t r = rb; r < re; ++r) {
       bool finite =
           vectorRows
-              ? detail::decodeMinMaxF16Row(f16 + r * view.rowLen, row.data(),
-                                           segs, view.segLen, lo.data(),
-                                           hi.data())
+              ? detail::decodeMinMaxF16Row(f16 + r * view.rowLen,
+                                           keepRow ? row.data() : nullptr, segs,
+                                           view.segLen, lo.data(), hi.data())
               : (load(r * view.rowLen, (r + 1) * view.rowLen, row.data()),
                  std::fill(lo.begin(), lo.end(),
                            std::numeric_limits<float>::infinity()),
@@ -426,9 +429,16 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
                        : packNibbles && vectorRows ? packedRow
                                                    : rowCodes.data();
       if (vectorRows) {
-        detail::integerCodesRow(row.data(), floatScales.data(), intZeros.data(),
-                                segs, view.segLen, int32_t(range.qmin),
-                                int32_t(range.qmax), bits, packNibbles, codes);
+        if (!keepRow)
+          detail::integerCodesRow(f16 + r * view.rowLen, floatScales.data(),
+                                  intZeros.data(), segs, view.segLen,
+                                  int32_t(range.qmin), int32_t(range.qmax),
+                                  bits, packNibbles, codes);
+        else
+          detail::integerCodesRow(row.data(), floatScales.data(),
+                                  intZeros.data(), segs, view.segLen,
+                                  int32_t(range.qmin), int32_t(range.qmax),
+                                  bits, packNibbles, codes);
       } else {
         kernel(format, range, scales, zeros.data(), row.data(), codes, segs,
                view.segLen);

@@ -37,15 +37,15 @@ namespace {
   return _mm_cvtss_f32(m);
 }
 
-[[gnu::target("avx2,f16c")]] bool decodeMinMaxImpl(const uint16_t *src,
-                                                   float *row, int64_t segs,
-                                                   int64_t segLen, float *lo,
-                                                   float *hi) {
+template <bool Store>
+[[gnu::target("avx2,f16c")]] bool
+decodeMinMaxImpl(const uint16_t *src, float *row, int64_t segs, int64_t segLen,
+                 float *lo, float *hi) {
   const __m256i expMask = _mm256_set1_epi16(0x7c00);
   __m256i bad = _mm256_setzero_si256();
   for (int64_t j = 0; j < segs; ++j) {
     const uint16_t *s = src + j * segLen;
-    float *r = row + j * segLen;
+    float *r = Store ? row + j * segLen : nullptr;
     __m256 mn0 = _mm256_set1_ps(__builtin_inff()), mn1 = mn0;
     __m256 mx0 = _mm256_set1_ps(-__builtin_inff()), mx1 = mx0;
     for (int64_t k = 0; k < segLen; k += 32) {
@@ -61,10 +61,12 @@ namespace {
       __m256 f1 = _mm256_cvtph_ps(_mm256_extracti128_si256(a, 1));
       __m256 f2 = _mm256_cvtph_ps(_mm256_castsi256_si128(b));
       __m256 f3 = _mm256_cvtph_ps(_mm256_extracti128_si256(b, 1));
-      _mm256_storeu_ps(r + k, f0);
-      _mm256_storeu_ps(r + k + 8, f1);
-      _mm256_storeu_ps(r + k + 16, f2);
-      _mm256_storeu_ps(r + k + 24, f3);
+      if (Store) {
+        _mm256_storeu_ps(r + k, f0);
+        _mm256_storeu_ps(r + k + 8, f1);
+        _mm256_storeu_ps(r + k + 16, f2);
+        _mm256_storeu_ps(r + k + 24, f3);
+      }
       mn0 = _mm256_min_ps(mn0, _mm256_min_ps(f0, f1));
       mn1 = _mm256_min_ps(mn1, _mm256_min_ps(f2, f3));
       mx0 = _mm256_max_ps(mx0, _mm256_max_ps(f0, f1));
@@ -76,8 +78,16 @@ namespace {
   return _mm256_testz_si256(bad, bad);
 }
 
-[[gnu::target("avx2")]] void
-integerCodesImpl(const float *row, const float *scales,
+[[gnu::target("avx2,f16c")]] inline __m256 load8(const float *p) {
+  return _mm256_loadu_ps(p);
+}
+[[gnu::target("avx2,f16c")]] inline __m256 load8(const uint16_t *p) {
+  return _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
+}
+
+template <typename Source>
+[[gnu::target("avx2,f16c")]] void
+integerCodesImpl(const Source *row, const float *scales,
                  const int32_t *zeroPoints, int64_t segs, int64_t segLen,
                  int32_t qmin, int32_t qmax, unsigned bits, bool packNibbles,
                  uint8_t *dst) {
@@ -92,11 +102,11 @@ integerCodesImpl(const float *row, const float *scales,
   for (int64_t j = 0; j < segs; ++j) {
     const __m256 s = _mm256_set1_ps(scales[j]);
     const __m256i zp = _mm256_set1_epi32(zeroPoints[j]);
-    const float *v = row + j * segLen;
+    const Source *v = row + j * segLen;
     for (int64_t k = 0; k < segLen; k += 32) {
       __m256i q[4];
       for (int i = 0; i < 4; ++i) {
-        __m256 x = _mm256_div_ps(_mm256_loadu_ps(v + k + 8 * i), s);
+        __m256 x = _mm256_div_ps(load8(v + k + 8 * i), s);
         x = _mm256_min_ps(_mm256_max_ps(x, negLim), lim);
         // The conversion rounds to nearest even (the default MXCSR mode).
         q[i] = _mm256_add_epi32(_mm256_cvtps_epi32(x), zp);
@@ -214,7 +224,16 @@ bool mlir::coreai::detail::haveF16RowKernels() {
 bool mlir::coreai::detail::decodeMinMaxF16Row(const uint16_t *src, float *row,
                                               int64_t segs, int64_t segLen,
                                               float *lo, float *hi) {
-  return decodeMinMaxImpl(src, row, segs, segLen, lo, hi);
+  return row ? decodeMinMaxImpl<true>(src, row, segs, segLen, lo, hi)
+             : decodeMinMaxImpl<false>(src, nullptr, segs, segLen, lo, hi);
+}
+
+void mlir::coreai::detail::integerCodesRow(
+    const uint16_t *row, const float *scales, const int32_t *zeroPoints,
+    int64_t segs, int64_t segLen, int32_t qmin, int32_t qmax, unsigned bits,
+    bool packNibbles, uint8_t *dst) {
+  integerCodesImpl(row, scales, zeroPoints, segs, segLen, qmin, qmax, bits,
+                   packNibbles, dst);
 }
 
 void mlir::coreai::detail::integerCodesRow(

@@ -21,9 +21,9 @@ namespace detail {
 /// Whether this machine runs the kernels below (x86-64 with AVX2 and F16C).
 bool haveF16RowKernels();
 
-/// Decodes the f16 row src[0, segs * segLen) into row[] and sets lo[j], hi[j]
-/// to the minimum and maximum of segment j. Returns false if any value is Inf
-/// or NaN. segLen % 32 == 0.
+/// Decodes the f16 row src[0, segs * segLen) into row[] (unless row is null)
+/// and sets lo[j], hi[j] to the minimum and maximum of segment j. Returns
+/// false if any value is Inf or NaN. segLen % 32 == 0.
 bool decodeMinMaxF16Row(const uint16_t *src, float *row, int64_t segs,
                         int64_t segLen, float *lo, float *hi);
 
@@ -44,8 +44,13 @@ int64_t integerParams(const float *lo, const float *hi, int64_t n,
 /// clamp(rne(clamp(v / scales[j], +-2^22)) + zeroPoints[j], qmin, qmax), kept
 /// to its low `bits` bits. Writes one byte per element, or with
 /// `packNibbles` (bits == 4) two elements per byte, the first in the low
-/// nibble. segLen % 32 == 0; qmin and qmax lie in [-128, 255].
+/// nibble. segLen % 32 == 0; qmin and qmax lie in [-128, 255]. The row is
+/// f32, or f16 bits decoded on the fly.
 void integerCodesRow(const float *row, const float *scales,
+                     const int32_t *zeroPoints, int64_t segs, int64_t segLen,
+                     int32_t qmin, int32_t qmax, unsigned bits,
+                     bool packNibbles, uint8_t *dst);
+void integerCodesRow(const uint16_t *row, const float *scales,
                      const int32_t *zeroPoints, int64_t segs, int64_t segLen,
                      int32_t qmin, int32_t qmax, unsigned bits,
                      bool packNibbles, uint8_t *dst);
