@@ -49,7 +49,7 @@ def run_baseline(baseline, workdir, methods, nbits):
 
 
 def run_ours(weight, pipelines, repeat):
-    cmd = [os.path.join(BIN, "coreai-pass-bench"), "--json", "--repeat", str(repeat),
+    cmd = [os.path.join(BIN, "coreai-pass-bench"), "--json", "--row-sqnr", "--repeat", str(repeat),
            "--weight", weight] + pipelines
     rows = {}
     for line in subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines():
@@ -58,12 +58,73 @@ def run_ours(weight, pipelines, repeat):
     return rows
 
 
-def timed(cmd):
-    """Wall seconds and peak RSS (MB) of a command, via GNU time."""
+def subset_rows(n, count):
+    """baseline.py's evenly strided subset: 0, s, 2s, ... with s = n // count."""
+    if count <= 0 or count >= n:
+        return list(range(n))
+    return list(range(0, n, n // count))[:count]
+
+
+def ref_rows(ref, nrows):
+    """The rows a baseline result was scored on (None: all of them)."""
+    if ref.get("sqnr_scope", "all rows") == "all rows":
+        return None
+    if "timed_groups" in ref:
+        used, groups = (int(x) for x in ref["timed_groups"].split("/"))
+        size = nrows // groups
+        return [g * size + i for g in subset_rows(groups, used) for i in range(size)]
+    return subset_rows(nrows, int(ref["timed_rows"]))
+
+
+def sqnr_on_rows(result, rows):
+    """Our SQNR over the given rows, from pass-bench's per-row energies."""
+    if "row_signal" not in result:
+        return None
+    import math
+    signal = sum(result["row_signal"][r] for r in rows)
+    noise = sum(result["row_noise"][r] for r in rows)
+    return 10 * math.log10(signal / noise) if noise > 0 else float("inf")
+
+
+def timed(cmd, with_output=False):
+    """Wall seconds and peak RSS (MB) of a command, via GNU time (and its
+    stderr without the time line, with `with_output`)."""
     t = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, check=True,
                        capture_output=True, text=True)
-    secs, kb = t.stderr.strip().splitlines()[-1].split()
+    lines = t.stderr.strip().splitlines()
+    secs, kb = lines[-1].split()
+    if with_output:
+        return float(secs), int(kb) / 1024, "\n".join(lines[:-1])
     return float(secs), int(kb) / 1024
+
+
+def pass_seconds(timing):
+    """The wall time of the compression pass in an --mlir-timing list."""
+    for line in timing.splitlines():
+        parts = line.split()
+        if len(parts) >= 4 and parts[-1].startswith("CoreAI") and parts[-1].endswith("WeightsPass"):
+            return float(parts[0])
+    return None
+
+
+def memcpy_seconds(nbytes):
+    """A plain copy of nbytes with numpy: into fresh memory, and best of 3
+    into the same (warm) memory. (None, None) without numpy."""
+    try:
+        import numpy as np
+    except ImportError:
+        return None, None
+    src = np.ones(nbytes, dtype=np.uint8)
+    dst = np.empty_like(src)
+    start = time.perf_counter()
+    np.copyto(dst, src)
+    fresh = time.perf_counter() - start
+    warm = 1e30
+    for _ in range(3):
+        start = time.perf_counter()
+        np.copyto(dst, src)
+        warm = min(warm, time.perf_counter() - start)
+    return fresh, warm
 
 
 def main():
@@ -104,7 +165,12 @@ def main():
         cells = [label, "%.1f" % (one["seconds"] * 1e3), "%.1f" % (two["seconds"] * 1e3),
                  "%.2f" % two["GBps"], "%.2f" % two["sqnr_db"] if two["sqnr_db"] is not None else "inf"]
         if ref:
-            scope = "" if ref["sqnr_scope"] == "all rows" else " (%s)" % ref["sqnr_scope"]
+            scope = ""
+            subset = ref_rows(ref, two["rows"])
+            if subset is not None:
+                mine = sqnr_on_rows(two, subset)
+                scope = " (%s%s)" % (ref["sqnr_scope"],
+                                     "; ours there %.2f" % mine if mine is not None else "")
             cells += [method.split("@")[0], "%.1f" % (ref["seconds"] * 1e3),
                       "%.2f%s" % (ref["sqnr_db"], scope), "%.1fx" % (ref["seconds"] / two["seconds"])]
         else:
@@ -120,16 +186,26 @@ def main():
                         "--layers", str(layers)], check=True)
     out = os.path.join(args.workdir, "out.mlirbc")
     opt = os.path.join(BIN, "coreai-opt")
-    print("| pipeline | threads | s | peak MB | vs round trip |")
-    print("|---|---:|---:|---:|---:|")
+    weight_bytes = layers * 4096 * 4096 * 2
+    fresh, warm = memcpy_seconds(weight_bytes)
+    if fresh is not None:
+        print("memcpy of the %.2f GB: %.2f s into fresh memory (%.2f GB/s), %.3f s warm (%.1f GB/s); "
+              "first touches of memory are what the fresh copy pays" %
+              (weight_bytes / 1e9, fresh, weight_bytes / fresh / 1e9, warm, weight_bytes / warm / 1e9))
+    print("| pipeline | threads | s | peak MB | vs round trip | pass s (--mlir-timing) | pass GB/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     rt, rtmb = timed([opt, model, "--emit-bytecode", "-o", out])
-    print("| bytecode round trip (no pass) | - | %.2f | %.0f | 1.00x |" % (rt, rtmb))
+    print("| bytecode round trip (no pass) | - | %.2f | %.0f | 1.00x | - | - |" % (rt, rtmb))
     for pipeline in [SCHEMES[0][0], SCHEMES[1][0], SCHEMES[4][0], SCHEMES[9][0]]:
         for threads in (1, 2):
             extra = ["--mlir-disable-threading"] if threads == 1 else []
-            s, mb = timed([opt, model, "--pass-pipeline=builtin.module(%s)" % pipeline,
-                           "--emit-bytecode", "-o", out] + extra)
-            print("| %s | %d | %.2f | %.0f | %.2fx |" % (pipeline, threads, s, mb, s / rt))
+            s, mb, timing = timed([opt, model, "--pass-pipeline=builtin.module(%s)" % pipeline,
+                                   "--emit-bytecode", "-o", out, "--mlir-timing",
+                                   "--mlir-timing-display=list"] + extra, with_output=True)
+            ps = pass_seconds(timing)
+            print("| %s | %d | %.2f | %.0f | %.2fx | %s | %s |" %
+                  (pipeline, threads, s, mb, s / rt, "%.2f" % ps if ps else "-",
+                   "%.2f" % (weight_bytes / ps / 1e9) if ps else "-"))
     os.remove(out)
 
 

@@ -8,7 +8,7 @@
 // Not a test: numbers depend on the machine.
 //
 //   build/bin/coreai-pass-bench [--weight FILE.f16 --rows R --cols C]
-//       [--repeat N] [--json] PIPELINE...
+//       [--repeat N] [--min-time S] [--json [--row-sqnr]] PIPELINE...
 //
 // Each PIPELINE is a pass pipeline on builtin.module, e.g.
 // 'coreai-quantize-weights{dtype=int8}'. The weight is W[rows, cols] of a
@@ -60,6 +60,12 @@ static cl::opt<double>
             cl::init(1.0));
 static cl::opt<bool> json("json", cl::desc("One JSON object per line"),
                           cl::init(false));
+static cl::opt<bool>
+    rowSqnr("row-sqnr",
+            cl::desc("With --json, add each row's signal and noise energy "
+                     "(row_signal, row_noise), so that SQNR can be scored "
+                     "on any subset of rows"),
+            cl::init(false));
 static cl::opt<std::string>
     writeModel("write-model",
                cl::desc("Write a synthetic program of --layers linear "
@@ -225,14 +231,31 @@ int main(int argc, char **argv) {
     memcpyTime = std::min(memcpyTime, d.count());
   }
   auto report = [&](StringRef what, unsigned threads, double seconds,
-                    double sqnr) {
+                    double sqnr, ArrayRef<double> restored = {}) {
     if (json) {
       llvm::outs() << llvm::formatv(
           "{{\"pipeline\": \"{0}\", \"threads\": {1}, \"seconds\": {2:e}, "
-          "\"GBps\": {3:e}, \"sqnr_db\": {4}, \"rows\": {5}, \"cols\": {6}}\n",
+          "\"GBps\": {3:e}, \"sqnr_db\": {4}, \"rows\": {5}, \"cols\": {6}",
           what, threads, seconds, bytes / seconds / 1e9,
           std::isfinite(sqnr) ? std::to_string(sqnr) : "null", rows.getValue(),
           cols.getValue());
+      if (rowSqnr && !restored.empty()) {
+        std::string signalList, noiseList;
+        for (int64_t r = 0; r < rows; ++r) {
+          double rowSignal = 0, rowNoise = 0;
+          for (int64_t c = r * cols, e = c + cols; c < e; ++c) {
+            rowSignal += reference[c] * reference[c];
+            rowNoise +=
+                (restored[c] - reference[c]) * (restored[c] - reference[c]);
+          }
+          const char *sep = r ? ", " : "";
+          signalList += sep + llvm::formatv("{0:e}", rowSignal).str();
+          noiseList += sep + llvm::formatv("{0:e}", rowNoise).str();
+        }
+        llvm::outs() << ", \"row_signal\": [" << signalList
+                     << "], \"row_noise\": [" << noiseList << "]";
+      }
+      llvm::outs() << "}\n";
       return;
     }
     llvm::outs() << llvm::format("%-78s %3u %9.1f %8.2f %9.2f\n",
@@ -285,7 +308,8 @@ int main(int argc, char **argv) {
       double noise = 0;
       for (size_t i = 0; i < restored.size(); ++i)
         noise += (restored[i] - reference[i]) * (restored[i] - reference[i]);
-      report(pipeline, threads, best, 10 * std::log10(signal / noise));
+      report(pipeline, threads, best, 10 * std::log10(signal / noise),
+             restored);
     }
   }
   return 0;
