@@ -572,22 +572,50 @@ bool mlir::coreai::encodeCodes(Type elementType, ByteBuffer &&codeBuffer,
                                unsigned threads) {
   ArrayRef<uint8_t> codes(reinterpret_cast<const uint8_t *>(codeBuffer.data()),
                           codeBuffer.size());
-  if (getUnpackedByteWidth(elementType) != 1) {
-    error = "codes are for types of at most 8 bits";
+  const unsigned width = getUnpackedByteWidth(elementType);
+  if (width == 0 || width > 8 || codes.size() % width != 0) {
+    error = "codes do not match the storage width of the element type";
     return false;
   }
-  const int64_t n = codes.size();
+  const int64_t n = codes.size() / width;
   const int64_t numChunks = (n + kChunk - 1) / kChunk;
   std::vector<char> chunkIsSplat(numChunks, 1);
+  auto allEqual = [&](auto word, int64_t b, int64_t e) {
+    using Word = decltype(word);
+    Word first, x;
+    std::memcpy(&first, codes.data(), sizeof(Word));
+    for (int64_t i = b; i < e; ++i) {
+      std::memcpy(&x, codes.data() + i * sizeof(Word), sizeof(Word));
+      if (x != first)
+        return false;
+    }
+    return true;
+  };
   parallelFor(threads, numChunks, [&](int64_t c) {
-    const uint8_t *b = codes.data() + c * kChunk;
-    const uint8_t *e = codes.data() + std::min(n, (c + 1) * kChunk);
-    chunkIsSplat[c] =
-        std::all_of(b, e, [&](uint8_t v) { return v == codes[0]; });
+    const int64_t b = c * kChunk, e = std::min(n, (c + 1) * kChunk);
+    switch (width) {
+    case 1:
+      chunkIsSplat[c] = allEqual(uint8_t(), b, e);
+      return;
+    case 2:
+      chunkIsSplat[c] = allEqual(uint16_t(), b, e);
+      return;
+    case 4:
+      chunkIsSplat[c] = allEqual(uint32_t(), b, e);
+      return;
+    case 8:
+      chunkIsSplat[c] = allEqual(uint64_t(), b, e);
+      return;
+    }
+    for (int64_t i = b; i < e; ++i)
+      if (std::memcmp(codes.data(), codes.data() + i * width, width) != 0) {
+        chunkIsSplat[c] = 0;
+        return;
+      }
   });
   if (n > 0 && llvm::all_of(chunkIsSplat, [](char c) { return c; })) {
     out.form = EncodedElements::Form::Splat;
-    out.bytes.assign(1, static_cast<char>(codes[0]));
+    out.bytes.assign(codeBuffer.begin(), codeBuffer.begin() + width);
     if (elementType.isInteger(1))
       out.bytes[0] = out.bytes[0] ? char(0xff) : char(0);
     return true;
@@ -605,8 +633,8 @@ bool mlir::coreai::encodeCodes(Type elementType, ByteBuffer &&codeBuffer,
     return true;
   }
   out.bytes = std::move(codeBuffer);
-  out.form = n <= kInlineByteLimit ? EncodedElements::Form::Inline
-                                   : EncodedElements::Form::Resource;
+  out.form = n * width <= kInlineByteLimit ? EncodedElements::Form::Inline
+                                           : EncodedElements::Form::Resource;
   return true;
 }
 

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Compression/FloatFormats.h"
 #include "coreai/Compression/Palettize.h"
 #include "coreai/Compression/Parallel.h"
 #include "coreai/Compression/Quantize.h"
@@ -115,6 +116,21 @@ FailureOr<SparsifyConfig> parseOptions(Location loc, double sparsity,
   return config;
 }
 
+/// No f16 bit pattern is Inf or NaN (exponent all ones).
+bool allFiniteF16(ArrayRef<uint16_t> bits, unsigned threads) {
+  const int64_t n = bits.size();
+  const int64_t grain = 1 << 20;
+  const int64_t chunks = (n + grain - 1) / grain;
+  std::vector<char> finite(chunks, 1);
+  parallelFor(threads, chunks, [&](int64_t c) {
+    uint16_t all = 0x7c00;
+    for (int64_t i = c * grain, e = std::min(n, (c + 1) * grain); i < e; ++i)
+      all &= (bits[i] & 0x7c00) == 0x7c00 ? 0 : 0x7c00;
+    finite[c] = all != 0;
+  });
+  return llvm::all_of(finite, [](char f) { return f; });
+}
+
 struct Item {
   WeightCandidate candidate;
   ElementsAttr value;
@@ -152,64 +168,87 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
   RankedTensorType type = item.candidate.getType();
   Type weightType = type.getElementType();
   const int64_t numel = type.getNumElements();
-  UninitVector<float> w(numel);
-  if (!readElements(item.value, MutableArrayRef<float>(w.data(), w.size()),
-                    result.error, threads))
+  std::optional<ElementReader> reader =
+      ElementReader::create(item.value, result.error);
+  if (!reader)
     return;
-  for (float v : w)
-    if (!std::isfinite(v)) {
-      result.skipReason = "weight holds Inf or NaN values; left unsparsified";
+  // f16 payloads stored element after element are pruned on their bit
+  // patterns, without a decoded copy; plain values are copied as they are.
+  ArrayRef<uint16_t> f16;
+  if (auto bytes = reader->getUnpackedBytes(); bytes && weightType.isF16())
+    f16 = ArrayRef<uint16_t>(reinterpret_cast<const uint16_t *>(bytes->data()),
+                             numel);
+  const bool joint = config.quantFormat || config.palettizeBits;
+  const bool onBits = !f16.empty();
+  UninitVector<float> w;
+  bool finite = true;
+  if (onBits) {
+    finite = allFiniteF16(f16, threads);
+  } else {
+    w.resize(numel);
+    if (!readElements(item.value, MutableArrayRef<float>(w.data(), w.size()),
+                      result.error, threads))
       return;
-    }
+    finite = llvm::all_of(w, [](float v) { return std::isfinite(v); });
+  }
+  if (!finite) {
+    result.skipReason = "weight holds Inf or NaN values; left unsparsified";
+    return;
+  }
   ArrayRef<float> weight(w.data(), w.size());
   UninitVector<uint8_t> keep;
   const int64_t count =
       static_cast<int64_t>(std::floor(double(numel) * config.sparsity));
-  switch (config.mode) {
-  case Mode::Unstructured:
-    pruneSmallest(weight, count, keep, threads);
-    break;
-  case Mode::Blocks:
-    pruneBlocks(weight, item.shape, item.candidate.axes.out, config.blockSize,
-                count, keep, threads);
-    break;
-  case Mode::NM:
-    pruneNM(weight, item.shape, item.candidate.axes.in, config.n, config.m,
-            keep, threads);
-    break;
-  }
-  // The mask codes and the kept values in row-major order: count per
-  // chunk, then fill from the prefix sums.
-  ByteBuffer maskCodes(numel);
-  const int64_t grain = 1 << 20;
-  const int64_t chunks = (numel + grain - 1) / grain;
-  std::vector<int64_t> offsets(chunks + 1, 0);
-  parallelFor(threads, chunks, [&](int64_t c) {
-    int64_t kept = 0;
-    for (int64_t i = c * grain, e = std::min(numel, (c + 1) * grain); i < e;
-         ++i) {
-      maskCodes[i] = static_cast<char>(keep[i]);
-      kept += keep[i];
+  auto prune = [&](auto input) {
+    switch (config.mode) {
+    case Mode::Unstructured:
+      pruneSmallest(input, count, keep, threads);
+      return;
+    case Mode::Blocks:
+      pruneBlocks(input, item.shape, item.candidate.axes.out, config.blockSize,
+                  count, keep, threads);
+      return;
+    case Mode::NM:
+      pruneNM(input, item.shape, item.candidate.axes.in, config.n, config.m,
+              keep, threads);
+      return;
     }
-    offsets[c + 1] = kept;
-  });
-  for (int64_t c = 0; c < chunks; ++c)
-    offsets[c + 1] += offsets[c];
-  UninitVector<double> values(offsets[chunks]);
-  parallelFor(threads, chunks, [&](int64_t c) {
-    int64_t at = offsets[c];
-    for (int64_t i = c * grain, e = std::min(numel, (c + 1) * grain); i < e;
-         ++i)
-      if (keep[i])
-        values[at++] = w[i];
-  });
-  result.numValues = values.size();
+  };
+  if (onBits)
+    prune(F16Bits{f16});
+  else
+    prune(weight);
+  // The packed mask, then the kept values in row-major order.
+  ArrayRef<uint8_t> keepRef(keep.data(), keep.size());
+  KeptLayout layout = packKeepMask(keepRef, threads);
+  const int64_t n = layout.numKept;
+  result.numValues = n;
   Type maskType = IntegerType::get(ctx, 1, IntegerType::Unsigned);
-  if (!encodeCodes(maskType, std::move(maskCodes), result.mask, result.error,
-                   threads))
+  if (n == 0 || n == numel) {
+    result.mask.form = EncodedElements::Form::Splat;
+    result.mask.bytes.assign(1, n ? char(0xff) : char(0));
+  } else if (!encodePackedCodes(maskType, std::move(layout.mask), numel,
+                                result.mask, result.error)) {
     return;
-
-  const int64_t n = values.size();
+  }
+  if (!f16.empty() && !joint) {
+    ByteBuffer bits(n * 2);
+    gatherKept(keepRef, layout, f16, reinterpret_cast<uint16_t *>(bits.data()),
+               threads);
+    encodeCodes(weightType, std::move(bits), result.values, result.error,
+                threads);
+    return;
+  }
+  UninitVector<float> values(n);
+  if (onBits) {
+    UninitVector<uint16_t> bits(n);
+    gatherKept(keepRef, layout, f16, bits.data(), threads);
+    parallelForChunks(threads, n, 1 << 16, [&](int64_t b, int64_t e) {
+      decodeF16Array(bits.data() + b, values.data() + b, e - b);
+    });
+  } else {
+    gatherKept(keepRef, layout, weight, values.data(), threads);
+  }
   if (n > 0 && config.quantFormat) {
     QuantScheme qs{*config.quantFormat, /*symmetric=*/true,
                    getScaleStorage(weightType)};
@@ -218,7 +257,7 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
         qs, {n}, {1},
         [&](int64_t b, int64_t e, float *out) {
           for (int64_t i = b; i < e; ++i)
-            out[i - b] = static_cast<float>(values[i]);
+            out[i - b] = values[i];
         },
         q, threads);
     Type dataType = getQuantElementType(ctx, *config.quantFormat);
@@ -235,11 +274,10 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
     ps.nbits = config.palettizeBits;
     ps.fastMode = false;
     ps.storage = getScaleStorage(weightType);
-    UninitVector<float> v(values.begin(), values.end());
     PalettizedWeight p;
     int64_t shape[] = {n};
-    palettizeWeight(ps, shape, 0, ArrayRef<float>(v.data(), v.size()), p,
-                    threads);
+    palettizeWeight(ps, shape, 0, ArrayRef<float>(values.data(), values.size()),
+                    p, threads);
     Type indexType =
         IntegerType::get(ctx, config.palettizeBits, IntegerType::Unsigned);
     if (!encodeCodes(indexType, std::move(p.indices), result.values,
@@ -249,7 +287,8 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
     result.plain = false;
     return;
   }
-  encodeElements(weightType, ArrayRef<double>(values.data(), values.size()),
+  UninitVector<double> plain(values.begin(), values.end());
+  encodeElements(weightType, ArrayRef<double>(plain.data(), plain.size()),
                  result.values, result.error, threads);
 }
 

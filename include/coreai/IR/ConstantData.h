@@ -108,9 +108,10 @@ bool encodeElements(Type elementType, ArrayRef<double> values,
                     EncodedElements &out, std::string &error,
                     unsigned threads = 1);
 
-/// Lays out `codes`, one storage code per element of a type of at most 8 bits
-/// (the low bits for sub-byte types, the storage byte otherwise), by the same
-/// policy as encodeElements. Touches no IR.
+/// Lays out `codes`, the storage of one element after another: a byte per
+/// element for types of at most 8 bits (the low bits for sub-byte types),
+/// the little-endian storage bytes otherwise (e.g. f16 bit patterns), by the
+/// same policy as encodeElements. Touches no IR.
 bool encodeCodes(Type elementType, ByteBuffer &&codes, EncodedElements &out,
                  std::string &error, unsigned threads = 1);
 
