@@ -21,6 +21,11 @@ namespace {
 /// carry this many padding elements.
 constexpr int64_t kPad = 4;
 
+/// Lloyd steps over all points after a fit on a sample (each costs one pass
+/// over the data; on a 4096x4096 weight in 2-D vectors the SQNR gains
+/// 0.001 dB from the 2nd to the 5th step, 0.001 dB more up to the 10th).
+constexpr unsigned kFullDataSteps = 5;
+
 /// Prefix sums of centered values: the cost of a range is exact up to
 /// rounding, without the cancellation of raw second moments. One array per
 /// sum, so that four candidates are four vector loads.
@@ -264,7 +269,7 @@ double squaredDistance(const float *p, const double *c, int64_t dim) {
 /// and the sum of their squared distances in point order.
 double assignRange(const float *points, int64_t dim, int64_t k,
                    const double *centroids, uint32_t *labels, int64_t b,
-                   int64_t e) {
+                   int64_t e, int64_t &changed) {
   double sse = 0;
   for (int64_t i = b; i < e; ++i) {
     const float *p = points + i * dim;
@@ -277,6 +282,7 @@ double assignRange(const float *points, int64_t dim, int64_t k,
         bestC = static_cast<uint32_t>(c);
       }
     }
+    changed += labels[i] != bestC;
     labels[i] = bestC;
     sse += best;
   }
@@ -291,8 +297,8 @@ double assignRange(const float *points, int64_t dim, int64_t k,
 template <int Dim>
 [[gnu::target("avx2")]] double
 assignRangeAVX2(const float *points, int64_t dim, int64_t k,
-                const double *centroids, uint32_t *labels, int64_t b,
-                int64_t e) {
+                const double *centroids, uint32_t *labels, int64_t b, int64_t e,
+                int64_t &changed) {
   if (Dim > 0)
     dim = Dim;
   const int64_t vecEnd = b + (e - b) / 8 * 8;
@@ -335,33 +341,36 @@ assignRangeAVX2(const float *points, int64_t dim, int64_t k,
     _mm256_store_pd(labelOut, label0);
     _mm256_store_pd(labelOut + 4, label1);
     for (int j = 0; j < 8; ++j) {
-      labels[i + j] = static_cast<uint32_t>(labelOut[j]);
+      const uint32_t label = static_cast<uint32_t>(labelOut[j]);
+      changed += labels[i + j] != label;
+      labels[i + j] = label;
       sse += bestOut[j];
     }
   }
-  return sse + assignRange(points, dim, k, centroids, labels, vecEnd, e);
+  return sse +
+         assignRange(points, dim, k, centroids, labels, vecEnd, e, changed);
 }
 
 [[gnu::target("avx2")]] double assignRangeAVX2Any(const float *points,
                                                   int64_t dim, int64_t k,
                                                   const double *centroids,
                                                   uint32_t *labels, int64_t b,
-                                                  int64_t e) {
+                                                  int64_t e, int64_t &changed) {
   switch (dim) {
   case 1:
-    return assignRangeAVX2<1>(points, dim, k, centroids, labels, b, e);
+    return assignRangeAVX2<1>(points, dim, k, centroids, labels, b, e, changed);
   case 2:
-    return assignRangeAVX2<2>(points, dim, k, centroids, labels, b, e);
+    return assignRangeAVX2<2>(points, dim, k, centroids, labels, b, e, changed);
   case 4:
-    return assignRangeAVX2<4>(points, dim, k, centroids, labels, b, e);
+    return assignRangeAVX2<4>(points, dim, k, centroids, labels, b, e, changed);
   default:
-    return assignRangeAVX2<0>(points, dim, k, centroids, labels, b, e);
+    return assignRangeAVX2<0>(points, dim, k, centroids, labels, b, e, changed);
   }
 }
 #endif
 
 using AssignRange = double (*)(const float *, int64_t, int64_t, const double *,
-                               uint32_t *, int64_t, int64_t);
+                               uint32_t *, int64_t, int64_t, int64_t &);
 
 AssignRange selectAssignRange() {
 #if defined(__x86_64__) && defined(__clang__)
@@ -371,24 +380,34 @@ AssignRange selectAssignRange() {
   return assignRange;
 }
 
+struct Assignment {
+  double sse = 0;      ///< total squared error
+  int64_t changed = 0; ///< labels that differ from the ones passed in
+};
+
 /// Nearest centroid of each point (ties: the lowest index) and the total
-/// squared error, on up to `threads` threads.
-double assign(ArrayRef<float> points, int64_t dim, int64_t k,
-              const std::vector<double> &centroids,
-              std::vector<uint32_t> &labels, unsigned threads) {
+/// squared error, on up to `threads` threads. `labels` holds the previous
+/// labels (or is resized with zeros).
+Assignment assign(ArrayRef<float> points, int64_t dim, int64_t k,
+                  const std::vector<double> &centroids,
+                  std::vector<uint32_t> &labels, unsigned threads) {
   static const AssignRange kernel = selectAssignRange();
   const int64_t n = points.size() / dim;
   labels.resize(n);
   const int64_t grain = 1 << 14;
-  std::vector<double> partial((n + grain - 1) / grain, 0.0);
+  const int64_t chunks = (n + grain - 1) / grain;
+  std::vector<double> partial(chunks, 0.0);
+  std::vector<int64_t> changed(chunks, 0);
   parallelForChunks(threads, n, grain, [&](int64_t b, int64_t e) {
-    partial[b / grain] =
-        kernel(points.data(), dim, k, centroids.data(), labels.data(), b, e);
+    partial[b / grain] = kernel(points.data(), dim, k, centroids.data(),
+                                labels.data(), b, e, changed[b / grain]);
   });
-  double total = 0;
-  for (double v : partial)
-    total += v;
-  return total;
+  Assignment result;
+  for (int64_t c = 0; c < chunks; ++c) {
+    result.sse += partial[c];
+    result.changed += changed[c];
+  }
+  return result;
 }
 
 /// Centroids as the means of their members (empty clusters keep theirs, or
@@ -424,6 +443,78 @@ void update(ArrayRef<float> points, int64_t dim, int64_t k,
   }
 }
 
+/// Greedy k-means++ seeding (as scikit-learn does it): each next seed is the
+/// best, by the resulting sum of squared distances, of 2 + ln k candidates
+/// drawn with probability proportional to the squared distance to the seeds
+/// so far. Sums run over fixed chunks in order: the thread count does not
+/// change the seeds.
+std::vector<double> seedKMeansPlusPlus(ArrayRef<float> points, int64_t dim,
+                                       int64_t k, int64_t kk,
+                                       std::mt19937_64 &rng, unsigned threads) {
+  const int64_t m = points.size() / dim;
+  const int64_t grain = 1 << 14;
+  const int64_t chunks = (m + grain - 1) / grain;
+  const int trials = 2 + static_cast<int>(std::log(double(k)));
+  std::vector<double> c(k * dim, 0.0);
+  std::vector<double> d2(m, std::numeric_limits<double>::infinity());
+  std::vector<double> partial(chunks);
+  // d2 (or `into`) = min(d2, distance to `seed`), returning the sum.
+  auto relax = [&](const float *seed, std::vector<double> *into) {
+    std::vector<double> q(seed, seed + dim);
+    parallelForChunks(threads, m, grain, [&](int64_t b, int64_t e) {
+      double sum = 0;
+      for (int64_t i = b; i < e; ++i) {
+        double d =
+            std::min(d2[i], squaredDistance(&points[i * dim], q.data(), dim));
+        if (into)
+          (*into)[i] = d;
+        else
+          d2[i] = d;
+        sum += d;
+      }
+      partial[b / grain] = sum;
+    });
+    double total = 0;
+    for (double v : partial)
+      total += v;
+    return total;
+  };
+  int64_t pick = static_cast<int64_t>(rng() % uint64_t(m));
+  double total = 0;
+  std::vector<double> candidateD2(m), bestD2(m);
+  for (int64_t j = 0; j < kk; ++j) {
+    if (j == 0) {
+      total = relax(&points[pick * dim], nullptr);
+    } else {
+      if (!(total > 0))
+        break; // every point coincides with a seed
+      double bestTotal = std::numeric_limits<double>::infinity();
+      for (int trial = 0; trial < trials; ++trial) {
+        double target = std::uniform_real_distribution<double>(0, total)(rng);
+        int64_t candidate = m - 1;
+        for (int64_t i = 0; i < m; ++i) {
+          target -= d2[i];
+          if (target < 0) {
+            candidate = i;
+            break;
+          }
+        }
+        double candidateTotal = relax(&points[candidate * dim], &candidateD2);
+        if (candidateTotal < bestTotal) {
+          bestTotal = candidateTotal;
+          pick = candidate;
+          std::swap(bestD2, candidateD2);
+        }
+      }
+      std::swap(d2, bestD2);
+      total = bestTotal;
+    }
+    for (int64_t t = 0; t < dim; ++t)
+      c[j * dim + t] = points[pick * dim + t];
+  }
+  return c;
+}
+
 } // namespace
 
 void mlir::coreai::vectorKMeans(ArrayRef<float> points, int64_t dim, unsigned k,
@@ -436,13 +527,26 @@ void mlir::coreai::vectorKMeans(ArrayRef<float> points, int64_t dim, unsigned k,
   labels.assign(n, 0);
   if (n == 0)
     return;
-  // The fitting sample: every stride-th point.
-  const int64_t stride = std::max<int64_t>(
-      1, (n + maxFitPoints - 1) / std::max<int64_t>(1, maxFitPoints));
+  // The fitting sample: maxFitPoints points drawn uniformly without
+  // replacement, in order (selection sampling, Knuth's algorithm S, from a
+  // seeded generator). A stride would follow the layout of the weight (the
+  // same rows of every column) and miss whole channels.
+  const bool sampled = n > maxFitPoints && maxFitPoints > 0;
   std::vector<float> sample;
-  for (int64_t i = 0; i < n; i += stride)
-    sample.insert(sample.end(), points.begin() + i * dim,
-                  points.begin() + (i + 1) * dim);
+  if (sampled) {
+    std::mt19937_64 pickRng(seed * 7919 + 17);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    sample.reserve(maxFitPoints * dim);
+    int64_t needed = maxFitPoints;
+    for (int64_t i = 0; i < n && needed > 0; ++i)
+      if (double(n - i) * unit(pickRng) < double(needed)) {
+        sample.insert(sample.end(), points.begin() + i * dim,
+                      points.begin() + (i + 1) * dim);
+        --needed;
+      }
+  } else {
+    sample.assign(points.begin(), points.end());
+  }
   const int64_t m = sample.size() / dim;
   const int64_t kk = std::min<int64_t>(k, m);
 
@@ -451,37 +555,15 @@ void mlir::coreai::vectorKMeans(ArrayRef<float> points, int64_t dim, unsigned k,
   std::vector<uint32_t> sampleLabels;
   for (unsigned r = 0; r < std::max(1u, restarts); ++r) {
     std::mt19937_64 rng(seed * 1000003 + r);
-    // k-means++ seeding.
-    std::vector<double> c(int64_t(k) * dim, 0.0);
-    std::vector<double> d2(m, std::numeric_limits<double>::infinity());
-    int64_t pick = static_cast<int64_t>(rng() % uint64_t(m));
-    for (int64_t j = 0; j < kk; ++j) {
-      for (int64_t t = 0; t < dim; ++t)
-        c[j * dim + t] = sample[pick * dim + t];
-      double total = 0;
-      for (int64_t i = 0; i < m; ++i) {
-        d2[i] = std::min(d2[i],
-                         squaredDistance(&sample[i * dim], &c[j * dim], dim));
-        total += d2[i];
-      }
-      if (!(total > 0))
-        break; // every point coincides with a seed
-      double target = std::uniform_real_distribution<double>(0, total)(rng);
-      pick = m - 1;
-      for (int64_t i = 0; i < m; ++i) {
-        target -= d2[i];
-        if (target < 0) {
-          pick = i;
-          break;
-        }
-      }
-    }
-    double sse = assign(sample, dim, kk, c, sampleLabels, threads);
+    std::vector<double> c =
+        seedKMeansPlusPlus(sample, dim, k, kk, rng, threads);
+    sampleLabels.clear();
+    double sse = assign(sample, dim, kk, c, sampleLabels, threads).sse;
     for (unsigned it = 0; it < maxIterations; ++it) {
-      std::vector<uint32_t> old = sampleLabels;
       update(sample, dim, kk, sampleLabels, c, /*zeroEmpty=*/false, threads);
-      sse = assign(sample, dim, kk, c, sampleLabels, threads);
-      if (sampleLabels == old)
+      Assignment a = assign(sample, dim, kk, c, sampleLabels, threads);
+      sse = a.sse;
+      if (a.changed == 0)
         break;
     }
     if (sse < bestSSE) {
@@ -489,16 +571,14 @@ void mlir::coreai::vectorKMeans(ArrayRef<float> points, int64_t dim, unsigned k,
       best = c;
     }
   }
-  // Refine on every point: a few Lloyd steps over the whole data (when the
-  // fit used a sample), ending with a mean update.
+  // Refine on every point: up to kFullDataSteps Lloyd steps over the whole
+  // data (when the fit used a sample), ending with a mean update.
   centroids = best;
   assign(points, dim, kk, centroids, labels, threads);
-  const unsigned fullSteps = stride > 1 ? 2 : 0;
+  const unsigned fullSteps = sampled ? kFullDataSteps : 0;
   for (unsigned it = 0; it < fullSteps; ++it) {
     update(points, dim, kk, labels, centroids, /*zeroEmpty=*/false, threads);
-    std::vector<uint32_t> old = labels;
-    assign(points, dim, kk, centroids, labels, threads);
-    if (labels == old)
+    if (assign(points, dim, kk, centroids, labels, threads).changed == 0)
       break;
   }
   update(points, dim, kk, labels, centroids, /*zeroEmpty=*/true, threads);

@@ -70,4 +70,27 @@ TEST(KMeans, VectorKMeansFindsSeparatedClusters) {
     EXPECT_NEAR(std::abs(c1[2 * c]) + std::abs(c1[2 * c + 1]), 2.0, 0.01);
 }
 
+TEST(KMeans, FitSampleSeesEveryPartOfTheWeight) {
+  // Points laid out like a weight's columns: every 16th point comes from
+  // blob A, the rest from blobs B and C. A fit on 64 of 1024 points taken
+  // with a stride of 16 would see blob A only; the uniform sample sees all
+  // three, and every point lands with its blob.
+  std::mt19937 rng(5);
+  std::normal_distribution<float> d(0, 0.01f);
+  const float centers[3][2] = {{5, 5}, {-5, 0}, {0, -5}};
+  std::vector<float> points;
+  std::vector<int> blob;
+  for (int i = 0; i < 1024; ++i) {
+    blob.push_back(i % 16 == 0 ? 0 : 1 + (i / 16) % 2);
+    for (int t = 0; t < 2; ++t)
+      points.push_back(centers[blob.back()][t] + d(rng));
+  }
+  std::vector<double> c;
+  std::vector<uint32_t> labels;
+  vectorKMeans(points, 2, 3, 1, c, labels, 2, /*maxFitPoints=*/64);
+  for (int i = 0; i < 1024; ++i)
+    for (int j = 0; j < i; j += 7)
+      EXPECT_EQ(labels[i] == labels[j], blob[i] == blob[j]) << i << " " << j;
+}
+
 } // namespace

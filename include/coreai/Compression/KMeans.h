@@ -7,8 +7,9 @@
 //   D[j][i] = min_m D[j-1][m] + cost(m, i), with cost from prefix sums and
 //   the optimal m monotone in i, which divide and conquer exploits
 //   (O(k n log n) for n distinct values).
-// - vectorKMeans: Lloyd's algorithm with k-means++ seeding and several
-//   deterministic restarts, keeping the lowest sum of squared errors.
+// - vectorKMeans: Lloyd's algorithm with greedy k-means++ seeding and
+//   several deterministic restarts, keeping the lowest sum of squared
+//   errors.
 // Results never depend on the thread count.
 //
 //===----------------------------------------------------------------------===//
@@ -33,8 +34,9 @@ std::vector<int64_t> optimalKMeans1D(llvm::ArrayRef<double> values,
                                      unsigned threads = 1);
 
 /// Clusters `points` (n x dim, row-major) into at most `k` centroids.
-/// Fits on at most `maxFitPoints` evenly strided points, then assigns every
-/// point and sets each centroid to the mean of its members. `centroids`
+/// Fits on at most `maxFitPoints` points drawn uniformly (seeded), then runs
+/// a few Lloyd steps over every point and sets each centroid to the mean of
+/// its members. `centroids`
 /// gets k x dim values (entries of empty clusters are 0) and `labels` one
 /// centroid per point.
 void vectorKMeans(llvm::ArrayRef<float> points, int64_t dim, unsigned k,
