@@ -33,7 +33,8 @@ struct F32Source {
   int64_t size;
   uint32_t key(int64_t i) const { return magnitudeKey(w[i]); }
   static constexpr unsigned keyBits = 32;
-  /// values [b, b + n) into out (may return w + b instead).
+  /// The values [b, b + n): a pointer into the weight, or `out` filled
+  /// with them.
   const float *values(int64_t b, int64_t, float *) const { return w + b; }
 };
 

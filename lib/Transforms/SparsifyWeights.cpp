@@ -231,7 +231,7 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
                                 result.mask, result.error)) {
     return;
   }
-  if (!f16.empty() && !joint) {
+  if (onBits && !joint) {
     ByteBuffer bits(n * 2);
     gatherKept(keepRef, layout, f16, reinterpret_cast<uint16_t *>(bits.data()),
                threads);

@@ -88,6 +88,11 @@ TEST(KMeans, FitSampleSeesEveryPartOfTheWeight) {
   std::vector<double> c;
   std::vector<uint32_t> labels;
   vectorKMeans(points, 2, 3, 1, c, labels, 2, /*maxFitPoints=*/64);
+  std::vector<double> c1;
+  std::vector<uint32_t> labels1;
+  vectorKMeans(points, 2, 3, 1, c1, labels1, 1, /*maxFitPoints=*/64);
+  EXPECT_EQ(c, c1);
+  EXPECT_EQ(labels, labels1);
   for (int i = 0; i < 1024; ++i)
     for (int j = 0; j < i; j += 7)
       EXPECT_EQ(labels[i] == labels[j], blob[i] == blob[j]) << i << " " << j;
