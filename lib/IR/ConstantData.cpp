@@ -464,6 +464,36 @@ private:
 };
 } // namespace
 
+/// Whether the `count` elements of `width` bytes at `p` all equal `first`.
+static bool allEqualTo(const char *first, const char *p, int64_t count,
+                       unsigned width) {
+  auto allEqual = [&](auto word) {
+    using Word = decltype(word);
+    Word f, x;
+    std::memcpy(&f, first, sizeof(Word));
+    for (int64_t i = 0; i < count; ++i) {
+      std::memcpy(&x, p + i * sizeof(Word), sizeof(Word));
+      if (x != f)
+        return false;
+    }
+    return true;
+  };
+  switch (width) {
+  case 1:
+    return allEqual(uint8_t());
+  case 2:
+    return allEqual(uint16_t());
+  case 4:
+    return allEqual(uint32_t());
+  case 8:
+    return allEqual(uint64_t());
+  }
+  for (int64_t i = 0; i < count; ++i, p += width)
+    if (std::memcmp(first, p, width) != 0)
+      return false;
+  return true;
+}
+
 bool mlir::coreai::encodeElements(Type elementType, ArrayRef<double> values,
                                   EncodedElements &out, std::string &error,
                                   unsigned threads) {
@@ -483,31 +513,7 @@ bool mlir::coreai::encodeElements(Type elementType, ArrayRef<double> values,
   if (n > 0)
     encoder.encode(values[0], first);
   auto sameAsFirst = [&](const char *p, int64_t count) {
-    auto allEqual = [&](auto word) {
-      using Word = decltype(word);
-      Word f, x;
-      std::memcpy(&f, first, sizeof(Word));
-      for (int64_t i = 0; i < count; ++i) {
-        std::memcpy(&x, p + i * sizeof(Word), sizeof(Word));
-        if (x != f)
-          return false;
-      }
-      return true;
-    };
-    switch (width) {
-    case 1:
-      return allEqual(uint8_t());
-    case 2:
-      return allEqual(uint16_t());
-    case 4:
-      return allEqual(uint32_t());
-    case 8:
-      return allEqual(uint64_t());
-    }
-    for (int64_t i = 0; i < count; ++i, p += width)
-      if (std::memcmp(first, p, width) != 0)
-        return false;
-    return true;
+    return allEqualTo(first, p, count, width);
   };
   const int64_t numChunks = (n + kChunk - 1) / kChunk;
   std::vector<char> chunkIsSplat(numChunks, 1);
@@ -580,38 +586,10 @@ bool mlir::coreai::encodeCodes(Type elementType, ByteBuffer &&codeBuffer,
   const int64_t n = codes.size() / width;
   const int64_t numChunks = (n + kChunk - 1) / kChunk;
   std::vector<char> chunkIsSplat(numChunks, 1);
-  auto allEqual = [&](auto word, int64_t b, int64_t e) {
-    using Word = decltype(word);
-    Word first, x;
-    std::memcpy(&first, codes.data(), sizeof(Word));
-    for (int64_t i = b; i < e; ++i) {
-      std::memcpy(&x, codes.data() + i * sizeof(Word), sizeof(Word));
-      if (x != first)
-        return false;
-    }
-    return true;
-  };
   parallelFor(threads, numChunks, [&](int64_t c) {
     const int64_t b = c * kChunk, e = std::min(n, (c + 1) * kChunk);
-    switch (width) {
-    case 1:
-      chunkIsSplat[c] = allEqual(uint8_t(), b, e);
-      return;
-    case 2:
-      chunkIsSplat[c] = allEqual(uint16_t(), b, e);
-      return;
-    case 4:
-      chunkIsSplat[c] = allEqual(uint32_t(), b, e);
-      return;
-    case 8:
-      chunkIsSplat[c] = allEqual(uint64_t(), b, e);
-      return;
-    }
-    for (int64_t i = b; i < e; ++i)
-      if (std::memcmp(codes.data(), codes.data() + i * width, width) != 0) {
-        chunkIsSplat[c] = 0;
-        return;
-      }
+    chunkIsSplat[c] = allEqualTo(codeBuffer.data(),
+                                 codeBuffer.data() + b * width, e - b, width);
   });
   if (n > 0 && llvm::all_of(chunkIsSplat, [](char c) { return c; })) {
     out.form = EncodedElements::Form::Splat;

@@ -1,6 +1,7 @@
 //===- ConstantDataTest.cpp - Reading and writing constant payloads -------===//
 
 #include "coreai/IR/ConstantData.h"
+#include "coreai/Compression/FloatFormats.h"
 #include "coreai/IR/CoreAIOps.h"
 
 #include "mlir/AsmParser/AsmParser.h"
@@ -12,6 +13,7 @@
 #include "gtest/gtest.h"
 
 #include <cmath>
+#include <cstring>
 
 using namespace mlir;
 using namespace mlir::coreai;
@@ -185,6 +187,36 @@ TEST_F(ConstantDataTest, WritesByPolicyAndReadsBack) {
     EXPECT_EQ(attr.getType(), type);
     EXPECT_EQ(read(attr), c.values) << c.type;
   }
+}
+
+/// Storage units of whole-byte types (here f16 bit patterns) go through the
+/// same policy as encodeElements: the same form and the same bytes.
+TEST_F(ConstantDataTest, EncodesStorageOfWideTypesLikeValues) {
+  Type f16 = parse("f16");
+  for (std::vector<double> values :
+       {std::vector<double>(700, -1.5), std::vector<double>{1, 2, 3},
+        std::vector<double>(700, 0.0), std::vector<double>{}}) {
+    if (values.size() == 700 && values[0] == 0.0)
+      for (size_t i = 0; i < values.size(); ++i)
+        values[i] = 0.25 * double(i % 97);
+    EncodedElements expected, got;
+    std::string error;
+    ASSERT_TRUE(encodeElements(f16, values, expected, error, 2)) << error;
+    ByteBuffer storage(values.size() * 2);
+    for (size_t i = 0; i < values.size(); ++i) {
+      uint16_t h = encodeF16(values[i]);
+      std::memcpy(storage.data() + 2 * i, &h, 2);
+    }
+    ASSERT_TRUE(encodeCodes(f16, std::move(storage), got, error, 2)) << error;
+    EXPECT_EQ(got.form, expected.form) << values.size();
+    EXPECT_EQ(std::vector<char>(got.bytes.begin(), got.bytes.end()),
+              std::vector<char>(expected.bytes.begin(), expected.bytes.end()));
+  }
+  // An odd number of bytes is not f16 storage.
+  EncodedElements out;
+  std::string error;
+  EXPECT_FALSE(encodeCodes(f16, ByteBuffer(3), out, error));
+  EXPECT_EQ(error, "codes do not match the storage width of the element type");
 }
 
 TEST_F(ConstantDataTest, RoundsOnceAndSaturatesIntegers) {
