@@ -248,3 +248,11 @@ void mlir::coreai::decodeF16Array(const uint16_t *src, float *dst, int64_t n) {
 #endif
   decodeF16ArrayDefault(src, dst, n);
 }
+
+bool mlir::coreai::allFiniteHalf(const uint16_t *bits, int64_t n, bool bf16) {
+  const uint16_t expMask = bf16 ? 0x7f80 : 0x7c00;
+  bool finite = true;
+  for (int64_t i = 0; i < n; ++i)
+    finite &= (bits[i] & expMask) != expMask;
+  return finite;
+}

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Compression/FloatFormats.h"
 #include "coreai/Compression/Palettize.h"
 #include "coreai/Compression/Quantize.h"
 #include "coreai/IR/ConstantData.h"
@@ -152,11 +153,7 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
       reinterpret_cast<uintptr_t>(raw->data()) % 2 == 0) {
     ArrayRef<uint16_t> bits(reinterpret_cast<const uint16_t *>(raw->data()),
                             raw->size() / 2);
-    const uint16_t expMask = weightType.isF16() ? 0x7c00 : 0x7f80;
-    bool finite = true;
-    for (uint16_t b : bits)
-      finite &= (b & expMask) != expMask;
-    if (!finite) {
+    if (!allFiniteHalf(bits.data(), bits.size(), weightType.isBF16())) {
       result.skipReason = "weight holds Inf or NaN values; left unpalettized";
       return;
     }

@@ -116,20 +116,8 @@ FailureOr<SparsifyConfig> parseOptions(Location loc, double sparsity,
   return config;
 }
 
-/// No f16 bit pattern is Inf or NaN (exponent all ones).
-bool allFiniteF16(ArrayRef<uint16_t> bits, unsigned threads) {
-  const int64_t n = bits.size();
-  const int64_t grain = 1 << 20;
-  const int64_t chunks = (n + grain - 1) / grain;
-  std::vector<char> finite(chunks, 1);
-  parallelFor(threads, chunks, [&](int64_t c) {
-    uint16_t all = 0x7c00;
-    for (int64_t i = c * grain, e = std::min(n, (c + 1) * grain); i < e; ++i)
-      all &= (bits[i] & 0x7c00) == 0x7c00 ? 0 : 0x7c00;
-    finite[c] = all != 0;
-  });
-  return llvm::all_of(finite, [](char f) { return f; });
-}
+/// Elements per chunk of the parallel Inf/NaN check of f16 payloads.
+constexpr int64_t kFiniteGrain = 1 << 20;
 
 struct Item {
   WeightCandidate candidate;
@@ -175,7 +163,9 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
   // f16 payloads stored element after element are pruned on their bit
   // patterns, without a decoded copy; plain values are copied as they are.
   ArrayRef<uint16_t> f16;
-  if (auto bytes = reader->getUnpackedBytes(); bytes && weightType.isF16())
+  if (auto bytes = reader->getUnpackedBytes();
+      bytes && weightType.isF16() &&
+      reinterpret_cast<uintptr_t>(bytes->data()) % 2 == 0)
     f16 = ArrayRef<uint16_t>(reinterpret_cast<const uint16_t *>(bytes->data()),
                              numel);
   const bool joint = config.quantFormat || config.palettizeBits;
@@ -183,7 +173,12 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
   UninitVector<float> w;
   bool finite = true;
   if (onBits) {
-    finite = allFiniteF16(f16, threads);
+    std::vector<char> chunkFinite((numel + kFiniteGrain - 1) / kFiniteGrain);
+    parallelForChunks(threads, numel, kFiniteGrain, [&](int64_t b, int64_t e) {
+      chunkFinite[b / kFiniteGrain] =
+          allFiniteHalf(f16.data() + b, e - b, /*bf16=*/false);
+    });
+    finite = llvm::all_of(chunkFinite, [](char f) { return f; });
   } else {
     w.resize(numel);
     if (!readElements(item.value, MutableArrayRef<float>(w.data(), w.size()),

@@ -5,6 +5,8 @@
 #include "llvm/ADT/APFloat.h"
 #include "gtest/gtest.h"
 
+#include <vector>
+
 #include <cmath>
 #include <random>
 
@@ -77,6 +79,30 @@ TEST(FloatFormats, SmallFloatSaturatesAndKeepsTies) {
   EXPECT_EQ(encodeSmallFloat(SmallFloat::F4E2M1FN, -0.25), 0x8); // -0
   EXPECT_EQ(encodeSmallFloat(SmallFloat::F8E8M0FNU, 0.25), 125);
   EXPECT_EQ(smallFloatTable(SmallFloat::F8E8M0FNU)[127], 1.0f);
+}
+
+TEST(FloatFormats, AllFiniteHalfFindsInfAndNaN) {
+  // Largest finite values, subnormals and zeros of both signs pass; every
+  // all-ones exponent (Inf, quiet and signalling NaN, either sign) fails.
+  std::vector<uint16_t> f16 = {0x7bff, 0xfbff, 0x0001, 0x8000, 0x0000};
+  std::vector<uint16_t> bf16 = {0x7f7f, 0xff7f, 0x0001, 0x8000, 0x3f80};
+  EXPECT_TRUE(allFiniteHalf(f16.data(), f16.size(), false));
+  EXPECT_TRUE(allFiniteHalf(bf16.data(), bf16.size(), true));
+  EXPECT_TRUE(allFiniteHalf(nullptr, 0, false));
+  for (uint16_t bad : {0x7c00, 0xfc00, 0x7e00, 0x7c01}) {
+    std::vector<uint16_t> v = f16;
+    v.insert(v.begin() + 2, bad);
+    EXPECT_FALSE(allFiniteHalf(v.data(), v.size(), false)) << bad;
+  }
+  for (uint16_t bad : {0x7f80, 0xff80, 0x7fc0, 0x7f81}) {
+    std::vector<uint16_t> v = bf16;
+    v.push_back(bad);
+    EXPECT_FALSE(allFiniteHalf(v.data(), v.size(), true)) << bad;
+  }
+  // The f16 Inf pattern is a finite bf16 value, and the reverse.
+  uint16_t f16Inf = 0x7c00, bf16Inf = 0x7f80;
+  EXPECT_TRUE(allFiniteHalf(&f16Inf, 1, true));
+  EXPECT_FALSE(allFiniteHalf(&bf16Inf, 1, false));
 }
 
 TEST(FloatFormats, F16AndBF16MatchAPFloat) {

@@ -30,6 +30,10 @@ uint16_t encodeF16(double value);
 /// encodeF16 of n values (F16C for the values that f32 holds exactly).
 void encodeF16Array(const double *src, uint16_t *dst, int64_t n);
 
+/// Whether none of `n` f16 (or, with `bf16`, bfloat16) bit patterns is Inf
+/// or NaN (exponent all ones).
+bool allFiniteHalf(const uint16_t *bits, int64_t n, bool bf16);
+
 /// Returns the value of a bfloat16 bit pattern.
 inline float decodeBF16(uint16_t bits);
 /// Rounds `value` to the nearest bfloat16 (ties to even; overflow to inf).
