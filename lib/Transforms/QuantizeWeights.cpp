@@ -164,7 +164,8 @@ void quantizeItem(Item &item, ItemResult &result, Type dataType, Type scaleType,
   // An f16 payload stored element after element is handed over as is.
   const uint16_t *f16 = nullptr;
   if (auto bytes = reader->getUnpackedBytes();
-      bytes && item.candidate.getType().getElementType().isF16())
+      bytes && item.candidate.getType().getElementType().isF16() &&
+      reinterpret_cast<uintptr_t>(bytes->data()) % 2 == 0)
     f16 = reinterpret_cast<const uint16_t *>(bytes->data());
   QuantizedWeight q;
   quantizeWeight(
