@@ -22,6 +22,16 @@ config.environment["FILECHECK_OPTS"] = (
     "-enable-var-scope --allow-unused-prefixes=false"
 )
 
+# The system mlir-opt and libMLIR.so are not instrumented: a sanitized plugin
+# cannot be loaded into them, so the plugin tests need a plain build.
+if config.coreai_sanitize:
+    lit_config.note(
+        "sanitizer build: test/Plugin is skipped (the system mlir-opt cannot "
+        "load an instrumented plugin); the plain build runs it"
+    )
+else:
+    config.available_features.add("plugin")
+
 tools_dir = os.path.join(config.coreai_obj_root, "bin")
 libs_dir = os.path.join(config.coreai_obj_root, "lib")
 config.substitutions.append(("%coreai_libs", libs_dir))

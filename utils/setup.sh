@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build clang-22 ccache python3
+  cmake ninja-build clang-22 libclang-rt-22-dev ccache python3
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libtbb-dev libgtest-dev
 )

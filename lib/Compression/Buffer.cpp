@@ -9,6 +9,7 @@
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 namespace {
@@ -29,3 +30,12 @@ void *mlir::coreai::allocateBuffer(size_t bytes) {
 }
 
 void mlir::coreai::freeBuffer(void *data) { std::free(data); }
+
+uint64_t mlir::coreai::getPhysicalMemoryBytes() {
+#if defined(__linux__)
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGE_SIZE);
+  if (pages > 0 && pageSize > 0)
+    return static_cast<uint64_t>(pages) * static_cast<uint64_t>(pageSize);
+#endif
+  return uint64_t(1) << 50;
+}

@@ -32,6 +32,8 @@ void mlir::coreai::packBits(llvm::ArrayRef<uint8_t> codes, unsigned bits,
                             llvm::MutableArrayRef<uint8_t> out) {
   const int64_t n = codes.size();
   const uint8_t mask = static_cast<uint8_t>((1u << bits) - 1u);
+  if (n == 0)
+    return;
   if (bits == 8) {
     std::memcpy(out.data(), codes.data(), n);
     return;
@@ -77,6 +79,8 @@ void mlir::coreai::unpackBits(llvm::ArrayRef<uint8_t> packed, unsigned bits,
                               int64_t first) {
   const int64_t n = codes.size();
   const unsigned mask = (1u << bits) - 1u;
+  if (n == 0)
+    return;
   if (bits == 8) {
     std::memcpy(codes.data(), packed.data() + first, n);
     return;

@@ -187,6 +187,9 @@ quantizeSegment(const QuantFormat &format, const IntRange &range, float s,
   const float fmax = smallFloatMax(format.floatFormat);
   // Subnormals: |x| / 2^(emin - mantBits), rounded to even.
   const float subScale = std::ldexp(1.0f, static_cast<int>(mantBits) - emin);
+  // The subnormal code is only used below the smallest normal; clamping its
+  // input there keeps the int32 conversion defined for every value.
+  const float minNormal = std::ldexp(1.0f, emin);
   for (int64_t k = 0; k < n; ++k) {
     float x = std::clamp(v[k] / s, -fmax, fmax);
     uint32_t xb;
@@ -201,7 +204,7 @@ quantizeSegment(const QuantFormat &format, const IntRange &range, float s,
     uint32_t nv = (static_cast<uint32_t>(e + bias) << 23) | (ab & 0x7fffffu);
     nv += ((1u << (shift - 1)) - 1) + ((nv >> shift) & 1);
     uint32_t normal = nv >> shift;
-    float sub = (a * subScale + 12582912.0f) - 12582912.0f;
+    float sub = (std::min(a, minNormal) * subScale + 12582912.0f) - 12582912.0f;
     uint32_t subnormal = static_cast<uint32_t>(static_cast<int32_t>(sub));
     codes[k] = static_cast<uint8_t>((e >= emin ? normal : subnormal) | sign);
   }

@@ -11,6 +11,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
@@ -23,7 +24,7 @@ using namespace mlir::coreai;
 
 std::optional<unsigned> mlir::coreai::getPackedBitWidth(Type type) {
   if (auto intType = dyn_cast<IntegerType>(type))
-    if (intType.getWidth() < 8)
+    if (intType.getWidth() > 0 && intType.getWidth() < 8)
       return intType.getWidth();
   if (isa<Float4E2M1FNType>(type))
     return 4u;
@@ -41,17 +42,36 @@ unsigned mlir::coreai::getUnpackedByteWidth(Type type) {
   return (bits + 7) / 8;
 }
 
-int64_t mlir::coreai::getExpectedBlobSize(ShapedType type) {
-  int64_t numel = type.getNumElements();
-  if (std::optional<unsigned> bits = getPackedBitWidth(type.getElementType()))
-    return packedByteSize(numel, *bits);
-  return numel * getUnpackedByteWidth(type.getElementType());
+std::optional<int64_t>
+mlir::coreai::getCheckedNumElements(ArrayRef<int64_t> shape) {
+  int64_t numel = 1;
+  for (int64_t dim : shape)
+    if (dim < 0 || llvm::MulOverflow(numel, dim, numel) ||
+        numel > kMaxNumElements)
+      return std::nullopt;
+  return numel;
+}
+
+std::optional<int64_t> mlir::coreai::getExpectedBlobSize(ShapedType type) {
+  if (!type.hasRank())
+    return std::nullopt;
+  std::optional<int64_t> numel = getCheckedNumElements(type.getShape());
+  Type elementType = type.getElementType();
+  if (!numel || (isa<IntegerType>(elementType) &&
+                 cast<IntegerType>(elementType).getWidth() == 0))
+    return std::nullopt;
+  if (std::optional<unsigned> bits = getPackedBitWidth(elementType))
+    return packedByteSize(*numel, *bits);
+  return *numel * getUnpackedByteWidth(elementType);
 }
 
 bool mlir::coreai::isValidBlobSize(ShapedType type, size_t size) {
-  if (static_cast<int64_t>(size) == getExpectedBlobSize(type))
+  std::optional<int64_t> expected = getExpectedBlobSize(type);
+  if (!expected)
+    return false;
+  if (static_cast<int64_t>(size) == *expected)
     return true;
-  // f4E2M1FN written one byte per element (coreai-opt HEAD) is accepted too.
+  // f4E2M1FN written one byte per element is accepted too.
   return isa<Float4E2M1FNType>(type.getElementType()) &&
          static_cast<int64_t>(size) == type.getNumElements();
 }
@@ -84,7 +104,8 @@ struct ElementFormat {
     };
     if (auto intType = dyn_cast<IntegerType>(type)) {
       f.bits = intType.getWidth();
-      if (f.bits <= 64)
+      // Zero-width integers have no storage to read or write.
+      if (f.bits >= 1 && f.bits <= 64)
         f.kind =
             intType.isUnsigned() || f.bits == 1 ? Kind::Unsigned : Kind::Signed;
     } else if (type.isF32()) {
@@ -263,6 +284,10 @@ ElementReader::ElementReader(ElementReader &&) = default;
 std::optional<ElementReader> ElementReader::create(ElementsAttr attr,
                                                    std::string &error) {
   ShapedType type = attr.getShapedType();
+  if (!type.hasStaticShape() || !getCheckedNumElements(type.getShape())) {
+    error = "the payload has more than 2^48 elements";
+    return std::nullopt;
+  }
   int64_t numel = type.getNumElements();
   Type elementType = type.getElementType();
   auto impl = std::make_unique<Impl>(elementType);
@@ -296,7 +321,8 @@ std::optional<ElementReader> ElementReader::create(ElementsAttr attr,
     ArrayRef<char> raw = blob->getData();
     if (!isValidBlobSize(type, raw.size())) {
       error = "dense_resource blob has " + std::to_string(raw.size()) +
-              " bytes, expected " + std::to_string(getExpectedBlobSize(type));
+              " bytes, expected " +
+              std::to_string(getExpectedBlobSize(type).value_or(0));
       return std::nullopt;
     }
     impl->bytes = reinterpret_cast<const uint8_t *>(raw.data());

@@ -9,6 +9,7 @@
 #include "mlir/IR/TypeUtilities.h"
 #include "mlir/Interfaces/FunctionImplementation.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace mlir::coreai;
@@ -47,6 +48,36 @@ static void printArrowTypes(OpAsmPrinter &printer, Operation *,
 static RankedTensorType getStaticTensorType(Value value) {
   auto type = dyn_cast<RankedTensorType>(value.getType());
   return type && type.hasStaticShape() ? type : RankedTensorType();
+}
+
+/// Checks that every tensor operand and result of `op` (a constant or a
+/// decoder) can be stored and evaluated: at most kMaxNumElements elements,
+/// and no zero-width integer elements. Everything downstream (blob checks,
+/// the numerics) relies on these counts.
+static LogicalResult verifyStorableTensors(Operation *op) {
+  auto check = [&](Type type, StringRef kind, unsigned index) -> LogicalResult {
+    if (auto sparse = dyn_cast<SparseWithBitmaskType>(type))
+      type = sparse.getDenseType();
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor || !tensor.hasStaticShape())
+      return success();
+    if (!getCheckedNumElements(tensor.getShape()))
+      return op->emitOpError() << kind << " #" << index << " of type " << tensor
+                               << " has more than 2^48 elements";
+    if (auto intType = dyn_cast<IntegerType>(tensor.getElementType());
+        intType && intType.getWidth() == 0)
+      return op->emitOpError()
+             << kind << " #" << index << " has zero-width element type "
+             << intType << ", which cannot be stored";
+    return success();
+  };
+  for (auto [i, type] : llvm::enumerate(op->getOperandTypes()))
+    if (failed(check(type, "operand", i)))
+      return failure();
+  for (auto [i, type] : llvm::enumerate(op->getResultTypes()))
+    if (failed(check(type, "result", i)))
+      return failure();
+  return success();
 }
 
 /// Element types allowed for LUT entries and sparse values.
@@ -177,6 +208,8 @@ LogicalResult InvokeOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
 LogicalResult ConstantOp::verify() {
+  if (failed(verifyStorableTensors(*this)))
+    return failure();
   auto resource = dyn_cast<DenseResourceElementsAttr>(getValue());
   if (!resource)
     return success();
@@ -189,7 +222,7 @@ LogicalResult ConstantOp::verify() {
   if (!isValidBlobSize(type, size))
     return emitOpError("dense_resource blob '")
            << resource.getRawHandle().getKey() << "' has " << size
-           << " bytes, but " << type << " needs " << getExpectedBlobSize(type)
+           << " bytes, but " << type << " needs " << *getExpectedBlobSize(type)
            << (getPackedBitWidth(type.getElementType()) ? " (packed)" : "");
   return success();
 }
@@ -281,6 +314,8 @@ std::optional<WeightAxes> GatherNdOp::getWeightAxes(unsigned operandIndex) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult CastOp::verify() {
+  if (failed(verifyStorableTensors(*this)))
+    return failure();
   if (failed(verifyCompatibleShape(getX().getType(), getResult().getType())))
     return emitOpError("cannot change the shape from ")
            << getX().getType() << " to " << getResult().getType();
@@ -292,6 +327,8 @@ LogicalResult CastOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult BlockwiseShiftScaleOp::verify() {
+  if (failed(verifyStorableTensors(*this)))
+    return failure();
   RankedTensorType dataType = getStaticTensorType(getData());
   if (!dataType)
     return emitOpError("data shape is required to be static");
@@ -346,6 +383,8 @@ LogicalResult BlockwiseShiftScaleOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult LutToDenseOp::verify() {
+  if (failed(verifyStorableTensors(*this)))
+    return failure();
   RankedTensorType indicesType = getStaticTensorType(getIndices());
   if (!indicesType)
     return emitOpError("indices shape is required to be static");
@@ -413,7 +452,9 @@ LogicalResult LutToDenseOp::verify() {
                                   << ", " << k << ") for indices of rank " << k;
     if (axis < 0)
       axis += k;
-    expected[axis] *= vectorSize;
+    if (llvm::MulOverflow(expected[axis], vectorSize, expected[axis]))
+      return emitOpError("indices dimension ")
+             << axis << " times the vector size " << vectorSize << " overflows";
   }
   if (resultType.getShape() != ArrayRef<int64_t>(expected))
     return emitOpError("result shape must be the indices shape with the axis "
@@ -427,6 +468,8 @@ LogicalResult LutToDenseOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult BuildSparseWithBitmaskOp::verify() {
+  if (failed(verifyStorableTensors(*this)))
+    return failure();
   RankedTensorType valuesType = getStaticTensorType(getValues());
   if (!valuesType || valuesType.getRank() != 1)
     return emitOpError("values must be a 1-D tensor with a static shape");
@@ -452,6 +495,8 @@ LogicalResult BuildSparseWithBitmaskOp::verify() {
 }
 
 LogicalResult SparseWithBitmaskToDenseOp::verify() {
+  if (failed(verifyStorableTensors(*this)))
+    return failure();
   RankedTensorType dense = getSparse().getType().getDenseType();
   if (getResult().getType() != dense)
     return emitOpError("result type must be ") << dense;

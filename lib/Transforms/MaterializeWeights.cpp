@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Transforms/MaterializeWeights.h"
+#include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Decompress.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
@@ -214,6 +215,7 @@ LogicalResult mlir::coreai::materializeWeights(Operation *root,
   // Collect: roots are chain ops that produce a tensor used by something
   // other than another chain op.
   std::vector<Chain> chains;
+  bool tooLarge = false;
   root->walk([&](Operation *op) {
     if (!isChainOp(op) || isa<BuildSparseWithBitmaskOp>(op))
       return;
@@ -223,9 +225,24 @@ LogicalResult mlir::coreai::materializeWeights(Operation *root,
     Chain chain;
     chain.root = op;
     DenseMap<Value, unsigned> seen;
-    if (succeeded(addNode(result, chain, seen)))
-      chains.push_back(std::move(chain));
+    if (failed(addNode(result, chain, seen)))
+      return;
+    // Every node is evaluated into f64 values; refuse what cannot fit.
+    uint64_t workingBytes = 0;
+    for (const ChainNode &node : chain.nodes)
+      workingBytes += uint64_t(node.type.getNumElements()) * 8;
+    if (workingBytes > getPhysicalMemoryBytes()) {
+      op->emitError("materializing this chain needs ")
+          << workingBytes / (1 << 20) << " MiB of working memory, more than "
+          << "this machine's " << getPhysicalMemoryBytes() / (1 << 20)
+          << " MiB";
+      tooLarge = true;
+      return;
+    }
+    chains.push_back(std::move(chain));
   });
+  if (tooLarge)
+    return failure();
 
   // Compute off the IR, then rewrite in program order.
   OpBuilder builder(root->getContext());

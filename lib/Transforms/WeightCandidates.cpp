@@ -2,6 +2,8 @@
 
 #include "coreai/Transforms/WeightCandidates.h"
 
+#include "coreai/Compression/Buffer.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
@@ -111,6 +113,17 @@ mlir::coreai::collectWeightCandidates(Operation *root,
       constant.emitWarning("users of this weight disagree on its channel "
                            "axes; using output axis ")
           << axes.out << " and input axis " << axes.in;
+    // A weight is decoded into f32 next to its compressed form; one that
+    // cannot fit (a huge splat, say) is refused before anything allocates.
+    uint64_t workingBytes = uint64_t(type.getNumElements()) * 8;
+    if (workingBytes > getPhysicalMemoryBytes()) {
+      constant.emitWarning("weight of ")
+          << type.getNumElements() << " elements needs "
+          << workingBytes / (1 << 20) << " MiB of working memory, more than "
+          << "this machine's " << getPhysicalMemoryBytes() / (1 << 20)
+          << " MiB; left as it is";
+      return;
+    }
     candidates.push_back({constant, axes});
   });
   return candidates;

@@ -76,7 +76,7 @@ int64_t storedBytes(ConstantOp op) {
   auto type = cast<ShapedType>(op.getType());
   ElementsAttr value = op.getValue();
   if (isa<DenseResourceElementsAttr>(value))
-    return getExpectedBlobSize(type);
+    return getExpectedBlobSize(type).value_or(0);
   int64_t elementBytes = getUnpackedByteWidth(type.getElementType());
   if (auto dense = dyn_cast<DenseElementsAttr>(value); dense && dense.isSplat())
     return elementBytes;

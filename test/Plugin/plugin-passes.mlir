@@ -1,5 +1,6 @@
 // The compression passes and the report run in the system mlir-opt through
 // the plugin and give the same output as coreai-opt.
+// REQUIRES: plugin
 // RUN: mlir-opt %s --load-dialect-plugin=%coreai_libs/CoreAIPlugin%shlibext --load-pass-plugin=%coreai_libs/CoreAIPlugin%shlibext --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 granularity=per_block block-size=4 weight-num-threshold=8})' > %t.q.plugin
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 granularity=per_block block-size=4 weight-num-threshold=8})' > %t.q.driver
 // RUN: diff %t.q.plugin %t.q.driver

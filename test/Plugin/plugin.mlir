@@ -1,6 +1,7 @@
 // The system mlir-opt loads the plugin, parses coreai programs and runs
 // coreai passes; it prints the same as coreai-opt. (A plugin that fails to
 // load is only a warning in mlir-opt, so the effect of the pass is checked.)
+// REQUIRES: plugin
 // RUN: mlir-opt %s --load-dialect-plugin=%coreai_libs/CoreAIPlugin%shlibext --load-pass-plugin=%coreai_libs/CoreAIPlugin%shlibext --pass-pipeline='builtin.module(coreai-materialize-weights)' > %t.plugin
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-materialize-weights)' > %t.driver
 // RUN: diff %t.plugin %t.driver

@@ -301,4 +301,22 @@ TEST_F(ConstantDataTest, PackingHelpers) {
   EXPECT_TRUE(isValidBlobSize(f4, 10));
 }
 
+TEST_F(ConstantDataTest, CheckedSizes) {
+  EXPECT_EQ(getCheckedNumElements({4, 8}), 32);
+  EXPECT_EQ(getCheckedNumElements({}), 1);
+  EXPECT_EQ(getCheckedNumElements({0, int64_t(1) << 62}), 0);
+  // 4 x (2^62 + 1) wraps to 4 in int64; it must not be taken for 4.
+  EXPECT_FALSE(getCheckedNumElements({4, (int64_t(1) << 62) + 1}));
+  EXPECT_FALSE(getCheckedNumElements({int64_t(1) << 24, int64_t(1) << 25}));
+  EXPECT_EQ(getCheckedNumElements({int64_t(1) << 24, int64_t(1) << 24}),
+            kMaxNumElements);
+  EXPECT_FALSE(getCheckedNumElements({ShapedType::kDynamic, 2}));
+  auto huge = cast<ShapedType>(parse("tensor<4x4611686018427387905xf16>"));
+  EXPECT_FALSE(getExpectedBlobSize(huge).has_value());
+  EXPECT_FALSE(isValidBlobSize(huge, 8));
+  auto i0 = cast<ShapedType>(parse("tensor<4xi0>"));
+  EXPECT_FALSE(getPackedBitWidth(parse("i0")).has_value());
+  EXPECT_FALSE(getExpectedBlobSize(i0).has_value());
+}
+
 } // namespace

@@ -5,11 +5,38 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/IR/InputChecks.h"
 #include "coreai/InitAll.h"
 
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+
+/// Refuses, with a diagnostic, an input file that libMLIR's reader would
+/// abort on (coreai/IR/InputChecks.h). Standard input is read once, by
+/// MlirOptMain, and is not checked.
+static bool checkInputFile(llvm::StringRef inputFilename) {
+  if (inputFilename == "-")
+    return true;
+  std::string errorMessage;
+  std::unique_ptr<llvm::MemoryBuffer> file =
+      mlir::openInputFile(inputFilename, &errorMessage);
+  if (!file)
+    return true; // MlirOptMain reports it.
+  std::optional<mlir::coreai::InputProblem> problem =
+      mlir::coreai::findUnparsableInput(file->getBuffer());
+  if (!problem)
+    return true;
+  llvm::SourceMgr sourceMgr;
+  const char *at = file->getBufferStart() + problem->offset;
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  sourceMgr.PrintMessage(llvm::SMLoc::getFromPointer(at),
+                         llvm::SourceMgr::DK_Error, problem->message);
+  return false;
+}
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
@@ -18,6 +45,10 @@ int main(int argc, char **argv) {
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "Core AI weight compression driver\n", registry));
+  auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
+      argc, argv, "Core AI weight compression driver\n", registry);
+  if (!checkInputFile(inputFilename))
+    return EXIT_FAILURE;
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, inputFilename, outputFilename, registry));
 }

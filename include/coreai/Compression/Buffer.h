@@ -11,6 +11,7 @@
 #define COREAI_COMPRESSION_BUFFER_H
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <utility>
 #include <vector>
@@ -22,6 +23,11 @@ namespace coreai {
 /// when large); never null. Release with freeBuffer.
 void *allocateBuffer(size_t bytes);
 void freeBuffer(void *data);
+
+/// The machine's physical memory in bytes (a large value when unknown).
+/// Work whose buffers would not fit is refused with a diagnostic before it
+/// allocates, instead of failing inside the allocator.
+uint64_t getPhysicalMemoryBytes();
 
 /// A std::allocator that leaves elements default-initialized (uninitialized
 /// for trivial types) and allocates through allocateBuffer.

@@ -24,6 +24,16 @@
 namespace mlir {
 namespace coreai {
 
+/// The largest number of elements of a tensor that a constant or a decoder op
+/// may have: its bytes, bits and f64 working copies stay far from int64
+/// overflow. The verifiers reject larger types, so code behind them can
+/// multiply sizes freely.
+constexpr int64_t kMaxNumElements = int64_t(1) << 48;
+
+/// Returns the number of elements of `shape`, or std::nullopt when a
+/// dimension is dynamic or negative or the product exceeds kMaxNumElements.
+std::optional<int64_t> getCheckedNumElements(ArrayRef<int64_t> shape);
+
 /// Returns the bit width of element type `type` when a `dense_resource` blob
 /// stores it packed as an LSB-first bit stream (integers narrower than 8 bits
 /// and f4E2M1FN), std::nullopt otherwise.
@@ -39,8 +49,10 @@ unsigned getUnpackedByteWidth(Type type);
 /// otherwise.
 bool isValidBlobSize(ShapedType type, size_t size);
 
-/// Returns the blob size `type` needs in the form this project writes.
-int64_t getExpectedBlobSize(ShapedType type);
+/// Returns the blob size `type` needs in the form this project writes, or
+/// std::nullopt when its element count is not checked (getCheckedNumElements)
+/// or its element type has no storage (zero-width integers).
+std::optional<int64_t> getExpectedBlobSize(ShapedType type);
 
 /// Decodes ranges of the logical values of a constant payload. Only reads
 /// the attribute: safe to share between worker threads. Kernels read chunks

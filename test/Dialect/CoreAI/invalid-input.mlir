@@ -1,0 +1,36 @@
+// Inputs that make MLIR's own parser abort or read out of bounds are refused
+// by coreai-opt first, at the offending bytes, with exit code 1.
+//
+// A textual resource blob whose alignment header is 0 (MLIR: "out of memory"):
+// RUN: not coreai-opt %s 2>&1 | FileCheck %s
+// A non-power of 2 is MLIR's own error.
+// RUN: sed 's/0x00000000/0x03000000/' %s | not coreai-opt - 2>&1 | FileCheck %s --check-prefix=THREE
+
+// A string literal left open at the very end of the input (MLIR's lexer reads
+// past the end of the buffer after reporting it):
+// RUN: printf 'module {}\n{-# dialect_resources: { builtin: {\n  w: "0x1000' > %t.open.mlir
+// RUN: not coreai-opt %t.open.mlir 2>&1 | FileCheck %s --check-prefix=OPEN
+// OPEN: open.mlir:3:6: error: string literal is not terminated before the end of the input
+// An escaped quote does not close it; a comment does not open one.
+// RUN: printf 'module {}\n// "x' > %t.comment.mlir
+// RUN: coreai-opt %t.comment.mlir | FileCheck %s --check-prefix=COMMENT
+// COMMENT: module
+// RUN: printf 'module attributes {a = "x\\"' > %t.escape.mlir
+// RUN: not coreai-opt %t.escape.mlir 2>&1 | FileCheck %s --check-prefix=OPEN2
+// OPEN2: escape.mlir:1:24: error: string literal is not terminated before the end of the input
+
+// CHECK: invalid-input.mlir:[[@LINE+11]]:14: error: resource blob declares alignment 0 in its first 4 bytes; expected a power of 2
+// CHECK-NOT: LLVM ERROR
+// THREE: error: expected hex string blob for key 'blob1' to encode alignment in first 4 bytes, but got non-power-of-2 value: 3
+coreai.graph @main() -> tensor<4xsi8> {
+  %w = coreai.constant dense_resource<blob1> : tensor<4xsi8>
+  coreai.output %w : tensor<4xsi8>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      blob1: "0x0000000001020304"
+    }
+  }
+#-}

@@ -1,0 +1,28 @@
+// A splat weight whose decoded working copy cannot fit in the machine's
+// memory (2^46 elements: 512 TiB as f64) is refused with a diagnostic before
+// anything allocates: a warning in the compression passes (the weight stays
+// as it is), an error in materialize.
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8})' 2>&1 | FileCheck %s --check-prefix=PASS
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights)' 2>&1 | FileCheck %s --check-prefix=PASS
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-sparsify-weights)' 2>&1 | FileCheck %s --check-prefix=PASS
+// RUN: not coreai-opt %s --split-input-file --pass-pipeline='builtin.module(coreai-materialize-weights)' 2>&1 | FileCheck %s --check-prefix=MAT
+
+// PASS: warning: weight of 70368744177664 elements needs 536870912 MiB of working memory, more than this machine's {{[0-9]+}} MiB; left as it is
+// PASS: %[[W:.*]] = coreai.constant dense<1.000000e+00> : tensor<8388608x8388608xf16>
+// PASS: coreai.batch_matmul %{{.*}}, %[[W]]
+coreai.graph @main(%x: tensor<1x8388608xf16>) -> tensor<1x8388608xf16> {
+  %w = coreai.constant dense<1.0> : tensor<8388608x8388608xf16>
+  %y = coreai.batch_matmul %x, %w : (tensor<1x8388608xf16>, tensor<8388608x8388608xf16>) -> tensor<1x8388608xf16>
+  coreai.output %y : tensor<1x8388608xf16>
+}
+
+// -----
+
+// MAT: error: materializing this chain needs {{[0-9]+}} MiB of working memory, more than this machine's {{[0-9]+}} MiB
+coreai.graph @lut() -> tensor<8388608x8388608xf16> {
+  %i = coreai.constant dense<1> : tensor<8388608x8388608xui1>
+  %l = coreai.constant dense<[[[[1.0], [2.0]]]]> : tensor<1x1x2x1xf16>
+  %a = coreai.constant dense<0> : tensor<si16>
+  %w = coreai.lut_to_dense %i, %l, %a : (tensor<8388608x8388608xui1>, tensor<1x1x2x1xf16>, tensor<si16>) -> tensor<8388608x8388608xf16>
+  coreai.output %w : tensor<8388608x8388608xf16>
+}
