@@ -1,6 +1,7 @@
 //===- CoreAIOps.cpp - Core AI operations ---------------------------------===//
 
 #include "coreai/IR/CoreAIOps.h"
+#include "coreai/Compression/Palettize.h"
 #include "coreai/IR/ConstantData.h"
 
 #include "mlir/IR/Builders.h"
@@ -391,7 +392,7 @@ LogicalResult LutToDenseOp::verify() {
   auto indexElement = dyn_cast<IntegerType>(indicesType.getElementType());
   unsigned bits = indexElement ? indexElement.getWidth() : 0;
   if (!indexElement || !indexElement.isUnsigned() ||
-      !llvm::is_contained({1u, 2u, 3u, 4u, 6u, 8u}, bits))
+      !isValidIndexBitWidth(bits))
     return emitOpError("indices must have element type ui1, ui2, ui3, ui4, "
                        "ui6 or ui8, got ")
            << indicesType.getElementType();

@@ -12,6 +12,7 @@
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/Passes.h"
+#include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
 
 #include "mlir/IR/Builders.h"
@@ -48,11 +49,6 @@ struct Chain {
 struct ChainResult : WeightWorkStatus {
   EncodedElements encoded;
 };
-
-bool isChainOp(Operation *op) {
-  return isa<BlockwiseShiftScaleOp, LutToDenseOp, BuildSparseWithBitmaskOp,
-             SparseWithBitmaskToDenseOp, CastOp>(op);
-}
 
 /// Appends the nodes computing `value` to `chain`; fails when a leaf is not a
 /// constant or a shape is not static.
@@ -188,7 +184,7 @@ void eraseIfDead(Operation *op) {
   while (!worklist.empty()) {
     Operation *current = worklist.pop_back_val();
     if (!current->use_empty() ||
-        !(isChainOp(current) || isa<ConstantOp>(current)))
+        !(isWeightChainOp(current) || isa<ConstantOp>(current)))
       continue;
     for (Value operand : current->getOperands())
       if (Operation *def = operand.getDefiningOp())
@@ -217,10 +213,10 @@ LogicalResult mlir::coreai::materializeWeights(Operation *root,
   std::vector<Chain> chains;
   bool tooLarge = false;
   root->walk([&](Operation *op) {
-    if (!isChainOp(op) || isa<BuildSparseWithBitmaskOp>(op))
+    if (!isWeightChainOp(op) || isa<BuildSparseWithBitmaskOp>(op))
       return;
     Value result = op->getResult(0);
-    if (!result.use_empty() && llvm::all_of(result.getUsers(), isChainOp))
+    if (!result.use_empty() && llvm::all_of(result.getUsers(), isWeightChainOp))
       return;
     Chain chain;
     chain.root = op;

@@ -16,6 +16,7 @@
 #include "coreai/Transforms/QuantTypes.h"
 #include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
+#include "coreai/Transforms/WeightPayload.h"
 
 #include "mlir/IR/Builders.h"
 
@@ -35,6 +36,9 @@ namespace {
 struct PalettizeConfig {
   PalettizeScheme scheme;
   std::optional<QuantFormat> lutFormat;
+  /// Created before the parallel phase: ui<n-bits>, and the LUT's storage
+  /// type when `lutFormat` is set.
+  Type indexType, lutType;
   bool grouped = false, perChannel = false;
 };
 
@@ -53,9 +57,9 @@ parseOptions(Location loc, StringRef lutDtype, int64_t nBits,
       return fail() << "option 'lut-dtype': unsupported value '" << lutDtype
                     << "'; expected none, int8, uint8, fp8_e4m3fn or fp8_e5m2";
   }
-  if (!llvm::is_contained({1, 2, 3, 4, 6, 8}, nBits))
-    return fail() << "option 'n-bits' must be one of 1, 2, 3, 4, 6, 8, got "
-                  << nBits;
+  if (!isValidIndexBitWidth(nBits))
+    return fail() << "option 'n-bits' must be one of " << kIndexBitWidths
+                  << ", got " << nBits;
   if (granularity == "per_block")
     return fail() << "option 'granularity': per_block is not a palettization "
                      "granularity; expected per_tensor, per_channel or "
@@ -135,43 +139,29 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
     result.skipReason = item.skipReason;
     return;
   }
-  MLIRContext *ctx = &getContext();
   RankedTensorType type = item.candidate.getType();
   Type weightType = type.getElementType();
   const int64_t oax = item.candidate.axes.out;
   const int64_t rank = item.shape.size();
-  PalettizedWeight p;
   // f16 and bf16 scalar LUTs work on the bit patterns in place.
-  std::optional<ElementReader> reader =
-      ElementReader::create(item.value, result.error);
-  if (!reader)
+  const bool scalarLut =
+      item.scheme.clusterDim == 1 && !item.scheme.perChannelScale;
+  std::optional<WeightPayload> payload = WeightPayload::open(
+      item.value, weightType, scalarLut ? HalfBits::F16OrBF16 : HalfBits::None,
+      result.error);
+  if (!payload)
     return;
-  std::optional<ArrayRef<uint8_t>> raw = reader->getUnpackedBytes();
-  const bool half = weightType.isF16() || weightType.isBF16();
-  if (half && raw && item.scheme.clusterDim == 1 &&
-      !item.scheme.perChannelScale &&
-      reinterpret_cast<uintptr_t>(raw->data()) % 2 == 0) {
-    ArrayRef<uint16_t> bits(reinterpret_cast<const uint16_t *>(raw->data()),
-                            raw->size() / 2);
-    if (!allFiniteHalf(bits.data(), bits.size(), weightType.isBF16())) {
-      result.skipReason = "weight holds Inf or NaN values; left unpalettized";
-      return;
-    }
-    palettizeWeight16(item.scheme, item.shape, oax, bits, weightType.isBF16(),
-                      p, threads);
-  } else {
-    UninitVector<float> w(type.getNumElements());
-    if (!readElements(item.value, MutableArrayRef<float>(w.data(), w.size()),
-                      result.error, threads))
-      return;
-    for (float v : w)
-      if (!std::isfinite(v)) {
-        result.skipReason = "weight holds Inf or NaN values; left unpalettized";
-        return;
-      }
-    palettizeWeight(item.scheme, item.shape, oax,
-                    ArrayRef<float>(w.data(), w.size()), p, threads);
+  if (!payload->allFinite(threads)) {
+    result.skipReason = getNonFiniteSkipReason("unpalettized");
+    return;
   }
+  PalettizedWeight p;
+  if (!payload->getHalfBits().empty())
+    palettizeWeight16(item.scheme, item.shape, oax, payload->getHalfBits(),
+                      payload->isBF16(), p, threads);
+  else
+    palettizeWeight(item.scheme, item.shape, oax, payload->decode(threads), p,
+                    threads);
 
   const int64_t cd = item.scheme.clusterDim;
   const unsigned k = 1u << item.scheme.nbits;
@@ -181,9 +171,7 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
   result.lutShape[oax] = p.numGroups;
   result.lutShape[rank] = k;
   result.lutShape[rank + 1] = cd;
-  Type indexType =
-      IntegerType::get(ctx, item.scheme.nbits, IntegerType::Unsigned);
-  if (!encodeCodes(indexType, std::move(p.indices), result.indices,
+  if (!encodeCodes(config.indexType, std::move(p.indices), result.indices,
                    result.error, threads))
     return;
 
@@ -203,8 +191,8 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
             out[i - b] = static_cast<float>(p.lut[i]);
         },
         q, 1);
-    Type lutType = getQuantElementType(ctx, *config.lutFormat);
-    if (!encodeCodes(lutType, std::move(q.codes), result.lut, result.error))
+    if (!encodeCodes(config.lutType, std::move(q.codes), result.lut,
+                     result.error))
       return;
     scale.assign(1, q.scales[0]);
     zeroPoint = q.zeroPoints[0];
@@ -231,7 +219,6 @@ void PalettizeWeightsPass::compute(Item &item, ItemResult &result,
 }
 
 void PalettizeWeightsPass::rewrite(Item &item, ItemResult &result) {
-  MLIRContext *ctx = &getContext();
   ConstantOp source = item.candidate.op;
   RankedTensorType type = item.candidate.getType();
   Type weightType = type.getElementType();
@@ -242,11 +229,9 @@ void PalettizeWeightsPass::rewrite(Item &item, ItemResult &result) {
     return createEncodedConstant(builder, loc, shape, elementType,
                                  std::move(payload));
   };
-  Type indexType =
-      IntegerType::get(ctx, item.scheme.nbits, IntegerType::Unsigned);
-  Type lutType = config.lutFormat ? getQuantElementType(ctx, *config.lutFormat)
-                                  : weightType;
-  auto indices = makeConstant(result.indexShape, indexType, result.indices);
+  Type lutType = config.lutFormat ? config.lutType : weightType;
+  auto indices =
+      makeConstant(result.indexShape, config.indexType, result.indices);
   const int64_t vectorAxis =
       item.scheme.clusterDim > 1 ? item.candidate.axes.out : 0;
   auto axis = createAxisConstant(builder, loc, vectorAxis);
@@ -280,6 +265,10 @@ void PalettizeWeightsPass::runOnOperation() {
   if (failed(parsed))
     return signalPassFailure();
   config = *parsed;
+  config.indexType =
+      IntegerType::get(ctx, config.scheme.nbits, IntegerType::Unsigned);
+  if (config.lutFormat)
+    config.lutType = getQuantElementType(ctx, *config.lutFormat);
 
   std::vector<Item> items;
   for (WeightCandidate &candidate :

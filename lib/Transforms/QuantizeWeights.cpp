@@ -14,6 +14,7 @@
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
+#include "coreai/Transforms/WeightPayload.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/Pass/PassManager.h"
@@ -157,26 +158,25 @@ void quantizeItem(Item &item, ItemResult &result, Type dataType, Type scaleType,
     result.skipReason = item.skipReason;
     return;
   }
-  std::optional<ElementReader> reader =
-      ElementReader::create(item.value, result.error);
-  if (!reader)
+  std::optional<WeightPayload> payload =
+      WeightPayload::open(item.value, item.candidate.getType().getElementType(),
+                          HalfBits::F16, result.error);
+  if (!payload)
     return;
-  // An f16 payload stored element after element is handed over as is.
-  const uint16_t *f16 = nullptr;
-  if (auto bytes = reader->getUnpackedBytes();
-      bytes && item.candidate.getType().getElementType().isF16() &&
-      reinterpret_cast<uintptr_t>(bytes->data()) % 2 == 0)
-    f16 = reinterpret_cast<const uint16_t *>(bytes->data());
+  // f16 bits stored element after element go to the vector kernels as they
+  // are; the kernels check Inf/NaN on the way.
+  ArrayRef<uint16_t> half = payload->getHalfBits();
+  const ElementReader &reader = payload->getReader();
   QuantizedWeight q;
   quantizeWeight(
       item.scheme, item.shape, item.paramShape,
-      [&](int64_t b, int64_t e, float *out) { reader->read(b, e, out); }, q,
-      threads, /*allowPacked=*/true, f16);
+      [&](int64_t b, int64_t e, float *out) { reader.read(b, e, out); }, q,
+      threads, /*allowPacked=*/true, half.empty() ? nullptr : half.data());
   if (!q.finite) {
-    result.skipReason = "weight holds Inf or NaN values; left unquantized";
+    result.skipReason = getNonFiniteSkipReason("unquantized");
     return;
   }
-  int64_t numel = reader->size();
+  int64_t numel = payload->size();
   bool encoded = q.packed ? encodePackedCodes(dataType, std::move(q.codes),
                                               numel, result.data, result.error)
                           : encodeCodes(dataType, std::move(q.codes),

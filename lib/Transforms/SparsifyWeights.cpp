@@ -20,6 +20,7 @@
 #include "coreai/Transforms/QuantTypes.h"
 #include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
+#include "coreai/Transforms/WeightPayload.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringExtras.h"
@@ -46,6 +47,9 @@ struct SparsifyConfig {
   int64_t blockSize = 0, n = 0, m = 0;
   std::optional<QuantFormat> quantFormat;
   unsigned palettizeBits = 0;
+  /// Created before the parallel phase: the mask's ui1, and the storage of
+  /// quantized values or of palette indices in a joint mode.
+  Type maskType, valueType;
 };
 
 FailureOr<SparsifyConfig> parseOptions(Location loc, double sparsity,
@@ -104,10 +108,9 @@ FailureOr<SparsifyConfig> parseOptions(Location loc, double sparsity,
                        "fp8_e5m2";
   }
   if (palettizeNbits != 0) {
-    if (!llvm::is_contained({1, 2, 3, 4, 6, 8}, palettizeNbits))
-      return fail() << "option 'palettize-nbits' must be one of 1, 2, 3, 4, "
-                       "6, 8, got "
-                    << palettizeNbits;
+    if (!isValidIndexBitWidth(palettizeNbits))
+      return fail() << "option 'palettize-nbits' must be one of "
+                    << kIndexBitWidths << ", got " << palettizeNbits;
     config.palettizeBits = static_cast<unsigned>(palettizeNbits);
   }
   if (threshold < 0)
@@ -115,9 +118,6 @@ FailureOr<SparsifyConfig> parseOptions(Location loc, double sparsity,
                   << threshold;
   return config;
 }
-
-/// Elements per chunk of the parallel Inf/NaN check of f16 payloads.
-constexpr int64_t kFiniteGrain = 1 << 20;
 
 struct Item {
   WeightCandidate candidate;
@@ -152,45 +152,24 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
     result.skipReason = item.skipReason;
     return;
   }
-  MLIRContext *ctx = &getContext();
   RankedTensorType type = item.candidate.getType();
   Type weightType = type.getElementType();
   const int64_t numel = type.getNumElements();
-  std::optional<ElementReader> reader =
-      ElementReader::create(item.value, result.error);
-  if (!reader)
-    return;
   // f16 payloads stored element after element are pruned on their bit
   // patterns, without a decoded copy; plain values are copied as they are.
-  ArrayRef<uint16_t> f16;
-  if (auto bytes = reader->getUnpackedBytes();
-      bytes && weightType.isF16() &&
-      reinterpret_cast<uintptr_t>(bytes->data()) % 2 == 0)
-    f16 = ArrayRef<uint16_t>(reinterpret_cast<const uint16_t *>(bytes->data()),
-                             numel);
-  const bool joint = config.quantFormat || config.palettizeBits;
-  const bool onBits = !f16.empty();
-  UninitVector<float> w;
-  bool finite = true;
-  if (onBits) {
-    std::vector<char> chunkFinite((numel + kFiniteGrain - 1) / kFiniteGrain);
-    parallelForChunks(threads, numel, kFiniteGrain, [&](int64_t b, int64_t e) {
-      chunkFinite[b / kFiniteGrain] =
-          allFiniteHalf(f16.data() + b, e - b, /*bf16=*/false);
-    });
-    finite = llvm::all_of(chunkFinite, [](char f) { return f; });
-  } else {
-    w.resize(numel);
-    if (!readElements(item.value, MutableArrayRef<float>(w.data(), w.size()),
-                      result.error, threads))
-      return;
-    finite = llvm::all_of(w, [](float v) { return std::isfinite(v); });
-  }
-  if (!finite) {
-    result.skipReason = "weight holds Inf or NaN values; left unsparsified";
+  std::optional<WeightPayload> payload =
+      WeightPayload::open(item.value, weightType, HalfBits::F16, result.error);
+  if (!payload)
+    return;
+  if (!payload->allFinite(threads)) {
+    result.skipReason = getNonFiniteSkipReason("unsparsified");
     return;
   }
-  ArrayRef<float> weight(w.data(), w.size());
+  ArrayRef<uint16_t> f16 = payload->getHalfBits();
+  const bool joint = config.quantFormat || config.palettizeBits;
+  const bool onBits = !f16.empty();
+  ArrayRef<float> weight =
+      onBits ? ArrayRef<float>() : payload->decode(threads);
   UninitVector<uint8_t> keep;
   const int64_t count =
       static_cast<int64_t>(std::floor(double(numel) * config.sparsity));
@@ -218,11 +197,10 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
   KeptLayout layout = packKeepMask(keepRef, threads);
   const int64_t n = layout.numKept;
   result.numValues = n;
-  Type maskType = IntegerType::get(ctx, 1, IntegerType::Unsigned);
   if (n == 0 || n == numel) {
     result.mask.form = EncodedElements::Form::Splat;
     result.mask.bytes.assign(1, n ? char(0xff) : char(0));
-  } else if (!encodePackedCodes(maskType, std::move(layout.mask), numel,
+  } else if (!encodePackedCodes(config.maskType, std::move(layout.mask), numel,
                                 result.mask, result.error)) {
     return;
   }
@@ -255,11 +233,11 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
             out[i - b] = values[i];
         },
         q, threads);
-    Type dataType = getQuantElementType(ctx, *config.quantFormat);
-    if (!encodeCodes(dataType, std::move(q.codes), result.values, result.error,
-                     threads) ||
+    if (!encodeCodes(config.valueType, std::move(q.codes), result.values,
+                     result.error, threads) ||
         !encodeElements(weightType, q.scales, result.scale, result.error) ||
-        !encodeElements(dataType, q.zeroPoints, result.zeroPoint, result.error))
+        !encodeElements(config.valueType, q.zeroPoints, result.zeroPoint,
+                        result.error))
       return;
     result.plain = false;
     return;
@@ -273,9 +251,7 @@ void SparsifyWeightsPass::compute(Item &item, ItemResult &result,
     int64_t shape[] = {n};
     palettizeWeight(ps, shape, 0, ArrayRef<float>(values.data(), values.size()),
                     p, threads);
-    Type indexType =
-        IntegerType::get(ctx, config.palettizeBits, IntegerType::Unsigned);
-    if (!encodeCodes(indexType, std::move(p.indices), result.values,
+    if (!encodeCodes(config.valueType, std::move(p.indices), result.values,
                      result.error, threads) ||
         !encodeElements(weightType, p.lut, result.lut, result.error))
       return;
@@ -308,25 +284,20 @@ void SparsifyWeightsPass::rewrite(Item &item, ItemResult &result) {
   if (result.plain) {
     values = makeConstant({n}, weightType, result.values);
   } else if (config.quantFormat) {
-    Type dataType = getQuantElementType(ctx, *config.quantFormat);
-    auto data = makeConstant({n}, dataType, result.values);
+    auto data = makeConstant({n}, config.valueType, result.values);
     auto scale = makeConstant({1}, weightType, result.scale);
-    auto zeroPoint = makeConstant({1}, dataType, result.zeroPoint);
+    auto zeroPoint = makeConstant({1}, config.valueType, result.zeroPoint);
     auto offset2 = createZeroConstant(builder, loc, {1}, weightType);
     values = BlockwiseShiftScaleOp::create(builder, loc, valuesType, data,
                                            scale, zeroPoint, offset2);
   } else {
-    Type indexType =
-        IntegerType::get(ctx, config.palettizeBits, IntegerType::Unsigned);
-    auto indices = makeConstant({n}, indexType, result.values);
+    auto indices = makeConstant({n}, config.valueType, result.values);
     auto lut = makeConstant({1, int64_t(1) << config.palettizeBits, 1},
                             weightType, result.lut);
     auto axis = createAxisConstant(builder, loc, 0);
     values = LutToDenseOp::create(builder, loc, valuesType, indices, lut, axis);
   }
-  auto mask = makeConstant(type.getShape(),
-                           IntegerType::get(ctx, 1, IntegerType::Unsigned),
-                           result.mask);
+  auto mask = makeConstant(type.getShape(), config.maskType, result.mask);
   auto sparse = BuildSparseWithBitmaskOp::create(
       builder, loc, SparseWithBitmaskType::get(ctx, type), values, mask);
   auto dense = SparseWithBitmaskToDenseOp::create(builder, loc, type, sparse);
@@ -343,6 +314,12 @@ void SparsifyWeightsPass::runOnOperation() {
   if (failed(parsed))
     return signalPassFailure();
   config = *parsed;
+  config.maskType = IntegerType::get(ctx, 1, IntegerType::Unsigned);
+  if (config.quantFormat)
+    config.valueType = getQuantElementType(ctx, *config.quantFormat);
+  else if (config.palettizeBits)
+    config.valueType =
+        IntegerType::get(ctx, config.palettizeBits, IntegerType::Unsigned);
 
   std::vector<Item> items;
   for (WeightCandidate &candidate :

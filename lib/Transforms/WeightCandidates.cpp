@@ -128,3 +128,7 @@ mlir::coreai::collectWeightCandidates(Operation *root,
   });
   return candidates;
 }
+
+bool mlir::coreai::isWeightChainOp(Operation *op) {
+  return isa<WeightDecoderOpInterface, CastOp>(op);
+}

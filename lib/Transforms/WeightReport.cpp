@@ -14,6 +14,7 @@
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/MaterializeWeights.h"
 #include "coreai/Transforms/Passes.h"
+#include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -38,11 +39,6 @@ using namespace mlir;
 using namespace mlir::coreai;
 
 namespace {
-
-bool isChainOp(Operation *op) {
-  return isa<BlockwiseShiftScaleOp, LutToDenseOp, BuildSparseWithBitmaskOp,
-             SparseWithBitmaskToDenseOp, CastOp>(op);
-}
 
 /// One weight operand, as found in a program.
 struct Weight {
@@ -117,7 +113,7 @@ SmallVector<Weight> collectWeights(Operation *root) {
         continue;
       if (auto constant = dyn_cast<ConstantOp>(def)) {
         w.constants.push_back(constant);
-      } else if (isChainOp(def)) {
+      } else if (isWeightChainOp(def)) {
         SmallVector<Operation *> worklist = {def};
         DenseSet<Operation *> seen;
         while (!worklist.empty()) {
@@ -128,7 +124,7 @@ SmallVector<Weight> collectWeights(Operation *root) {
             w.constants.push_back(constant);
             continue;
           }
-          if (!isChainOp(op))
+          if (!isWeightChainOp(op))
             continue;
           w.chain.push_back(op);
           for (Value operand : op->getOperands())

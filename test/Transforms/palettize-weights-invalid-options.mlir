@@ -14,8 +14,8 @@
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{weight-num-threshold=-5})' 2>&1 | FileCheck %s --check-prefix=THRESHOLD --implicit-check-not=coreai.graph
 
 // LUT-DTYPE: error: option 'lut-dtype': unsupported value 'int4'; expected none, int8, uint8, fp8_e4m3fn or fp8_e5m2
-// NBITS: error: option 'n-bits' must be one of 1, 2, 3, 4, 6, 8, got 5
-// NBITS0: error: option 'n-bits' must be one of 1, 2, 3, 4, 6, 8, got 0
+// NBITS: error: option 'n-bits' must be one of 1, 2, 3, 4, 6 or 8, got 5
+// NBITS0: error: option 'n-bits' must be one of 1, 2, 3, 4, 6 or 8, got 0
 // PER-BLOCK: error: option 'granularity': per_block is not a palettization granularity; expected per_tensor, per_channel or per_grouped_channel
 // GRANULARITY: error: option 'granularity': unsupported value 'per_row'; expected per_tensor, per_channel or per_grouped_channel
 // GROUP: error: option 'group-size' must be positive, got 0

@@ -25,7 +25,7 @@
 // BLOCK-NM: error: options 'block-size' and 'n-m-ratio' cannot both be set
 // JOINT: error: options 'quantize-dtype' and 'palettize-nbits' cannot both be set
 // QDTYPE: error: option 'quantize-dtype': unsupported value 'int4'; expected none, int8, uint8, fp8_e4m3fn or fp8_e5m2
-// NBITS: error: option 'palettize-nbits' must be one of 1, 2, 3, 4, 6, 8, got 5
+// NBITS: error: option 'palettize-nbits' must be one of 1, 2, 3, 4, 6 or 8, got 5
 // THRESHOLD: error: option 'weight-num-threshold' must be non-negative, got -1
 
 coreai.graph @main(%x: tensor<2x2048xf32>) -> tensor<2x1xf32> {

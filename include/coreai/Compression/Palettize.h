@@ -21,6 +21,15 @@
 namespace mlir {
 namespace coreai {
 
+/// Whether palette indices of `bits` bits are allowed: 1, 2, 3, 4, 6 or 8
+/// (the widths `coreai.lut_to_dense` accepts and the passes produce).
+constexpr bool isValidIndexBitWidth(int64_t bits) {
+  return bits == 1 || bits == 2 || bits == 3 || bits == 4 || bits == 6 ||
+         bits == 8;
+}
+/// The allowed index widths, as the diagnostics list them.
+constexpr const char *kIndexBitWidths = "1, 2, 3, 4, 6 or 8";
+
 struct PalettizeScheme {
   unsigned nbits = 4;
   /// Output channels per LUT; 0 means all of them (per tensor).

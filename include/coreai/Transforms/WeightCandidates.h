@@ -22,6 +22,10 @@ namespace coreai {
 /// Constants of at least this many elements qualify whatever their users.
 constexpr int64_t kHugeWeightNumElements = 100000000;
 
+/// Whether `op` belongs to a compressed weight's decoder chain: a weight
+/// decoder (WeightDecoderOpInterface) or a `coreai.cast` between decoders.
+bool isWeightChainOp(Operation *op);
+
 /// A constant chosen for compression.
 struct WeightCandidate {
   ConstantOp op;
