@@ -561,3 +561,19 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
   if (scheme.symmetric)
     out.zeroPoints.resize(1);
 }
+
+QuantizedWeight mlir::coreai::quantizePerTensor(const QuantFormat &format,
+                                                ScaleStorage storage,
+                                                llvm::ArrayRef<float> values,
+                                                unsigned threads) {
+  QuantScheme scheme{format, /*symmetric=*/true, storage};
+  QuantizedWeight q;
+  const int64_t n = values.size();
+  quantizeWeight(
+      scheme, {n}, {1},
+      [&](int64_t b, int64_t e, float *out) {
+        std::copy(values.begin() + b, values.begin() + e, out);
+      },
+      q, threads);
+  return q;
+}

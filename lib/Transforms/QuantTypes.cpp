@@ -2,23 +2,33 @@
 
 #include "coreai/Transforms/QuantTypes.h"
 
-#include "llvm/ADT/StringSwitch.h"
-
 using namespace mlir;
 using namespace mlir::coreai;
 
-std::optional<QuantFormat> mlir::coreai::parseQuantDtype(StringRef name) {
-  return llvm::StringSwitch<std::optional<QuantFormat>>(name)
-      .Case("int8", QuantFormat::integer(8, true))
-      .Case("uint8", QuantFormat::integer(8, false))
-      .Case("int4", QuantFormat::integer(4, true))
-      .Case("uint4", QuantFormat::integer(4, false))
-      .Case("int2", QuantFormat::integer(2, true))
-      .Case("uint2", QuantFormat::integer(2, false))
-      .Case("fp8_e4m3fn", QuantFormat::floating(SmallFloat::F8E4M3FN))
-      .Case("fp8_e5m2", QuantFormat::floating(SmallFloat::F8E5M2))
-      .Case("fp4_e2m1fn", QuantFormat::floating(SmallFloat::F4E2M1FN))
-      .Default(std::nullopt);
+std::optional<QuantFormat> mlir::coreai::getQuantFormat(QuantDtype dtype) {
+  switch (dtype) {
+  case QuantDtype::None:
+    return std::nullopt;
+  case QuantDtype::Int8:
+    return QuantFormat::integer(8, true);
+  case QuantDtype::UInt8:
+    return QuantFormat::integer(8, false);
+  case QuantDtype::Int4:
+    return QuantFormat::integer(4, true);
+  case QuantDtype::UInt4:
+    return QuantFormat::integer(4, false);
+  case QuantDtype::Int2:
+    return QuantFormat::integer(2, true);
+  case QuantDtype::UInt2:
+    return QuantFormat::integer(2, false);
+  case QuantDtype::FP8E4M3FN:
+    return QuantFormat::floating(SmallFloat::F8E4M3FN);
+  case QuantDtype::FP8E5M2:
+    return QuantFormat::floating(SmallFloat::F8E5M2);
+  case QuantDtype::FP4E2M1FN:
+    return QuantFormat::floating(SmallFloat::F4E2M1FN);
+  }
+  return std::nullopt;
 }
 
 Type mlir::coreai::getQuantElementType(MLIRContext *context,

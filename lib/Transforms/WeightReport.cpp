@@ -300,11 +300,6 @@ void WeightReportPass::runOnOperation() {
   ModuleOp module = getOperation();
   MLIRContext *ctx = &getContext();
   markAllAnalysesPreserved();
-  if (format != "table" && format != "json") {
-    emitError(module.getLoc()) << "option 'format': unsupported value '"
-                               << format << "'; expected table or json";
-    return signalPassFailure();
-  }
   unsigned threads = getPassThreadCount(ctx);
   SmallVector<Weight> weights = collectWeights(module);
 
@@ -432,7 +427,7 @@ void WeightReportPass::runOnOperation() {
     return llvm::formatv("{0:f2}", *v).str();
   };
 
-  if (format == "json") {
+  if (format == ReportFormat::JSON) {
     llvm::json::OStream j(*os, 2);
     j.object([&] {
       j.attributeArray("weights", [&] {

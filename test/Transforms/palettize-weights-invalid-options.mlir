@@ -17,14 +17,14 @@
 // NBITS: error: option 'n-bits' must be one of 1, 2, 3, 4, 6 or 8, got 5
 // NBITS0: error: option 'n-bits' must be one of 1, 2, 3, 4, 6 or 8, got 0
 // PER-BLOCK: error: option 'granularity': per_block is not a palettization granularity; expected per_tensor, per_channel or per_grouped_channel
-// GRANULARITY: error: option 'granularity': unsupported value 'per_row'; expected per_tensor, per_channel or per_grouped_channel
+// GRANULARITY: for the --granularity option: unsupported value 'per_row'; expected per_tensor, per_channel, per_block or per_grouped_channel
 // GROUP: error: option 'group-size' must be positive, got 0
-// CLUSTER: error: option 'cluster-dim' must be positive, got -1
+// CLUSTER: for the --cluster-dim option: '-1' value invalid for ulong argument!
 // PCS-VECTOR: error: option 'enable-per-channel-scale' is not supported with cluster-dim > 1
 // WORKERS: error: option 'num-kmeans-workers' must be positive, got 0
-// PRECISION: error: option 'rounding-precision' must be non-negative, got -1
+// PRECISION: for the --rounding-precision option: '-1' value invalid for ulong argument!
 // PRECISION16: error: option 'rounding-precision' must be at most 15, got 16
-// THRESHOLD: error: option 'weight-num-threshold' must be non-negative, got -5
+// THRESHOLD: for the --weight-num-threshold option: '-5' value invalid for ulong argument!
 
 coreai.graph @main(%x: tensor<2x2048xf32>) -> tensor<2x1xf32> {
   %w = coreai.constant dense<0.5> : tensor<2048x1xf32>

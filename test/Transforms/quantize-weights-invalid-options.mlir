@@ -17,20 +17,20 @@
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 weight-num-threshold=-1})' 2>&1 | FileCheck %s --check-prefix=THRESHOLD --implicit-check-not=coreai.graph
 
 // NO-DTYPE: error: option 'dtype' is required: one of int8, uint8, int4, uint4, int2, uint2, fp8_e4m3fn, fp8_e5m2, fp4_e2m1fn
-// BAD-DTYPE: error: option 'dtype': unsupported value 'int3'; expected one of int8, uint8,
-// BAD-QSCHEME: error: option 'qscheme': unsupported value 'sym'; expected symmetric or asymmetric
+// BAD-DTYPE: for the --dtype option: unsupported value 'int3'; expected none, int8, uint8, int4, uint4, int2, uint2, fp8_e4m3fn, fp8_e5m2 or fp4_e2m1fn
+// BAD-QSCHEME: for the --qscheme option: unsupported value 'sym'; expected symmetric or asymmetric
 // GROUPED: error: option 'granularity': per_grouped_channel is not a quantization granularity; expected per_tensor, per_channel or per_block
-// BAD-GRANULARITY: error: option 'granularity': unsupported value 'per_row'; expected per_tensor, per_channel or per_block
+// BAD-GRANULARITY: for the --granularity option: unsupported value 'per_row'; expected per_tensor, per_channel, per_block or per_grouped_channel
 // BLOCK-ZERO: error: option 'block-size' must be positive, got 0
-// BLOCK-NEGATIVE: error: option 'block-size' must be positive, got -4
+// BLOCK-NEGATIVE: for the --block-size option: '-4' value invalid for ulong argument!
 // INT-SCALE-DTYPE: error: option 'scale-dtype' must be none for integer dtype int8
-// BAD-SCALE-DTYPE: error: option 'scale-dtype': unsupported value 'f16'; expected none or fp8_e8m0fnu
+// BAD-SCALE-DTYPE: for the --scale-dtype option: unsupported value 'f16'; expected none or fp8_e8m0fnu
 // FLOAT-ASYM: error: option 'qscheme': asymmetric quantization is not supported for float dtype fp8_e4m3fn; use symmetric
-// FP8-SCALE-DTYPE: error: option 'scale-dtype': unsupported value 'f16' for fp8 dtype fp8_e5m2; expected none or fp8_e8m0fnu
+// FP8-SCALE-DTYPE: for the --scale-dtype option: unsupported value 'f16'; expected none or fp8_e8m0fnu
 // FP4-SCALE-DTYPE: error: option 'scale-dtype' must be none for fp4_e2m1fn: its scales are always f8E8M0FNU
 // FP4-CHANNEL: error: dtype fp4_e2m1fn requires granularity=per_block and block-size=32 (MXFP4), got granularity=per_channel block-size=32
 // FP4-BLOCK16: error: dtype fp4_e2m1fn requires granularity=per_block and block-size=32 (MXFP4), got granularity=per_block block-size=16
-// THRESHOLD: error: option 'weight-num-threshold' must be non-negative, got -1
+// THRESHOLD: for the --weight-num-threshold option: '-1' value invalid for ulong argument!
 
 coreai.graph @main(%x: tensor<2x2048xf32>) -> tensor<2x1xf32> {
   %w = coreai.constant dense<0.5> : tensor<2048x1xf32>

@@ -17,8 +17,8 @@
 // BOTH: error: options 'target-sparsity' and 'n-m-ratio' cannot both be set
 // RANGE: error: option 'target-sparsity' must be in [0, 1], got 1.500000e+00
 // NEGATIVE: error: option 'target-sparsity' must be in [0, 1], got -1.000000e-01
-// NM-LENGTH: error: option 'n-m-ratio' must be two integers n,m, got '2'
-// NM-INT: error: option 'n-m-ratio' must contain integers, got 'a,4'
+// NM-LENGTH: error: option 'n-m-ratio' must be two integers n,m, got 1 value
+// NM-INT: for the --n-m-ratio option: 'a' value invalid for long argument!
 // NM-M: error: option 'n-m-ratio' requires m > 0, got m = 0
 // NM-N: error: option 'n-m-ratio' requires 0 <= n <= m, got n = 5, m = 4
 // BLOCK: error: option 'block-size' must be greater than 1, got 1
@@ -26,7 +26,7 @@
 // JOINT: error: options 'quantize-dtype' and 'palettize-nbits' cannot both be set
 // QDTYPE: error: option 'quantize-dtype': unsupported value 'int4'; expected none, int8, uint8, fp8_e4m3fn or fp8_e5m2
 // NBITS: error: option 'palettize-nbits' must be one of 1, 2, 3, 4, 6 or 8, got 5
-// THRESHOLD: error: option 'weight-num-threshold' must be non-negative, got -1
+// THRESHOLD: for the --weight-num-threshold option: '-1' value invalid for ulong argument!
 
 coreai.graph @main(%x: tensor<2x2048xf32>) -> tensor<2x1xf32> {
   %w = coreai.constant dense<0.5> : tensor<2048x1xf32>

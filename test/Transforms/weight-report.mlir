@@ -66,4 +66,4 @@ coreai.graph @main(%x: tensor<2x8xf32>, %ids: tensor<2x1xsi32>) -> (tensor<2x4xf
 
 // MISMATCH: weight-report.mlir:21:8: error: the reference program '{{.*}}report-other.mlir' does not match: its weight 0 is a 8x4 operand of coreai.batch_matmul, here a 4x8 operand of coreai.decomposable.broadcasting_batch_matmul
 // MISSING: error: option 'reference': cannot read the program '{{.*}}.missing'
-// FORMAT: error: option 'format': unsupported value 'xml'; expected table or json
+// FORMAT: for the --format option: unsupported value 'xml'; expected table or json

@@ -122,7 +122,9 @@ protected:
 };
 
 struct IntCase {
-  const char *dtype, *qscheme, *granularity;
+  QuantDtype dtype;
+  QScheme qscheme;
+  Granularity granularity;
   double boundInScales; ///< |w - ŵ| <= boundInScales * s
 };
 
@@ -131,14 +133,19 @@ TEST_F(QuantizeWeightsTest, IntegerFormatsStayWithinBound) {
   OwningOpRef<ModuleOp> module = buildLinear(ctx, w);
   // Symmetric: ŵ is w's nearest code. Asymmetric: the rounded zero point
   // may push the largest values half a step further.
-  for (IntCase c : {IntCase{"int8", "symmetric", "per_channel", 0.5},
-                    IntCase{"uint8", "symmetric", "per_channel", 0.5},
-                    IntCase{"int8", "asymmetric", "per_channel", 1.0},
-                    IntCase{"uint8", "asymmetric", "per_tensor", 1.0},
-                    IntCase{"int4", "symmetric", "per_block", 0.5},
-                    IntCase{"uint4", "asymmetric", "per_block", 1.0},
-                    IntCase{"int2", "symmetric", "per_channel", 0.5}}) {
-    SCOPED_TRACE(std::string(c.dtype) + " " + c.qscheme + " " + c.granularity);
+  using D = QuantDtype;
+  using S = QScheme;
+  using G = Granularity;
+  for (IntCase c : {IntCase{D::Int8, S::Symmetric, G::PerChannel, 0.5},
+                    IntCase{D::UInt8, S::Symmetric, G::PerChannel, 0.5},
+                    IntCase{D::Int8, S::Asymmetric, G::PerChannel, 1.0},
+                    IntCase{D::UInt8, S::Asymmetric, G::PerTensor, 1.0},
+                    IntCase{D::Int4, S::Symmetric, G::PerBlock, 0.5},
+                    IntCase{D::UInt4, S::Asymmetric, G::PerBlock, 1.0},
+                    IntCase{D::Int2, S::Symmetric, G::PerChannel, 0.5}}) {
+    SCOPED_TRACE((stringify(c.dtype) + " " + stringify(c.qscheme) + " " +
+                  stringify(c.granularity))
+                     .str());
     QuantizeWeightsOptions opts;
     opts.dtype = c.dtype;
     opts.qscheme = c.qscheme;
@@ -156,7 +163,7 @@ TEST_F(QuantizeWeightsTest, IntegerFormatsStayWithinBound) {
                      : scales[row * blocksPerRow + col * blocksPerRow / kIn];
       ASSERT_LE(std::abs(w[i] - restored[i]), c.boundInScales * s * (1 + 1e-9))
           << "at row " << row << " col " << col;
-      if (w[i] == 0.0f && std::string(c.qscheme) == "symmetric")
+      if (w[i] == 0.0f && c.qscheme == QScheme::Symmetric)
         ASSERT_EQ(restored[i], 0.0) << "zero must stay zero";
     }
   }
@@ -167,14 +174,14 @@ TEST_F(QuantizeWeightsTest, IntegerFormatsStayWithinBound) {
 TEST_F(QuantizeWeightsTest, Fp8StaysWithinRelativeBound) {
   std::vector<float> w = randomWeight(2);
   OwningOpRef<ModuleOp> module = buildLinear(ctx, w);
-  for (const char *dtype : {"fp8_e4m3fn", "fp8_e5m2"}) {
-    SCOPED_TRACE(dtype);
+  for (QuantDtype dtype : {QuantDtype::FP8E4M3FN, QuantDtype::FP8E5M2}) {
+    SCOPED_TRACE(stringify(dtype).str());
     QuantizeWeightsOptions opts;
     opts.dtype = dtype;
     std::vector<double> scales;
     std::vector<double> restored = roundTrip(*module, opts, scales);
     ASSERT_EQ(restored.size(), w.size());
-    bool e4m3 = std::string(dtype) == "fp8_e4m3fn";
+    bool e4m3 = dtype == QuantDtype::FP8E4M3FN;
     double relative = e4m3 ? 1.0 / 16 : 1.0 / 8;
     double subnormalStep = e4m3 ? std::ldexp(1.0, -9) : std::ldexp(1.0, -16);
     for (int64_t i = 0; i < kOut * kIn; ++i) {
@@ -222,8 +229,8 @@ TEST_F(QuantizeWeightsTest, MXFP4BeatsRoundingAfter) {
     v = dist(rng);
   OwningOpRef<ModuleOp> module = buildLinear(ctx, w);
   QuantizeWeightsOptions opts;
-  opts.dtype = "fp4_e2m1fn";
-  opts.granularity = "per_block";
+  opts.dtype = QuantDtype::FP4E2M1FN;
+  opts.granularity = Granularity::PerBlock;
   std::vector<double> scales;
   std::vector<double> ours = roundTrip(*module, opts, scales);
   ASSERT_EQ(ours.size(), w.size());
@@ -242,7 +249,8 @@ TEST_F(QuantizeWeightsTest, InPlaceAndInvalidOptions) {
   OwningOpRef<ModuleOp> module = buildLinear(ctx, w);
 
   QuantizeWeightsOptions bad;
-  bad.dtype = "int3";
+  bad.dtype = QuantDtype::Int8;
+  bad.scaleDtype = ScaleDtype::FP8E8M0FNU; // e8m0 scales need a float dtype
   std::string message;
   {
     ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &diag) {
@@ -251,11 +259,11 @@ TEST_F(QuantizeWeightsTest, InPlaceAndInvalidOptions) {
     });
     EXPECT_TRUE(failed(quantizeWeights(*module, bad)));
   }
-  EXPECT_NE(message.find("option 'dtype'"), std::string::npos) << message;
+  EXPECT_NE(message.find("option 'scale-dtype'"), std::string::npos) << message;
   EXPECT_EQ(readWeight(*module), std::vector<double>(w.begin(), w.end()));
 
   QuantizeWeightsOptions opts;
-  opts.dtype = "int8";
+  opts.dtype = QuantDtype::Int8;
   opts.inPlace = true;
   FailureOr<ModuleOp> result = quantizeWeights(*module, opts);
   ASSERT_TRUE(succeeded(result));

@@ -102,6 +102,14 @@ void quantizeWeight(const QuantScheme &scheme, llvm::ArrayRef<int64_t> shape,
                     QuantizedWeight &out, unsigned threads = 1,
                     bool allowPacked = false, const uint16_t *f16 = nullptr);
 
+/// Quantizes `values` as one block (one scale), symmetrically, with
+/// `format` and the scale stored as `storage`: a LUT or the kept values of a
+/// sparse weight.
+QuantizedWeight quantizePerTensor(const QuantFormat &format,
+                                  ScaleStorage storage,
+                                  llvm::ArrayRef<float> values,
+                                  unsigned threads = 1);
+
 /// Returns the value of `code` (as quantizeWeight writes it) in `format`,
 /// before scaling: the integer or the float value.
 double decodeQuantCode(QuantFormat format, uint8_t code);

@@ -3,6 +3,8 @@
 #ifndef COREAI_TRANSFORMS_PASSES_H
 #define COREAI_TRANSFORMS_PASSES_H
 
+#include "coreai/Transforms/CompressionOptions.h"
+
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {

@@ -5,6 +5,44 @@
 
 include "mlir/Pass/PassBase.td"
 
+//===----------------------------------------------------------------------===//
+// Shared option values and options
+//===----------------------------------------------------------------------===//
+
+defvar QuantDtypeValues = [{::llvm::cl::values(
+      clEnumValN(::mlir::coreai::QuantDtype::None, "none", "not set"),
+      clEnumValN(::mlir::coreai::QuantDtype::Int8, "int8", "8-bit signed integers"),
+      clEnumValN(::mlir::coreai::QuantDtype::UInt8, "uint8", "8-bit unsigned integers"),
+      clEnumValN(::mlir::coreai::QuantDtype::Int4, "int4", "4-bit signed integers"),
+      clEnumValN(::mlir::coreai::QuantDtype::UInt4, "uint4", "4-bit unsigned integers"),
+      clEnumValN(::mlir::coreai::QuantDtype::Int2, "int2", "2-bit signed integers"),
+      clEnumValN(::mlir::coreai::QuantDtype::UInt2, "uint2", "2-bit unsigned integers"),
+      clEnumValN(::mlir::coreai::QuantDtype::FP8E4M3FN, "fp8_e4m3fn", "fp8 E4M3 (finite)"),
+      clEnumValN(::mlir::coreai::QuantDtype::FP8E5M2, "fp8_e5m2", "fp8 E5M2"),
+      clEnumValN(::mlir::coreai::QuantDtype::FP4E2M1FN, "fp4_e2m1fn", "MXFP4: fp4 E2M1 with E8M0 block scales"))}];
+defvar QSchemeValues = [{::llvm::cl::values(
+      clEnumValN(::mlir::coreai::QScheme::Symmetric, "symmetric", "zero point 0 (or the middle code)"),
+      clEnumValN(::mlir::coreai::QScheme::Asymmetric, "asymmetric", "zero point from the block minimum"))}];
+defvar GranularityValues = [{::llvm::cl::values(
+      clEnumValN(::mlir::coreai::Granularity::PerTensor, "per_tensor", "one parameter set per tensor"),
+      clEnumValN(::mlir::coreai::Granularity::PerChannel, "per_channel", "one per output channel"),
+      clEnumValN(::mlir::coreai::Granularity::PerBlock, "per_block", "one per output channel and block of input channels (quantization)"),
+      clEnumValN(::mlir::coreai::Granularity::PerGroupedChannel, "per_grouped_channel", "one per group of output channels (palettization)"))}];
+defvar ScaleDtypeValues = [{::llvm::cl::values(
+      clEnumValN(::mlir::coreai::ScaleDtype::None, "none", "the weight's float type"),
+      clEnumValN(::mlir::coreai::ScaleDtype::FP8E8M0FNU, "fp8_e8m0fnu", "E8M0 power-of-two scales"))}];
+defvar ReportFormatValues = [{::llvm::cl::values(
+      clEnumValN(::mlir::coreai::ReportFormat::Table, "table", "aligned for a terminal"),
+      clEnumValN(::mlir::coreai::ReportFormat::JSON, "json", "for scripts"))}];
+
+/// Every compression pass chooses its weights with the same threshold.
+defvar WeightNumThresholdOption =
+    Option<"weightNumThreshold", "weight-num-threshold", "uint64_t",
+           /*default=*/"1024",
+           "Only constants with more elements than this are compressed "
+           "(default 1024)">;
+
+
 def CoreAIMaterializeWeightsPass
     : Pass<"coreai-materialize-weights", "::mlir::ModuleOp"> {
   let summary = "Replaces compressed weight chains by dense constants";
@@ -82,23 +120,25 @@ def CoreAIQuantizeWeightsPass
   }];
   let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
   let options = [
-    Option<"dtype", "dtype", "std::string", /*default=*/"",
+    Option<"dtype", "dtype", "::mlir::coreai::QuantDtype",
+           /*default=*/"::mlir::coreai::QuantDtype::None",
            "Quantized type (required): int8, uint8, int4, uint4, int2, uint2, "
-           "fp8_e4m3fn, fp8_e5m2 or fp4_e2m1fn">,
-    Option<"qscheme", "qscheme", "std::string", /*default=*/"\"symmetric\"",
-           "symmetric (default) or asymmetric (integer dtypes only)">,
-    Option<"granularity", "granularity", "std::string",
-           /*default=*/"\"per_channel\"",
-           "per_tensor, per_channel (default) or per_block">,
-    Option<"blockSize", "block-size", "int64_t", /*default=*/"32",
-           "Input channels per block with granularity=per_block (default 32)">,
-    Option<"weightNumThreshold", "weight-num-threshold", "int64_t",
-           /*default=*/"1024",
-           "Only constants with more elements than this are quantized "
-           "(default 1024)">,
-    Option<"scaleDtype", "scale-dtype", "std::string", /*default=*/"\"none\"",
+           "fp8_e4m3fn, fp8_e5m2 or fp4_e2m1fn", QuantDtypeValues>,
+    Option<"qscheme", "qscheme", "::mlir::coreai::QScheme",
+           /*default=*/"::mlir::coreai::QScheme::Symmetric",
+           "symmetric (default) or asymmetric (integer dtypes only)",
+           QSchemeValues>,
+    Option<"granularity", "granularity", "::mlir::coreai::Granularity",
+           /*default=*/"::mlir::coreai::Granularity::PerChannel",
+           "per_tensor, per_channel (default) or per_block", GranularityValues>,
+    Option<"blockSize", "block-size", "uint64_t", /*default=*/"32",
+           "Input channels per block with granularity=per_block (> 0, "
+           "default 32)">,
+    WeightNumThresholdOption,
+    Option<"scaleDtype", "scale-dtype", "::mlir::coreai::ScaleDtype",
+           /*default=*/"::mlir::coreai::ScaleDtype::None",
            "Scale storage: none (the weight's type, default) or fp8_e8m0fnu "
-           "(fp8 dtypes only; fp4 always uses it)">,
+           "(fp8 dtypes only; fp4 always uses it)", ScaleDtypeValues>,
   ];
 }
 
@@ -137,35 +177,35 @@ def CoreAIPalettizeWeightsPass
   }];
   let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
   let options = [
-    Option<"lutDtype", "lut-dtype", "std::string", /*default=*/"\"none\"",
+    Option<"lutDtype", "lut-dtype", "::mlir::coreai::QuantDtype",
+           /*default=*/"::mlir::coreai::QuantDtype::None",
            "LUT storage: none (the weight's type, default), int8, uint8, "
-           "fp8_e4m3fn or fp8_e5m2">,
-    Option<"nBits", "n-bits", "int64_t", /*default=*/"4",
+           "fp8_e4m3fn or fp8_e5m2", QuantDtypeValues>,
+    Option<"nBits", "n-bits", "uint64_t", /*default=*/"4",
            "Index bits: 1, 2, 3, 4 (default), 6 or 8">,
-    Option<"granularity", "granularity", "std::string",
-           /*default=*/"\"per_tensor\"",
-           "per_tensor (default), per_channel or per_grouped_channel">,
-    Option<"groupSize", "group-size", "int64_t", /*default=*/"32",
-           "Output channels per LUT with per_grouped_channel (default 32)">,
-    Option<"clusterDim", "cluster-dim", "int64_t", /*default=*/"1",
-           "Elements per LUT entry, along the output axis (default 1)">,
+    Option<"granularity", "granularity", "::mlir::coreai::Granularity",
+           /*default=*/"::mlir::coreai::Granularity::PerTensor",
+           "per_tensor (default), per_channel or per_grouped_channel",
+           GranularityValues>,
+    Option<"groupSize", "group-size", "uint64_t", /*default=*/"32",
+           "Output channels per LUT with per_grouped_channel (> 0, default "
+           "32)">,
+    Option<"clusterDim", "cluster-dim", "uint64_t", /*default=*/"1",
+           "Elements per LUT entry, along the output axis (> 0, default 1)">,
     Option<"enablePerChannelScale", "enable-per-channel-scale", "bool",
            /*default=*/"false",
            "Normalize by max |w| over the output axis first (default false)">,
-    Option<"weightNumThreshold", "weight-num-threshold", "int64_t",
-           /*default=*/"1024",
-           "Only constants with more elements than this are palettized "
-           "(default 1024)">,
-    Option<"numKmeansWorkers", "num-kmeans-workers", "int64_t",
+    WeightNumThresholdOption,
+    Option<"numKmeansWorkers", "num-kmeans-workers", "uint64_t",
            /*default=*/"4",
-           "Threads for this pass, clamped to the machine (default 4); the "
-           "output does not depend on it">,
+           "Threads for this pass, clamped to the machine (> 0, default 4); "
+           "the output does not depend on it">,
     Option<"enableFastKmeansMode", "enable-fast-kmeans-mode", "bool",
            /*default=*/"true",
            "Round values to rounding-precision decimals to choose the "
            "clusters (default true)">,
-    Option<"roundingPrecision", "rounding-precision", "int64_t",
-           /*default=*/"4", "Decimals of the fast mode (default 4)">,
+    Option<"roundingPrecision", "rounding-precision", "uint64_t",
+           /*default=*/"4", "Decimals of the fast mode (0 to 15, default 4)">,
   ];
 }
 
@@ -198,22 +238,19 @@ def CoreAISparsifyWeightsPass
   let options = [
     Option<"targetSparsity", "target-sparsity", "double", /*default=*/"0.5",
            "Fraction of the elements to prune, in [0, 1] (default 0.5)">,
-    Option<"blockSize", "block-size", "int64_t", /*default=*/"0",
+    Option<"blockSize", "block-size", "uint64_t", /*default=*/"0",
            "Prune blocks of this many output channels (> 1; 0: not set)">,
-    Option<"nMRatio", "n-m-ratio", "std::string", /*default=*/"",
-           "n,m: prune n of every m consecutive input channels (not set by "
-           "default)">,
-    Option<"quantizeDtype", "quantize-dtype", "std::string",
-           /*default=*/"\"none\"",
+    ListOption<"nMRatio", "n-m-ratio", "int64_t",
+               "n,m: prune n of every m consecutive input channels (not set "
+               "by default)">,
+    Option<"quantizeDtype", "quantize-dtype", "::mlir::coreai::QuantDtype",
+           /*default=*/"::mlir::coreai::QuantDtype::None",
            "Quantize the kept values: none (default), int8, uint8, "
-           "fp8_e4m3fn or fp8_e5m2">,
-    Option<"palettizeNbits", "palettize-nbits", "int64_t", /*default=*/"0",
+           "fp8_e4m3fn or fp8_e5m2", QuantDtypeValues>,
+    Option<"palettizeNbits", "palettize-nbits", "uint64_t", /*default=*/"0",
            "Palettize the kept values with a LUT of 2^n entries: 1, 2, 3, 4, "
            "6 or 8 (0: not set)">,
-    Option<"weightNumThreshold", "weight-num-threshold", "int64_t",
-           /*default=*/"1024",
-           "Only constants with more elements than this are sparsified "
-           "(default 1024)">,
+    WeightNumThresholdOption,
   ];
 }
 
@@ -237,8 +274,10 @@ def CoreAIWeightReportPass
   let options = [
     Option<"reference", "reference", "std::string", /*default=*/"",
            "The uncompressed program (text or bytecode) to compare with">,
-    Option<"format", "format", "std::string", /*default=*/"\"table\"",
-           "table (aligned for a terminal, default) or json">,
+    Option<"format", "format", "::mlir::coreai::ReportFormat",
+           /*default=*/"::mlir::coreai::ReportFormat::Table",
+           "table (aligned for a terminal, default) or json",
+           ReportFormatValues>,
     Option<"output", "output", "std::string", /*default=*/"\"-\"",
            "Where to write the report: a file, or - for stdout (default)">,
   ];
@@ -256,12 +295,7 @@ def CoreAITestWeightCandidatesPass
     compress, with its output and input channel axes. For tests of the shared
     candidate selection; changes nothing.
   }];
-  let options = [
-    Option<"weightNumThreshold", "weight-num-threshold", "int64_t",
-           /*default=*/"1024",
-           "Only constants with more elements than this are weights "
-           "(default 1024)">,
-  ];
+  let options = [WeightNumThresholdOption];
 }
 
 #endif // COREAI_TRANSFORMS_PASSES_TD

@@ -13,6 +13,7 @@
 #include "coreai/Compression/Quantize.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
+#include "coreai/Transforms/CompressionOptions.h"
 
 #include "mlir/IR/Builders.h"
 
@@ -21,9 +22,8 @@
 namespace mlir {
 namespace coreai {
 
-/// The format named by a dtype option value: int8, uint8, int4, uint4, int2,
-/// uint2, fp8_e4m3fn, fp8_e5m2 or fp4_e2m1fn; std::nullopt for any other.
-std::optional<QuantFormat> parseQuantDtype(StringRef name);
+/// The format of a dtype option value; std::nullopt for `none`.
+std::optional<QuantFormat> getQuantFormat(QuantDtype dtype);
 
 /// The element type that stores `format` (si8, ui4, f8E4M3FN, f4E2M1FN, ...).
 Type getQuantElementType(MLIRContext *context, QuantFormat format);

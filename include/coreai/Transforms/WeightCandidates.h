@@ -32,7 +32,11 @@ struct WeightCandidate {
   /// Output- and input-channel axes, normalised to [0, rank).
   WeightAxes axes;
 
-  RankedTensorType getType() { return cast<RankedTensorType>(op.getType()); }
+  RankedTensorType getType() const {
+    return cast<RankedTensorType>(const_cast<ConstantOp &>(op).getType());
+  }
+  ArrayRef<int64_t> getShape() const { return getType().getShape(); }
+  Location getLoc() const { return const_cast<ConstantOp &>(op).getLoc(); }
 };
 
 /// Returns the constants under `root` to compress, in program order: float

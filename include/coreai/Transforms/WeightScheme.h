@@ -1,0 +1,99 @@
+//===- WeightScheme.h - One interface behind every compression --*- C++ -*-===//
+//
+// A weight's journey is written once (compressWeights): choose the weights
+// (collectWeightCandidates), ask each one's scheme whether it applies, load
+// its payload (WeightPayload), compute the encoding in parallel off the IR,
+// report every error before any change, then rewrite in program order.
+// Quantization, palettization and sparsification are schemes; a pass turns
+// its options into one scheme, a recipe gives each weight its own.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_TRANSFORMS_WEIGHTSCHEME_H
+#define COREAI_TRANSFORMS_WEIGHTSCHEME_H
+
+#include "coreai/Transforms/WeightCandidates.h"
+#include "coreai/Transforms/WeightPassDriver.h"
+#include "coreai/Transforms/WeightPayload.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <memory>
+#include <string>
+
+namespace mlir {
+namespace coreai {
+
+/// What a scheme computed for one weight, kept from the compute step to the
+/// rewrite. Each scheme derives its own.
+struct WeightEncoding {
+  virtual ~WeightEncoding();
+};
+
+/// One compression family with its options fixed.
+class WeightScheme {
+public:
+  virtual ~WeightScheme();
+
+  /// What a skipped weight is left as: "unquantized", "unpalettized", ...
+  virtual StringRef getLeftAs() const = 0;
+
+  /// The half-precision payloads the compute step takes as bit patterns in
+  /// place (the others arrive decoded).
+  virtual HalfBits getHalfBits(const WeightCandidate &weight) const {
+    return HalfBits::None;
+  }
+
+  /// True when compute checks Inf/NaN itself (fused into its kernel) and
+  /// reports it through getNonFiniteSkipReason; the load step checks
+  /// otherwise.
+  virtual bool checksFiniteItself() const { return false; }
+
+  /// Creates every type the scheme produces. Called once, on the IR thread,
+  /// before any compute.
+  virtual void prepare(MLIRContext *context) = 0;
+
+  /// Returns why the scheme does not apply to `weight` (a sentence the
+  /// report can show, ending in "left <getLeftAs()>"), or an empty string.
+  /// Called on the IR thread.
+  virtual std::string getSkipReason(const WeightCandidate &weight) const = 0;
+
+  /// Computes the encoding of `weight` from its payload. Runs in a worker:
+  /// touches no IR. On failure returns null and sets `status.error` (the
+  /// pass fails) or `status.skipReason` (the weight stays as it is).
+  virtual std::unique_ptr<WeightEncoding>
+  compute(const WeightCandidate &weight, WeightPayload &payload,
+          unsigned threads, WeightWorkStatus &status) const = 0;
+
+  /// Builds the decoder chain at the builder's insertion point (just before
+  /// the weight) and returns the value that replaces the weight. Runs on the
+  /// IR thread, in program order.
+  virtual Value rewrite(OpBuilder &builder, const WeightCandidate &weight,
+                        WeightEncoding &encoding) const = 0;
+};
+
+/// One weight and the scheme that compresses it.
+struct WeightAssignment {
+  WeightCandidate candidate;
+  const WeightScheme *scheme;
+};
+
+/// Runs the shared skeleton over `weights`: skips with a warning where the
+/// scheme does not apply, loads and computes in parallel on up to `threads`
+/// threads (the output bytes do not depend on the count), fails before any
+/// change on an error, and rewrites in the order of `weights`. Every scheme
+/// must have been prepared. `label` names the progress line.
+LogicalResult compressWeights(MutableArrayRef<WeightAssignment> weights,
+                              unsigned threads, StringRef label);
+
+/// compressWeights over the candidates of `module` with more than
+/// `weightNumThreshold` elements, all with `scheme` (prepared here).
+LogicalResult compressWeights(ModuleOp module, WeightScheme &scheme,
+                              uint64_t weightNumThreshold, unsigned threads,
+                              StringRef label);
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_TRANSFORMS_WEIGHTSCHEME_H

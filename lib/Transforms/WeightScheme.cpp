@@ -1,0 +1,85 @@
+//===- WeightScheme.cpp - The shared compression skeleton -----------------===//
+
+#include "coreai/Transforms/WeightScheme.h"
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+WeightEncoding::~WeightEncoding() = default;
+WeightScheme::~WeightScheme() = default;
+
+namespace {
+
+/// One weight with what the workers need copied out of the IR.
+struct Item {
+  WeightAssignment *assignment;
+  ElementsAttr value;
+  std::string skipReason;
+};
+
+struct ItemResult : WeightWorkStatus {
+  std::unique_ptr<WeightEncoding> encoding;
+};
+
+void computeItem(Item &item, ItemResult &result, unsigned threads) {
+  if (!item.skipReason.empty()) {
+    result.skipReason = item.skipReason;
+    return;
+  }
+  const WeightCandidate &weight = item.assignment->candidate;
+  const WeightScheme &scheme = *item.assignment->scheme;
+  std::optional<WeightPayload> payload =
+      WeightPayload::open(item.value, weight.getType().getElementType(),
+                          scheme.getHalfBits(weight), result.error);
+  if (!payload)
+    return;
+  if (!scheme.checksFiniteItself() && !payload->allFinite(threads)) {
+    result.skipReason = getNonFiniteSkipReason(scheme.getLeftAs());
+    return;
+  }
+  result.encoding = scheme.compute(weight, *payload, threads, result);
+}
+
+} // namespace
+
+LogicalResult
+mlir::coreai::compressWeights(MutableArrayRef<WeightAssignment> weights,
+                              unsigned threads, StringRef label) {
+  std::vector<Item> items;
+  items.reserve(weights.size());
+  for (WeightAssignment &assignment : weights)
+    items.push_back({&assignment, assignment.candidate.op.getValue(),
+                     assignment.scheme->getSkipReason(assignment.candidate)});
+
+  OpBuilder builder(
+      weights.empty() ? nullptr : weights.front().candidate.op->getContext());
+  auto anchor = [](Item &item) -> Operation * {
+    return item.assignment->candidate.op;
+  };
+  auto compute = [&](Item &item, ItemResult &result) {
+    computeItem(item, result, threads);
+  };
+  auto rewrite = [&](Item &item, ItemResult &result) {
+    ConstantOp source = item.assignment->candidate.op;
+    builder.setInsertionPoint(source);
+    Value replacement = item.assignment->scheme->rewrite(
+        builder, item.assignment->candidate, *result.encoding);
+    source.replaceAllUsesWith(replacement);
+    source.erase();
+  };
+  return runWeightWork<Item, ItemResult>(items, threads, anchor, compute,
+                                         rewrite, label);
+}
+
+LogicalResult mlir::coreai::compressWeights(ModuleOp module,
+                                            WeightScheme &scheme,
+                                            uint64_t weightNumThreshold,
+                                            unsigned threads, StringRef label) {
+  scheme.prepare(module.getContext());
+  SmallVector<WeightAssignment> weights;
+  const int64_t threshold =
+      static_cast<int64_t>(std::min<uint64_t>(weightNumThreshold, INT64_MAX));
+  for (WeightCandidate &candidate : collectWeightCandidates(module, threshold))
+    weights.push_back({candidate, &scheme});
+  return compressWeights(weights, threads, label);
+}
