@@ -56,16 +56,9 @@ void collectUseAxes(Value value, UseAxes &result) {
         // the axes, mapped back to this side. No agreement gives 0/1.
         UseAxes inner;
         collectUseAxes(user->getResult(0), inner);
-        WeightAxes mapped = normalize({0, 1}, rank);
         std::optional<WeightAxes> agreed = agree(inner.axes);
-        if (agreed) {
-          std::optional<int64_t> out =
-              lookThrough.mapResultAxisToSource(agreed->out);
-          std::optional<int64_t> in =
-              lookThrough.mapResultAxisToSource(agreed->in);
-          if (out && in)
-            mapped = normalize({*out, *in}, rank);
-        }
+        WeightAxes mapped = agreed ? mapAxesToSource(lookThrough, *agreed)
+                                   : normalize({0, 1}, rank);
         result.disagreement |=
             inner.disagreement || (!agreed && inner.axes.size() > 1);
         result.axes.push_back(mapped);
@@ -81,6 +74,30 @@ bool isCompressibleElementType(Type type) {
 }
 
 } // namespace
+
+WeightAxes mlir::coreai::mapAxesToSource(WeightLookThroughOpInterface op,
+                                         WeightAxes resultAxes) {
+  int64_t rank =
+      cast<RankedTensorType>(op.getLookThroughOperand().get().getType())
+          .getRank();
+  std::optional<int64_t> out = op.mapResultAxisToSource(resultAxes.out);
+  std::optional<int64_t> in = op.mapResultAxisToSource(resultAxes.in);
+  if (out && in)
+    return normalize({*out, *in}, rank);
+  return normalize({0, 1}, rank);
+}
+
+Value mlir::coreai::traceWeightSource(Value value, WeightAxes &axes) {
+  if (auto type = dyn_cast<RankedTensorType>(value.getType()))
+    axes = normalize(axes, type.getRank());
+  while (auto look = value.getDefiningOp<WeightLookThroughOpInterface>()) {
+    if (!isa<RankedTensorType>(look.getLookThroughOperand().get().getType()))
+      break;
+    axes = mapAxesToSource(look, axes);
+    value = look.getLookThroughOperand().get();
+  }
+  return value;
+}
 
 SmallVector<WeightCandidate>
 mlir::coreai::collectWeightCandidates(Operation *root,

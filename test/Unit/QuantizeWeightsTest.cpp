@@ -9,6 +9,7 @@
 
 #include "coreai/Transforms/QuantizeWeights.h"
 #include "coreai/Compression/FloatFormats.h"
+#include "coreai/Compression/Metrics.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIDialect.h"
 #include "coreai/IR/CoreAIOps.h"
@@ -194,12 +195,7 @@ TEST_F(QuantizeWeightsTest, Fp8StaysWithinRelativeBound) {
 }
 
 double sqnrDb(const std::vector<float> &w, const std::vector<double> &r) {
-  double signal = 0, noise = 0;
-  for (size_t i = 0; i < w.size(); ++i) {
-    signal += double(w[i]) * w[i];
-    noise += (w[i] - r[i]) * (w[i] - r[i]);
-  }
-  return 10 * std::log10(signal / noise);
+  return compareValues(w, r).getSqnrDb();
 }
 
 /// The reference's MXFP4: quantize against amax / 6 and round the scale to

@@ -8,7 +8,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "coreai/Compression/Parallel.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIDialect.h"
 
@@ -19,10 +18,12 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <functional>
 #include <random>
+#include <thread>
 
 using namespace mlir;
 using namespace mlir::coreai;
@@ -59,7 +60,7 @@ int main(int argc, char **argv) {
   MLIRContext context;
   context.loadDialect<CoreAIDialect>();
   const int64_t n = numElements;
-  const unsigned machine = clampThreadCount(0);
+  const unsigned machine = std::max(1u, std::thread::hardware_concurrency());
 
   // A normal-ish f16 payload in a resource blob, as a real weight.
   std::mt19937 rng(1);

@@ -16,10 +16,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Compression/Metrics.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIDialect.h"
 #include "coreai/IR/CoreAIOps.h"
-#include "coreai/Transforms/Passes.h"
+#include "coreai/InitAll.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -204,7 +205,7 @@ static std::vector<double> materializedWeight(ModuleOp module) {
 }
 
 int main(int argc, char **argv) {
-  registerCoreAIPasses();
+  registerAllPasses();
   cl::ParseCommandLineOptions(argc, argv, "coreai pass benchmark\n");
   std::vector<uint16_t> bits = loadWeight();
   if (!writeModel.empty())
@@ -218,9 +219,6 @@ int main(int argc, char **argv) {
     OwningOpRef<ModuleOp> module = buildModule(ctx, bits);
     reference = materializedWeight(*module);
   }
-  double signal = 0;
-  for (double v : reference)
-    signal += v * v;
 
   std::vector<uint16_t> copy(bits.size());
   double memcpyTime = 1e30;
@@ -242,15 +240,12 @@ int main(int argc, char **argv) {
       if (rowSqnr && !restored.empty()) {
         std::string signalList, noiseList;
         for (int64_t r = 0; r < rows; ++r) {
-          double rowSignal = 0, rowNoise = 0;
-          for (int64_t c = r * cols, e = c + cols; c < e; ++c) {
-            rowSignal += reference[c] * reference[c];
-            rowNoise +=
-                (restored[c] - reference[c]) * (restored[c] - reference[c]);
-          }
+          ErrorStats row =
+              compareValues(ArrayRef<double>(reference).slice(r * cols, cols),
+                            restored.slice(r * cols, cols));
           const char *sep = r ? ", " : "";
-          signalList += sep + llvm::formatv("{0:e}", rowSignal).str();
-          noiseList += sep + llvm::formatv("{0:e}", rowNoise).str();
+          signalList += sep + llvm::formatv("{0:e}", row.signal).str();
+          noiseList += sep + llvm::formatv("{0:e}", row.noise).str();
         }
         llvm::outs() << ", \"row_signal\": [" << signalList
                      << "], \"row_noise\": [" << noiseList << "]";
@@ -305,11 +300,8 @@ int main(int argc, char **argv) {
         last = std::move(module);
       }
       std::vector<double> restored = materializedWeight(*last);
-      double noise = 0;
-      for (size_t i = 0; i < restored.size(); ++i)
-        noise += (restored[i] - reference[i]) * (restored[i] - reference[i]);
-      report(pipeline, threads, best, 10 * std::log10(signal / noise),
-             restored);
+      report(pipeline, threads, best,
+             compareValues(reference, restored).getSqnrDb(), restored);
     }
   }
   return 0;

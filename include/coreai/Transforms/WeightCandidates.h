@@ -22,6 +22,18 @@ namespace coreai {
 /// Constants of at least this many elements qualify whatever their users.
 constexpr int64_t kHugeWeightNumElements = 100000000;
 
+/// Maps channel axes of `op`'s result to its looked-through operand,
+/// normalised to that operand's rank; output axis 0 and input axis 1 when
+/// either does not map.
+WeightAxes mapAxesToSource(WeightLookThroughOpInterface op,
+                           WeightAxes resultAxes);
+
+/// Follows the weight operand `value`, whose consumer reads it with channel
+/// axes `axes`, back through look-through ops (e.g. a transpose) to the
+/// value they read, mapping `axes` as candidate selection does. Returns that
+/// value.
+Value traceWeightSource(Value value, WeightAxes &axes);
+
 /// Whether `op` belongs to a compressed weight's decoder chain: a weight
 /// decoder (WeightDecoderOpInterface) or a `coreai.cast` between decoders.
 bool isWeightChainOp(Operation *op);

@@ -1,0 +1,47 @@
+//===- Metrics.cpp - How far a compressed weight is from its source -------===//
+
+#include "coreai/Compression/Metrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace mlir::coreai;
+
+double ErrorStats::getSqnrDb() const {
+  if (noise == 0)
+    return std::numeric_limits<double>::infinity();
+  if (signal == 0)
+    return -std::numeric_limits<double>::infinity();
+  return 10.0 * std::log10(signal / noise);
+}
+
+void ErrorStats::merge(const ErrorStats &other) {
+  signal += other.signal;
+  noise += other.noise;
+  maxAbsError = std::max(maxAbsError, other.maxAbsError);
+}
+
+template <typename T>
+static ErrorStats compare(llvm::ArrayRef<T> reference,
+                          llvm::ArrayRef<double> actual) {
+  ErrorStats stats;
+  const size_t n = std::min(reference.size(), actual.size());
+  for (size_t i = 0; i < n; ++i) {
+    double r = reference[i], e = r - actual[i];
+    stats.signal += r * r;
+    stats.noise += e * e;
+    stats.maxAbsError = std::max(stats.maxAbsError, std::fabs(e));
+  }
+  return stats;
+}
+
+ErrorStats mlir::coreai::compareValues(llvm::ArrayRef<double> reference,
+                                       llvm::ArrayRef<double> actual) {
+  return compare(reference, actual);
+}
+
+ErrorStats mlir::coreai::compareValues(llvm::ArrayRef<float> reference,
+                                       llvm::ArrayRef<double> actual) {
+  return compare(reference, actual);
+}
