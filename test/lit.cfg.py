@@ -35,6 +35,7 @@ else:
 tools_dir = os.path.join(config.coreai_obj_root, "bin")
 libs_dir = os.path.join(config.coreai_obj_root, "lib")
 config.substitutions.append(("%coreai_libs", libs_dir))
+config.substitutions.append(("%coreai_obj", config.coreai_obj_root))
 config.substitutions.append(("%shlibext", config.llvm_shlib_ext))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(

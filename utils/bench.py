@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The benchmark table: every compression scheme of coreai-opt next to
-../shared/bench/baseline.py's re-creation of the reference, on the same
+baseline.py's re-creation of the reference, on the same
 4096x4096 f16 weight (baseline.py's Student-t generator), side by side in one
 run; then end-to-end coreai-opt on a large synthetic program against a plain
 bytecode round trip. Not a test: numbers depend on the machine.

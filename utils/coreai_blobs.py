@@ -1,5 +1,5 @@
 """Helpers for scripts that write Core AI programs: resource blob text and
-the LSB-first packing of sub-byte payloads (spec/compression.md section 5)."""
+the LSB-first packing of sub-byte payloads (docs/compression.md section 5)."""
 import struct
 
 

@@ -45,12 +45,6 @@ static void printArrowTypes(OpAsmPrinter &printer, Operation *,
 // Shared verifier helpers
 //===----------------------------------------------------------------------===//
 
-/// Returns the type of `value` if it is a ranked tensor with a static shape.
-static RankedTensorType getStaticTensorType(Value value) {
-  auto type = dyn_cast<RankedTensorType>(value.getType());
-  return type && type.hasStaticShape() ? type : RankedTensorType();
-}
-
 /// Checks that every tensor operand and result of `op` (a constant or a
 /// decoder) can be stored and evaluated: at most kMaxNumElements elements,
 /// and no zero-width integer elements. Everything downstream (blob checks,
@@ -80,16 +74,6 @@ static LogicalResult verifyStorableTensors(Operation *op) {
       return failure();
   return success();
 }
-
-/// Element types allowed for LUT entries and sparse values.
-static bool isPayloadElementType(Type type) {
-  return type.isUnsignedInteger(8) || type.isSignedInteger(8) ||
-         isa<Float8E5M2Type, Float8E4M3FNType>(type) || type.isBF16() ||
-         type.isF16() || type.isF32();
-}
-
-static constexpr StringLiteral kPayloadTypes =
-    "ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32";
 
 //===----------------------------------------------------------------------===//
 // GraphOp
@@ -330,16 +314,11 @@ LogicalResult CastOp::verify() {
 LogicalResult BlockwiseShiftScaleOp::verify() {
   if (failed(verifyStorableTensors(*this)))
     return failure();
-  RankedTensorType dataType = getStaticTensorType(getData());
-  if (!dataType)
-    return emitOpError("data shape is required to be static");
-  RankedTensorType scaleType = getStaticTensorType(getScale());
-  if (!scaleType)
-    return emitOpError("scale shape is required to be static");
-  RankedTensorType offset1Type = getStaticTensorType(getOffset1());
-  RankedTensorType offset2Type = getStaticTensorType(getOffset2());
-  if (!offset1Type || !offset2Type)
-    return emitOpError("offset shapes are required to be static");
+  // ODS checks that every operand is a static tensor of the right kind.
+  auto dataType = cast<RankedTensorType>(getData().getType());
+  auto scaleType = cast<RankedTensorType>(getScale().getType());
+  auto offset1Type = cast<RankedTensorType>(getOffset1().getType());
+  auto offset2Type = cast<RankedTensorType>(getOffset2().getType());
   if (scaleType.getRank() != dataType.getRank() ||
       offset1Type.getRank() != dataType.getRank() ||
       offset2Type.getRank() != dataType.getRank())
@@ -386,19 +365,10 @@ LogicalResult BlockwiseShiftScaleOp::verify() {
 LogicalResult LutToDenseOp::verify() {
   if (failed(verifyStorableTensors(*this)))
     return failure();
-  RankedTensorType indicesType = getStaticTensorType(getIndices());
-  if (!indicesType)
-    return emitOpError("indices shape is required to be static");
-  auto indexElement = dyn_cast<IntegerType>(indicesType.getElementType());
-  unsigned bits = indexElement ? indexElement.getWidth() : 0;
-  if (!indexElement || !indexElement.isUnsigned() ||
-      !isValidIndexBitWidth(bits))
-    return emitOpError("indices must have element type ui1, ui2, ui3, ui4, "
-                       "ui6 or ui8, got ")
-           << indicesType.getElementType();
-  RankedTensorType lutType = getStaticTensorType(getLut());
-  if (!lutType)
-    return emitOpError("lut shape is required to be static");
+  // ODS checks the element types, static shapes and the scalar si16 axis.
+  auto indicesType = cast<RankedTensorType>(getIndices().getType());
+  unsigned bits = indicesType.getElementTypeBitWidth();
+  auto lutType = cast<RankedTensorType>(getLut().getType());
   int64_t k = indicesType.getRank();
   if (lutType.getRank() != k + 2)
     return emitOpError("lut should have rank K+2 = ")
@@ -416,16 +386,6 @@ LogicalResult LutToDenseOp::verify() {
     return emitOpError("lut has ")
            << palettes << " palette entries, but ui" << bits << " indices need "
            << (int64_t(1) << bits);
-  if (!isPayloadElementType(lutType.getElementType()))
-    return emitOpError("lut element type must be ")
-           << kPayloadTypes << ", got " << lutType.getElementType();
-
-  auto axisType = dyn_cast<RankedTensorType>(getAxis().getType());
-  if (!axisType || axisType.getRank() != 0 ||
-      !axisType.getElementType().isSignedInteger(16))
-    return emitOpError("axis must be a scalar tensor<si16>, got ")
-           << getAxis().getType();
-
   auto resultType = cast<RankedTensorType>(getResult().getType());
   if (resultType.getRank() != k)
     return emitOpError("result must have the rank of the indices (")
@@ -471,18 +431,9 @@ LogicalResult LutToDenseOp::verify() {
 LogicalResult BuildSparseWithBitmaskOp::verify() {
   if (failed(verifyStorableTensors(*this)))
     return failure();
-  RankedTensorType valuesType = getStaticTensorType(getValues());
-  if (!valuesType || valuesType.getRank() != 1)
-    return emitOpError("values must be a 1-D tensor with a static shape");
-  if (!isPayloadElementType(valuesType.getElementType()))
-    return emitOpError("values element type must be ")
-           << kPayloadTypes << ", got " << valuesType.getElementType();
-  RankedTensorType maskType = getStaticTensorType(getMask());
-  if (!maskType)
-    return emitOpError("mask shape is required to be static");
-  if (!maskType.getElementType().isUnsignedInteger(1))
-    return emitOpError("mask must have element type ui1, got ")
-           << maskType.getElementType();
+  // ODS checks the 1-D payload values and the static ui1 mask.
+  auto valuesType = cast<RankedTensorType>(getValues().getType());
+  auto maskType = cast<RankedTensorType>(getMask().getType());
   if (valuesType.getNumElements() > maskType.getNumElements())
     return emitOpError("the number of values (")
            << valuesType.getNumElements()

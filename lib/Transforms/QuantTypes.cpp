@@ -83,3 +83,19 @@ ConstantOp mlir::coreai::createZeroConstant(OpBuilder &builder, Location loc,
       DenseElementsAttr::get(RankedTensorType::get(shape, elementType),
                              builder.getZeroAttr(elementType)));
 }
+
+Value mlir::coreai::createDequantize(OpBuilder &builder, Location loc,
+                                     RankedTensorType resultType, Value data,
+                                     ArrayRef<int64_t> paramShape,
+                                     Type scaleType, EncodedElements &&scale,
+                                     Type zeroPointType,
+                                     EncodedElements &&zeroPoint) {
+  auto scaleOp = createEncodedConstant(builder, loc, paramShape, scaleType,
+                                       std::move(scale));
+  auto zeroPointOp = createEncodedConstant(builder, loc, paramShape,
+                                           zeroPointType, std::move(zeroPoint));
+  auto offset2 =
+      createZeroConstant(builder, loc, paramShape, resultType.getElementType());
+  return BlockwiseShiftScaleOp::create(builder, loc, resultType, data, scaleOp,
+                                       zeroPointOp, offset2);
+}

@@ -142,15 +142,9 @@ Value QuantizeWeightScheme::rewrite(OpBuilder &builder,
   Location loc = weight.getLoc();
   auto data = createEncodedConstant(builder, loc, type.getShape(), dataType,
                                     std::move(result.data));
-  auto scale =
-      createEncodedConstant(builder, loc, result.paramShape,
-                            getScaleType(weight), std::move(result.scale));
-  auto zeroPoint = createEncodedConstant(builder, loc, result.paramShape,
-                                         dataType, std::move(result.zeroPoint));
-  auto offset2 = createZeroConstant(builder, loc, result.paramShape,
-                                    type.getElementType());
-  return BlockwiseShiftScaleOp::create(builder, loc, type, data, scale,
-                                       zeroPoint, offset2);
+  return createDequantize(builder, loc, type, data, result.paramShape,
+                          getScaleType(weight), std::move(result.scale),
+                          dataType, std::move(result.zeroPoint));
 }
 
 } // namespace

@@ -240,11 +240,9 @@ Value SparsifyWeightScheme::rewrite(OpBuilder &builder,
     values = makeConstant({n}, weightType, result.values);
   } else if (config.quantFormat) {
     auto data = makeConstant({n}, valueType, result.values);
-    auto scale = makeConstant({1}, weightType, result.scale);
-    auto zeroPoint = makeConstant({1}, valueType, result.zeroPoint);
-    auto offset2 = createZeroConstant(builder, loc, {1}, weightType);
-    values = BlockwiseShiftScaleOp::create(builder, loc, valuesType, data,
-                                           scale, zeroPoint, offset2);
+    values = createDequantize(builder, loc, valuesType, data, {1}, weightType,
+                              std::move(result.scale), valueType,
+                              std::move(result.zeroPoint));
   } else {
     auto indices = makeConstant({n}, valueType, result.values);
     auto lut = makeConstant({1, int64_t(1) << config.palettizeBits, 1},

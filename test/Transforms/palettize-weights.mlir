@@ -107,7 +107,7 @@ coreai.graph @main(%x: tensor<2x8xf32>) -> tensor<2x4xf32> {
 // PCS-NEXT: coreai.cast
 
 // The quantized LUT's scale fused with the per-channel one keeps one scale
-// per column (spec D5), and uint8's zero point 127 as a float.
+// per column (docs/compression.md, D5), and uint8's zero point 127 as a float.
 // LUT-UINT8-PCS:      coreai.lut_to_dense {{.*}} -> tensor<4x8xui8>
 // LUT-UINT8-PCS-NEXT: coreai.constant dense<{{\[}}[0.00787401944, 0.0157480389, 0.00944882352, 0.0393700972, 0.0401574969, 4.094490e-02, 0.070866175, 0.0748031884]]> : tensor<1x8xf32>
 // LUT-UINT8-PCS-NEXT: coreai.constant dense<1.270000e+02> : tensor<1x8xf32>

@@ -1,4 +1,4 @@
-// The worked examples of spec/compression.md section 2: W = [0.5, -1.0,
+// The worked examples of docs/compression.md section 2: W = [0.5, -1.0,
 // 0.25, 0.0] (f32, per-tensor) gives exactly these codes, zero points and
 // packed bytes. The weight is the y operand of a matmul; the threshold is
 // set just below its 4 elements.

@@ -1,5 +1,5 @@
 // Which constants the compression passes choose, and their channel axes
-// (spec/compression.md section 1), as reported by the test pass.
+// (docs/compression.md section 1), as reported by the test pass.
 // RUN: coreai-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(test-coreai-weight-candidates)'
 
 // Linear: W[out, in] -> transpose -> broadcasting_batch_matmul(x, W^T).

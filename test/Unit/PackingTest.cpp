@@ -17,7 +17,7 @@ std::vector<uint8_t> codesOf(std::initializer_list<int> values) {
   return codes;
 }
 
-// The test vectors of spec/compression.md section 5.
+// The test vectors of docs/compression.md section 5.
 TEST(Packing, SpecVectors) {
   EXPECT_EQ(packBits(codesOf({1, 2, 3}), 4),
             (std::vector<uint8_t>{0x21, 0x03}));

@@ -38,7 +38,7 @@ QuantScheme intScheme(unsigned bits, bool isSigned, bool symmetric) {
   return {QuantFormat::integer(bits, isSigned), symmetric, ScaleStorage::F32};
 }
 
-// The worked examples of spec/compression.md section 2 (f32, per-tensor,
+// The worked examples of docs/compression.md section 2 (f32, per-tensor,
 // W = [0.5, -1.0, 0.25, 0.0]).
 TEST(Quantize, SpecWorkedExamples) {
   std::vector<float> w = {0.5f, -1.0f, 0.25f, 0.0f};

@@ -199,7 +199,7 @@ double sqnrDb(const std::vector<float> &w, const std::vector<double> &r) {
 }
 
 /// The reference's MXFP4: quantize against amax / 6 and round the scale to
-/// a power of two afterwards (spec D1).
+/// a power of two afterwards (docs/compression.md, D1).
 std::vector<double> referenceMXFP4(const std::vector<float> &w) {
   std::vector<double> out(w.size());
   for (size_t b = 0; b < w.size(); b += 32) {

@@ -1,6 +1,6 @@
 //===- Palettize.h - Weight palettization -----------------------*- C++ -*-===//
 //
-// The numerics of coreai-palettize-weights (spec/compression.md section 3),
+// The numerics of coreai-palettize-weights (docs/compression.md section 3),
 // free of IR: groups of output channels, each clustered into a look-up table
 // of 2^nbits entries (exact-optimal scalar k-means, or vector k-means along
 // the output axis), with an optional per-channel scale.

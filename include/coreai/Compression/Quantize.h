@@ -1,6 +1,6 @@
 //===- Quantize.h - Blockwise weight quantization ---------------*- C++ -*-===//
 //
-// The numerics of coreai-quantize-weights (spec/compression.md section 2),
+// The numerics of coreai-quantize-weights (docs/compression.md section 2),
 // free of IR: integer (int/uint 2, 4, 8) and float (fp8 e4m3fn/e5m2, fp4
 // e2m1fn) formats, symmetric or asymmetric, with one scale (and zero point)
 // per block. Scales are rounded to their storage type first and the data
@@ -75,7 +75,7 @@ using WeightLoader =
 struct QuantizedWeight {
   /// One code per element: the low `bits` bits of the two's complement
   /// integer, or the float format's bit pattern; packed LSB-first
-  /// (spec/compression.md section 5) when `packed`.
+  /// (docs/compression.md section 5) when `packed`.
   ByteBuffer codes;
   /// Sub-byte codes come packed when every row of the weight starts on a
   /// byte boundary.

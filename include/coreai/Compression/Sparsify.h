@@ -1,6 +1,6 @@
 //===- Sparsify.h - Magnitude pruning ---------------------------*- C++ -*-===//
 //
-// The pruning rules of coreai-sparsify-weights (spec/compression.md section
+// The pruning rules of coreai-sparsify-weights (docs/compression.md section
 // 4), free of IR. Each returns a keep mask (1 = the element stays): the
 // weight after pruning is w * mask, and elements that are already zero are
 // dropped from the mask too.

@@ -1,7 +1,8 @@
 //===- CoreAIBase.td - Core AI dialect definition ----------*- tablegen -*-===//
 //
 // The `coreai` dialect: Core AI programs as printed and parsed by Apple's
-// toolchain. See docs/dialect.md for what is modelled and what passes through.
+// toolchain. docs/Dialect.md (generated) lists what is modelled; the README
+// says what passes through.
 //
 //===----------------------------------------------------------------------===//
 

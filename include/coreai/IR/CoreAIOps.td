@@ -183,9 +183,11 @@ def CoreAI_BlockwiseShiftScaleOp : CoreAI_Op<"blockwise_shift_scale", [Pure,
     contiguous blocks. `offset1` has the data's element type, `offset2` the
     result's; `scale` has the result's element type or f8E8M0FNU (MX).
   }];
-  let arguments = (ins AnyRankedTensor:$data, AnyRankedTensor:$scale,
-                       AnyRankedTensor:$offset1, AnyRankedTensor:$offset2);
-  let results = (outs AnyRankedTensor:$result);
+  let arguments = (ins CoreAI_QuantizedTensor:$data,
+                       CoreAI_FloatTensor:$scale,
+                       CoreAI_QuantizedTensor:$offset1,
+                       CoreAI_FloatTensor:$offset2);
+  let results = (outs CoreAI_FloatTensor:$result);
   let assemblyFormat = [{
     $data `,` $scale `,` $offset1 `,` $offset2 attr-dict `:`
     functional-type(operands, results)
@@ -203,9 +205,9 @@ def CoreAI_LutToDenseOp : CoreAI_Op<"lut_to_dense", [Pure,
     has the LUT's element type and the indices' shape with dim `axis`
     multiplied by V.
   }];
-  let arguments = (ins AnyRankedTensor:$indices, AnyRankedTensor:$lut,
-                       AnyRankedTensor:$axis);
-  let results = (outs AnyRankedTensor:$result);
+  let arguments = (ins CoreAI_IndexTensor:$indices,
+                       CoreAI_PayloadTensor:$lut, CoreAI_AxisTensor:$axis);
+  let results = (outs CoreAI_PayloadTensor:$result);
   let assemblyFormat = [{
     $indices `,` $lut `,` $axis attr-dict `:` functional-type(operands, results)
   }];
@@ -216,7 +218,8 @@ def CoreAI_BuildSparseWithBitmaskOp
     : CoreAI_Op<"build_sparse_with_bitmask", [Pure,
         CoreAI_WeightDecoderOpInterface]> {
   let summary = "pairs 1-D non-zero values with a `ui1` mask";
-  let arguments = (ins AnyRankedTensor:$values, AnyRankedTensor:$mask);
+  let arguments = (ins CoreAI_SparseValuesTensor:$values,
+                       CoreAI_MaskTensor:$mask);
   let results = (outs CoreAI_SparseType:$result);
   let assemblyFormat = [{
     $values `,` $mask attr-dict `:` functional-type(operands, results)
@@ -229,7 +232,7 @@ def CoreAI_SparseWithBitmaskToDenseOp
         CoreAI_WeightDecoderOpInterface]> {
   let summary = "scatters the values in row-major order where the mask is 1";
   let arguments = (ins CoreAI_SparseType:$sparse);
-  let results = (outs AnyRankedTensor:$result);
+  let results = (outs CoreAI_PayloadTensor:$result);
   let assemblyFormat = [{
     $sparse attr-dict `:` qualified(type($sparse)) `->` type($result)
   }];

@@ -56,4 +56,34 @@ def CoreAI_OpaqueAttr : AttrDef<CoreAI_Dialect, "Opaque"> {
   let attrName = "coreai.opaque";
 }
 
+
+//===----------------------------------------------------------------------===//
+// Type constraints of the compression ops
+//===----------------------------------------------------------------------===//
+
+def CoreAI_PayloadElement
+    : AnyTypeOf<[UI8, SI8, F8E5M2, F8E4M3FN, BF16, F16, F32],
+                "ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32">;
+def CoreAI_IndexElement
+    : AnyTypeOf<[UI1, UI<2>, UI<3>, UI<4>, UI<6>, UI8],
+                "ui1, ui2, ui3, ui4, ui6 or ui8">;
+
+/// Quantized data and its offset: integers or narrow floats.
+def CoreAI_QuantizedTensor : StaticShapeTensorOf<[AnyInteger, AnyFloat]>;
+/// Scales, offsets and dequantized values.
+def CoreAI_FloatTensor : StaticShapeTensorOf<[AnyFloat]>;
+/// Palette indices.
+def CoreAI_IndexTensor : StaticShapeTensorOf<[CoreAI_IndexElement]>;
+/// LUT entries, sparse values and what they decode to.
+def CoreAI_PayloadTensor : StaticShapeTensorOf<[CoreAI_PayloadElement]>;
+/// The scalar axis of `coreai.lut_to_dense`.
+def CoreAI_AxisTensor : 0DTensorOf<[SI16]>;
+/// The 1-D non-zero values of a sparse weight.
+def CoreAI_SparseValuesTensor
+    : Type<And<[CoreAI_PayloadTensor.predicate, HasAnyRankOfPred<[1]>]>,
+           "1-D statically shaped tensor of ui8, si8, f8E5M2, f8E4M3FN, bf16, "
+           "f16 or f32 values", "::mlir::TensorType">;
+/// The bit mask of a sparse weight.
+def CoreAI_MaskTensor : StaticShapeTensorOf<[UI1]>;
+
 #endif // COREAI_IR_COREAITYPES_TD

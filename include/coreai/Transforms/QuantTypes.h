@@ -43,6 +43,15 @@ ConstantOp createAxisConstant(OpBuilder &builder, Location loc, int64_t axis);
 ConstantOp createZeroConstant(OpBuilder &builder, Location loc,
                               ArrayRef<int64_t> shape, Type elementType);
 
+/// The dequantizing end of a chain: creates the scale and zero point
+/// constants (of `paramShape`, taken over), a zero offset, and
+/// `coreai.blockwise_shift_scale` of `data` into `resultType`.
+Value createDequantize(OpBuilder &builder, Location loc,
+                       RankedTensorType resultType, Value data,
+                       ArrayRef<int64_t> paramShape, Type scaleType,
+                       EncodedElements &&scale, Type zeroPointType,
+                       EncodedElements &&zeroPoint);
+
 } // namespace coreai
 } // namespace mlir
 

@@ -2,7 +2,7 @@
 //
 // The one place where the three compression passes decide which constants
 // are weights and along which axes their channels run
-// (spec/compression.md section 1). Everything is asked of the op interfaces:
+// (docs/compression.md section 1). Everything is asked of the op interfaces:
 // WeightConsumerOpInterface, WeightLookThroughOpInterface and
 // WeightDecoderOpInterface.
 //

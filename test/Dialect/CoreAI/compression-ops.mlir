@@ -1,5 +1,5 @@
-// The weight consumers and the compression chains of spec/coreai-ir.md
-// section 6 round-trip in text, generic form and bytecode.
+// The weight consumers and the decoder chains (docs/compression.md section
+// 6) round-trip in text, generic form and bytecode.
 // RUN: coreai-opt %s | FileCheck %s
 // RUN: coreai-opt %s --mlir-print-op-generic | coreai-opt | FileCheck %s
 // RUN: coreai-opt %s --emit-bytecode | coreai-opt | FileCheck %s

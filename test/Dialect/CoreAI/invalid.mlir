@@ -100,7 +100,7 @@ coreai.graph @cast_shape(%x: tensor<2x3xf32>) {
 // -----
 
 coreai.graph @bss_data(%d: tensor<?x4xsi8>, %s: tensor<1x1xf16>, %z: tensor<1x1xsi8>, %o: tensor<1x1xf16>) {
-  // expected-error @+1 {{data shape is required to be static}}
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of integer or floating-point values, but got 'tensor<?x4xsi8>'}}
   %0 = coreai.blockwise_shift_scale %d, %s, %z, %o : (tensor<?x4xsi8>, tensor<1x1xf16>, tensor<1x1xsi8>, tensor<1x1xf16>) -> tensor<?x4xf16>
   coreai.output
 }
@@ -108,7 +108,7 @@ coreai.graph @bss_data(%d: tensor<?x4xsi8>, %s: tensor<1x1xf16>, %z: tensor<1x1x
 // -----
 
 coreai.graph @bss_scale(%d: tensor<2x4xsi8>, %s: tensor<?x1xf16>, %z: tensor<1x1xsi8>, %o: tensor<1x1xf16>) {
-  // expected-error @+1 {{scale shape is required to be static}}
+  // expected-error @+1 {{operand #1 must be statically shaped tensor of floating-point values, but got 'tensor<?x1xf16>'}}
   %0 = coreai.blockwise_shift_scale %d, %s, %z, %o : (tensor<2x4xsi8>, tensor<?x1xf16>, tensor<1x1xsi8>, tensor<1x1xf16>) -> tensor<2x4xf16>
   coreai.output
 }
@@ -116,7 +116,7 @@ coreai.graph @bss_scale(%d: tensor<2x4xsi8>, %s: tensor<?x1xf16>, %z: tensor<1x1
 // -----
 
 coreai.graph @bss_offsets(%d: tensor<2x4xsi8>, %s: tensor<1x1xf16>, %z: tensor<?x1xsi8>, %o: tensor<1x1xf16>) {
-  // expected-error @+1 {{offset shapes are required to be static}}
+  // expected-error @+1 {{operand #2 must be statically shaped tensor of integer or floating-point values, but got 'tensor<?x1xsi8>'}}
   %0 = coreai.blockwise_shift_scale %d, %s, %z, %o : (tensor<2x4xsi8>, tensor<1x1xf16>, tensor<?x1xsi8>, tensor<1x1xf16>) -> tensor<2x4xf16>
   coreai.output
 }
@@ -180,7 +180,7 @@ coreai.graph @bss_scale_type(%d: tensor<2x4xsi8>, %s: tensor<1x1xf32>, %z: tenso
 // -----
 
 coreai.graph @lut_indices_static(%i: tensor<?x3xui4>, %l: tensor<1x1x16x1xf16>, %a: tensor<si16>) {
-  // expected-error @+1 {{indices shape is required to be static}}
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of ui1, ui2, ui3, ui4, ui6 or ui8 values, but got 'tensor<?x3xui4>'}}
   %0 = coreai.lut_to_dense %i, %l, %a : (tensor<?x3xui4>, tensor<1x1x16x1xf16>, tensor<si16>) -> tensor<?x3xf16>
   coreai.output
 }
@@ -188,7 +188,7 @@ coreai.graph @lut_indices_static(%i: tensor<?x3xui4>, %l: tensor<1x1x16x1xf16>, 
 // -----
 
 coreai.graph @lut_indices_type(%i: tensor<2x3xsi4>, %l: tensor<1x1x16x1xf16>, %a: tensor<si16>) {
-  // expected-error @+1 {{indices must have element type ui1, ui2, ui3, ui4, ui6 or ui8, got 'si4'}}
+  // expected-error @+1 {{operand #0 must be statically shaped tensor of ui1, ui2, ui3, ui4, ui6 or ui8 values, but got 'tensor<2x3xsi4>'}}
   %0 = coreai.lut_to_dense %i, %l, %a : (tensor<2x3xsi4>, tensor<1x1x16x1xf16>, tensor<si16>) -> tensor<2x3xf16>
   coreai.output
 }
@@ -196,7 +196,7 @@ coreai.graph @lut_indices_type(%i: tensor<2x3xsi4>, %l: tensor<1x1x16x1xf16>, %a
 // -----
 
 coreai.graph @lut_static(%i: tensor<2x3xui4>, %l: tensor<1x1x?x1xf16>, %a: tensor<si16>) {
-  // expected-error @+1 {{lut shape is required to be static}}
+  // expected-error @+1 {{operand #1 must be statically shaped tensor of ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32 values, but got 'tensor<1x1x?x1xf16>'}}
   %0 = coreai.lut_to_dense %i, %l, %a : (tensor<2x3xui4>, tensor<1x1x?x1xf16>, tensor<si16>) -> tensor<2x3xf16>
   coreai.output
 }
@@ -228,7 +228,7 @@ coreai.graph @lut_palettes(%i: tensor<2x3xui4>, %l: tensor<1x1x8x1xf16>, %a: ten
 // -----
 
 coreai.graph @lut_type(%i: tensor<2x3xui1>, %l: tensor<1x1x2x1xsi32>, %a: tensor<si16>) {
-  // expected-error @+1 {{lut element type must be ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32, got 'si32'}}
+  // expected-error @+1 {{operand #1 must be statically shaped tensor of ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32 values, but got 'tensor<1x1x2x1xsi32>'}}
   %0 = coreai.lut_to_dense %i, %l, %a : (tensor<2x3xui1>, tensor<1x1x2x1xsi32>, tensor<si16>) -> tensor<2x3xsi32>
   coreai.output
 }
@@ -236,7 +236,7 @@ coreai.graph @lut_type(%i: tensor<2x3xui1>, %l: tensor<1x1x2x1xsi32>, %a: tensor
 // -----
 
 coreai.graph @lut_axis_type(%i: tensor<2x3xui1>, %l: tensor<1x1x2x1xf16>, %a: tensor<1xsi16>) {
-  // expected-error @+1 {{axis must be a scalar tensor<si16>, got 'tensor<1xsi16>'}}
+  // expected-error @+1 {{operand #2 must be 0D tensor of 16-bit signed integer values, but got 'tensor<1xsi16>'}}
   %0 = coreai.lut_to_dense %i, %l, %a : (tensor<2x3xui1>, tensor<1x1x2x1xf16>, tensor<1xsi16>) -> tensor<2x3xf16>
   coreai.output
 }
@@ -286,7 +286,7 @@ coreai.graph @lut_result_shape(%i: tensor<2x3xui1>, %l: tensor<1x1x2x2xf16>) {
 // -----
 
 coreai.graph @sparse_values(%v: tensor<2x2xf16>, %m: tensor<2x3xui1>) {
-  // expected-error @+1 {{values must be a 1-D tensor with a static shape}}
+  // expected-error @+1 {{operand #0 must be 1-D statically shaped tensor of ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32 values, but got 'tensor<2x2xf16>'}}
   %0 = coreai.build_sparse_with_bitmask %v, %m : (tensor<2x2xf16>, tensor<2x3xui1>) -> !coreai.sparse_with_bitmask<tensor<2x3xf16>>
   coreai.output
 }
@@ -294,7 +294,7 @@ coreai.graph @sparse_values(%v: tensor<2x2xf16>, %m: tensor<2x3xui1>) {
 // -----
 
 coreai.graph @sparse_values_type(%v: tensor<4xsi32>, %m: tensor<2x3xui1>) {
-  // expected-error @+1 {{values element type must be ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32, got 'si32'}}
+  // expected-error @+1 {{operand #0 must be 1-D statically shaped tensor of ui8, si8, f8E5M2, f8E4M3FN, bf16, f16 or f32 values, but got 'tensor<4xsi32>'}}
   %0 = coreai.build_sparse_with_bitmask %v, %m : (tensor<4xsi32>, tensor<2x3xui1>) -> !coreai.sparse_with_bitmask<tensor<2x3xsi32>>
   coreai.output
 }
@@ -302,7 +302,7 @@ coreai.graph @sparse_values_type(%v: tensor<4xsi32>, %m: tensor<2x3xui1>) {
 // -----
 
 coreai.graph @sparse_mask_static(%v: tensor<4xf16>, %m: tensor<?x3xui1>) {
-  // expected-error @+1 {{mask shape is required to be static}}
+  // expected-error @+1 {{operand #1 must be statically shaped tensor of 1-bit unsigned integer values, but got 'tensor<?x3xui1>'}}
   %0 = coreai.build_sparse_with_bitmask %v, %m : (tensor<4xf16>, tensor<?x3xui1>) -> !coreai.sparse_with_bitmask<tensor<2x3xf16>>
   coreai.output
 }
@@ -310,7 +310,7 @@ coreai.graph @sparse_mask_static(%v: tensor<4xf16>, %m: tensor<?x3xui1>) {
 // -----
 
 coreai.graph @sparse_mask_type(%v: tensor<4xf16>, %m: tensor<2x3xi1>) {
-  // expected-error @+1 {{mask must have element type ui1, got 'i1'}}
+  // expected-error @+1 {{operand #1 must be statically shaped tensor of 1-bit unsigned integer values, but got 'tensor<2x3xi1>'}}
   %0 = coreai.build_sparse_with_bitmask %v, %m : (tensor<4xf16>, tensor<2x3xi1>) -> !coreai.sparse_with_bitmask<tensor<2x3xf16>>
   coreai.output
 }

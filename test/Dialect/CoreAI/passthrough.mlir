@@ -1,6 +1,6 @@
 // Ops this project does not model pass through in their own syntax: the
 // printed program equals the input text, also after the generic form and
-// bytecode. (Examples of Appendix A of spec/coreai-ir.md.)
+// bytecode. (Examples in the syntax of real Core AI programs.)
 // RUN: grep -v '^//' %s > %t.expected
 // RUN: coreai-opt %s > %t.text
 // RUN: diff -B %t.expected %t.text
