@@ -15,14 +15,16 @@
 using namespace mlir::coreai;
 using llvm::ArrayRef;
 
-IntRange mlir::coreai::getIntRange(QuantFormat format, bool symmetric) {
+IntRange mlir::coreai::getIntRange(QuantFormat format, bool symmetric,
+                                   bool fullRange) {
   int64_t levels = int64_t(1) << format.bits;
+  const bool dropCode = symmetric && !fullRange;
   if (format.isSigned) {
     int64_t qmin = -levels / 2, qmax = levels / 2 - 1;
-    return {symmetric ? qmin + 1 : qmin, qmax, 0};
+    return {dropCode ? qmin + 1 : qmin, qmax, 0};
   }
-  int64_t qmax = symmetric ? levels - 2 : levels - 1;
-  return {0, qmax, symmetric ? qmax / 2 : 0};
+  int64_t qmax = dropCode ? levels - 2 : levels - 1;
+  return {0, qmax, !symmetric ? 0 : fullRange ? levels / 2 : qmax / 2};
 }
 
 double mlir::coreai::roundScale(double scale, ScaleStorage storage) {
@@ -323,32 +325,37 @@ struct Partial {
   bool finite = true;
 };
 
-/// The stored scale and the zero point of a block whose values lie in
-/// [blockLo, blockHi].
-void computeParam(const QuantScheme &scheme, const IntRange &range,
-                  float blockLo, float blockHi, double &scale, double &zero) {
-  const QuantFormat &format = scheme.format;
-  double absMax =
-      std::max(std::fabs(double(blockLo)), std::fabs(double(blockHi)));
-  if (format.isFloat) {
-    scale = scheme.scaleStorage == ScaleStorage::E8M0
-                ? getMXScale(absMax, format.floatFormat)
-                : roundScale(absMax / smallFloatMax(format.floatFormat),
-                             scheme.scaleStorage);
-    zero = 0.0;
-    return;
+/// The values of every block of `view`, block after block, each in row
+/// order.
+UninitVector<float> gatherBlocks(const RowView &view, int64_t numParams,
+                                 WeightLoader load) {
+  const int64_t numel = view.rows * view.rowLen;
+  const int64_t blockLen = numel / numParams;
+  UninitVector<float> blocks(numel);
+  std::vector<int64_t> fill(numParams, 0);
+  std::vector<float> row(view.rowLen);
+  for (int64_t r = 0; r < view.rows; ++r) {
+    load(r * view.rowLen, (r + 1) * view.rowLen, row.data());
+    for (int64_t j = 0; j < view.segsPerRow; ++j) {
+      const int64_t p = view.rowBase[r] + j;
+      std::copy(row.begin() + j * view.segLen,
+                row.begin() + (j + 1) * view.segLen,
+                blocks.begin() + p * blockLen + fill[p]);
+      fill[p] += view.segLen;
+    }
   }
-  double vmin = scheme.symmetric ? -absMax : std::min(0.0, double(blockLo));
-  double vmax = scheme.symmetric ? absMax : std::max(0.0, double(blockHi));
-  double span = vmax - vmin + 1e-6;
-  scale =
-      roundScale(span / double(range.qmax - range.qmin), scheme.scaleStorage);
-  if (scheme.symmetric) {
-    zero = static_cast<double>(range.symmetricZeroPoint);
-    return;
-  }
-  double zp = std::nearbyint((range.qmin * vmax - range.qmax * vmin) / span);
-  zero = std::clamp(zp, double(range.qmin), double(range.qmax));
+  return blocks;
+}
+
+/// The stored scale and zero point of block x[0, n) with values in [lo, hi]:
+/// searched when the scheme asks for it and the values are at hand.
+void setBlockParam(const QuantScheme &scheme, const IntRange &range,
+                   const float *x, int64_t n, float lo, float hi, double &scale,
+                   double &zero) {
+  if (x && scheme.search == ScaleSearch::MSE && !scheme.format.isFloat)
+    searchIntegerParam(scheme, range, x, n, lo, hi, scale, zero);
+  else
+    computeMinMaxParam(scheme, range, lo, hi, scale, zero);
 }
 
 /// quantizeWeight for weights whose rows own their parameters: one pass,
@@ -358,7 +365,9 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
                      WeightLoader load, const uint16_t *f16,
                      QuantizedWeight &out, unsigned threads, bool allowPacked) {
   const QuantFormat &format = scheme.format;
-  const IntRange range = getIntRange(format, scheme.symmetric);
+  const IntRange range =
+      getIntRange(format, scheme.symmetric, scheme.fullRange);
+  const bool search = scheme.search == ScaleSearch::MSE && !format.isFloat;
   const int64_t numParams = view.rows * view.segsPerRow;
   const int64_t numel = view.rows * view.rowLen;
   const unsigned bits = format.bits;
@@ -382,10 +391,11 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
                           detail::haveF16RowKernels();
   // Long blocks are decoded again for their codes (F16C costs less than
   // storing and reloading f32); short ones keep the decoded row.
-  const bool keepRow = view.segLen < 256;
-  const bool vectorParams =
-      vectorRows && (scheme.scaleStorage == ScaleStorage::F16 ||
-                     scheme.scaleStorage == ScaleStorage::F32);
+  // The search reads each block again: it keeps the row.
+  const bool keepRow = view.segLen < 256 || search;
+  const bool vectorParams = vectorRows && !search && !scheme.fullRange &&
+                            (scheme.scaleStorage == ScaleStorage::F16 ||
+                             scheme.scaleStorage == ScaleStorage::F32);
   const bool packNibbles = out.packed && bits == 4;
   parallelFor(threads, numChunks, [&](int64_t c) {
     const int64_t rb = c * grain, re = std::min(view.rows, (c + 1) * grain);
@@ -421,7 +431,9 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
             scheme.scaleStorage == ScaleStorage::F16, scales, zeros.data(),
             floatScales.data(), intZeros.data());
       for (int64_t j = done; j < segs; ++j) {
-        computeParam(scheme, range, lo[j], hi[j], scales[j], zeros[j]);
+        setBlockParam(scheme, range,
+                      search ? row.data() + j * view.segLen : nullptr,
+                      view.segLen, lo[j], hi[j], scales[j], zeros[j]);
         floatScales[j] = static_cast<float>(scales[j]);
         intZeros[j] = static_cast<int32_t>(zeros[j]);
       }
@@ -461,6 +473,45 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
 }
 
 } // namespace
+
+void mlir::coreai::computeMinMaxParam(const QuantScheme &scheme,
+                                      const IntRange &range, float blockLo,
+                                      float blockHi, double &scale,
+                                      double &zero) {
+  const QuantFormat &format = scheme.format;
+  double absMax =
+      std::max(std::fabs(double(blockLo)), std::fabs(double(blockHi)));
+  if (format.isFloat) {
+    scale = scheme.scaleStorage == ScaleStorage::E8M0
+                ? getMXScale(absMax, format.floatFormat)
+                : roundScale(absMax / smallFloatMax(format.floatFormat),
+                             scheme.scaleStorage);
+    zero = 0.0;
+    return;
+  }
+  if (scheme.symmetric && scheme.fullRange) {
+    // The largest magnitude goes to the extra (negative) code: a negative
+    // scale when it is a positive value.
+    const double reach = double(range.symmetricZeroPoint - range.qmin);
+    const bool positive = double(blockHi) >= -double(blockLo);
+    scale = roundScale(absMax / reach, scheme.scaleStorage);
+    if (positive && absMax > 0)
+      scale = -scale;
+    zero = static_cast<double>(range.symmetricZeroPoint);
+    return;
+  }
+  double vmin = scheme.symmetric ? -absMax : std::min(0.0, double(blockLo));
+  double vmax = scheme.symmetric ? absMax : std::max(0.0, double(blockHi));
+  double span = vmax - vmin + 1e-6;
+  scale =
+      roundScale(span / double(range.qmax - range.qmin), scheme.scaleStorage);
+  if (scheme.symmetric) {
+    zero = static_cast<double>(range.symmetricZeroPoint);
+    return;
+  }
+  double zp = std::nearbyint((range.qmin * vmax - range.qmax * vmin) / span);
+  zero = std::clamp(zp, double(range.qmin), double(range.qmax));
+}
 
 void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
                                   ArrayRef<int64_t> shape,
@@ -521,17 +572,25 @@ void mlir::coreai::quantizeWeight(const QuantScheme &scheme,
 
   // 2. Scales (rounded to their storage first) and zero points.
   const QuantFormat &format = scheme.format;
-  IntRange range = getIntRange(format, scheme.symmetric);
-  auto setParam = [&](int64_t p, float blockLo, float blockHi) {
-    computeParam(scheme, range, blockLo, blockHi, out.scales[p],
-                 out.zeroPoints[p]);
-  };
+  IntRange range = getIntRange(format, scheme.symmetric, scheme.fullRange);
   out.scales.resize(numParams);
   out.zeroPoints.resize(numParams);
-  parallelForChunks(threads, numParams, 1 << 14, [&](int64_t pb, int64_t pe) {
-    for (int64_t p = pb; p < pe; ++p)
-      setParam(p, lo[p], hi[p]);
-  });
+  if (scheme.search == ScaleSearch::MSE && !format.isFloat) {
+    // The blocks are spread over rows: gather each one's values (in row
+    // order), then search block by block.
+    UninitVector<float> blocks = gatherBlocks(view, numParams, load);
+    const int64_t blockLen = view.rows * view.rowLen / numParams;
+    parallelFor(threads, numParams, [&](int64_t p) {
+      setBlockParam(scheme, range, blocks.data() + p * blockLen, blockLen,
+                    lo[p], hi[p], out.scales[p], out.zeroPoints[p]);
+    });
+  } else {
+    parallelForChunks(threads, numParams, 1 << 14, [&](int64_t pb, int64_t pe) {
+      for (int64_t p = pb; p < pe; ++p)
+        setBlockParam(scheme, range, nullptr, 0, lo[p], hi[p], out.scales[p],
+                      out.zeroPoints[p]);
+    });
+  }
 
   // 3. Codes against the stored scales.
   const int64_t numel = view.rows * view.rowLen;

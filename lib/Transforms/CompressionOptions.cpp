@@ -55,3 +55,19 @@ llvm::StringRef mlir::coreai::stringify(ScaleDtype value) {
 llvm::StringRef mlir::coreai::stringify(ReportFormat value) {
   return value == ReportFormat::Table ? "table" : "json";
 }
+
+llvm::StringRef mlir::coreai::stringify(ScaleSearchMode value) {
+  switch (value) {
+  case ScaleSearchMode::Auto:
+    return "auto";
+  case ScaleSearchMode::MinMax:
+    return "minmax";
+  case ScaleSearchMode::MSE:
+    return "mse";
+  }
+  return "auto";
+}
+
+llvm::StringRef mlir::coreai::stringify(SymmetricRange value) {
+  return value == SymmetricRange::Restricted ? "restricted" : "full";
+}

@@ -2,6 +2,8 @@
 
 #include "coreai/Transforms/QuantTypes.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 using namespace mlir;
 using namespace mlir::coreai;
 
@@ -98,4 +100,25 @@ Value mlir::coreai::createDequantize(OpBuilder &builder, Location loc,
       createZeroConstant(builder, loc, paramShape, resultType.getElementType());
   return BlockwiseShiftScaleOp::create(builder, loc, resultType, data, scaleOp,
                                        zeroPointOp, offset2);
+}
+
+static constexpr llvm::StringLiteral kIntParamsPrefix = "coreai.int_params=";
+
+std::string mlir::coreai::getIntegerParamsTag(ScaleSearch search,
+                                              bool fullRange) {
+  SmallVector<StringRef, 2> tags;
+  if (search == ScaleSearch::MSE)
+    tags.push_back("mse");
+  if (fullRange)
+    tags.push_back("full");
+  if (tags.empty())
+    return "";
+  return (kIntParamsPrefix + llvm::join(tags, ",")).str();
+}
+
+SmallVector<StringRef> mlir::coreai::parseIntegerParamsTag(StringRef metadata) {
+  SmallVector<StringRef> tags;
+  if (metadata.consume_front(kIntParamsPrefix))
+    metadata.split(tags, ',', -1, /*KeepEmpty=*/false);
+  return tags;
 }

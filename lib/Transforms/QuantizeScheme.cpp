@@ -25,9 +25,11 @@ struct QuantizeEncoding : WeightEncoding {
 class QuantizeWeightScheme : public WeightScheme {
 public:
   QuantizeWeightScheme(QuantFormat format, bool symmetric, bool e8m0Scales,
-                       Granularity granularity, int64_t blockSize)
+                       Granularity granularity, int64_t blockSize,
+                       ScaleSearch search, bool fullRange)
       : format(format), symmetric(symmetric), e8m0Scales(e8m0Scales),
-        granularity(granularity), blockSize(blockSize) {}
+        granularity(granularity), blockSize(blockSize), search(search),
+        fullRange(fullRange) {}
 
   StringRef getLeftAs() const override { return "unquantized"; }
   HalfBits getHalfBits(const WeightCandidate &) const override {
@@ -39,6 +41,9 @@ public:
   void prepare(MLIRContext *context) override {
     dataType = getQuantElementType(context, format);
     e8m0Type = Float8E8M0FNUType::get(context);
+    std::string tag = getIntegerParamsTag(search, fullRange);
+    if (!tag.empty())
+      paramsTag = StringAttr::get(context, tag);
   }
 
   std::string getSkipReason(const WeightCandidate &weight) const override {
@@ -66,7 +71,11 @@ private:
   bool symmetric, e8m0Scales;
   Granularity granularity;
   int64_t blockSize;
+  ScaleSearch search;
+  bool fullRange;
   Type dataType, e8m0Type;
+  /// Location metadata that tells the report how the scales were chosen.
+  StringAttr paramsTag;
 };
 
 FailureOr<SmallVector<int64_t>>
@@ -107,6 +116,10 @@ QuantizeWeightScheme::compute(const WeightCandidate &weight,
   QuantScheme scheme{format, symmetric,
                      e8m0Scales ? ScaleStorage::E8M0
                                 : getScaleStorage(weightType)};
+  scheme.search = search;
+  scheme.fullRange = fullRange;
+  // Per-channel and per-tensor blocks are long: they may clip more.
+  scheme.lowestRatio = granularity == Granularity::PerBlock ? 0.65 : 0.30;
   // f16 bits stored element after element go to the vector kernels as they
   // are.
   ArrayRef<uint16_t> half = payload.getHalfBits();
@@ -142,9 +155,14 @@ Value QuantizeWeightScheme::rewrite(OpBuilder &builder,
   Location loc = weight.getLoc();
   auto data = createEncodedConstant(builder, loc, type.getShape(), dataType,
                                     std::move(result.data));
-  return createDequantize(builder, loc, type, data, result.paramShape,
-                          getScaleType(weight), std::move(result.scale),
-                          dataType, std::move(result.zeroPoint));
+  Value decoded = createDequantize(
+      builder, loc, type, data, result.paramShape, getScaleType(weight),
+      std::move(result.scale), dataType, std::move(result.zeroPoint));
+  // The decoder says, in its location's metadata, how its scales were found.
+  if (paramsTag)
+    decoded.getDefiningOp()->setLoc(
+        FusedLoc::get(builder.getContext(), {loc}, paramsTag));
+  return decoded;
 }
 
 } // namespace
@@ -185,7 +203,21 @@ FailureOr<std::unique_ptr<WeightScheme>> mlir::coreai::createQuantizeScheme(
   if (options.blockSize > uint64_t(kMaxNumElements))
     return fail() << "option 'block-size' is too large, got "
                   << options.blockSize;
+  if (format->isFloat && options.scaleSearch == ScaleSearchMode::MSE)
+    return fail() << "option 'scale-search': mse applies to integer dtypes, "
+                     "got "
+                  << dtype;
+  const bool full = options.symmetricRange == SymmetricRange::Full;
+  if (full && (format->isFloat || !symmetric))
+    return fail() << "option 'symmetric-range': full applies to symmetric "
+                     "integer quantization, got "
+                  << dtype << " " << stringify(options.qscheme);
+  // auto: the search gains measurably only at 2 and 4 bits.
+  const bool mse = options.scaleSearch == ScaleSearchMode::MSE ||
+                   (options.scaleSearch == ScaleSearchMode::Auto &&
+                    !format->isFloat && format->bits <= 4);
   return std::unique_ptr<WeightScheme>(std::make_unique<QuantizeWeightScheme>(
       *format, symmetric, isFP4 || e8m0, options.granularity,
-      static_cast<int64_t>(options.blockSize)));
+      static_cast<int64_t>(options.blockSize),
+      mse ? ScaleSearch::MSE : ScaleSearch::MinMax, full));
 }

@@ -35,6 +35,8 @@ struct QuantizeWeightsPass
     options.blockSize = blockSize;
     options.weightNumThreshold = weightNumThreshold;
     options.scaleDtype = scaleDtype;
+    options.scaleSearch = scaleSearch;
+    options.symmetricRange = symmetricRange;
     FailureOr<std::unique_ptr<WeightScheme>> scheme =
         createQuantizeScheme(options, module.getLoc());
     if (failed(scheme) ||

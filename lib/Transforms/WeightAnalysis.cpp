@@ -5,6 +5,7 @@
 #include "coreai/Compression/Metrics.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/Transforms/MaterializeWeights.h"
+#include "coreai/Transforms/QuantTypes.h"
 #include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
 
@@ -127,10 +128,17 @@ std::string describeQuantization(BlockwiseShiftScaleOp bss,
   } else {
     s += " blockwise";
   }
+  // How the integer scales were found, from the decoder's location.
+  SmallVector<StringRef> tags;
+  if (auto fused = dyn_cast<FusedLoc>(bss.getLoc()))
+    if (auto metadata = dyn_cast_or_null<StringAttr>(fused.getMetadata()))
+      tags = parseIntegerParamsTag(metadata.getValue());
+  const bool full = llvm::is_contained(tags, "full");
   if (auto i = dyn_cast<IntegerType>(element)) {
     // Symmetric: a zero point of 0 (signed) or the middle code (unsigned).
     int64_t symmetric =
-        i.isUnsigned() ? (int64_t(1) << (i.getWidth() - 1)) - 1 : 0;
+        i.isUnsigned() ? (int64_t(1) << (i.getWidth() - 1)) - (full ? 0 : 1)
+                       : 0;
     bool sym = false;
     if (auto zp = bss.getOffset1().getDefiningOp<ConstantOp>()) {
       std::vector<double> v(numElements(zp));
@@ -139,6 +147,8 @@ std::string describeQuantization(BlockwiseShiftScaleOp bss,
         sym = llvm::all_of(v, [&](double x) { return x == symmetric; });
     }
     s += sym ? " sym" : " asym";
+    for (StringRef tag : tags)
+      s += (" " + tag).str();
   }
   bool mx = llvm::StringRef(s).starts_with("mxfp4");
   if (isa<Float8E8M0FNUType>(scaleType.getElementType()) && !mx)

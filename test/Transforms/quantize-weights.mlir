@@ -5,9 +5,9 @@
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=INT8
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=UINT8
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 qscheme=asymmetric granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=UINT8-ASYM
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=INT4
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 qscheme=asymmetric granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=INT4-ASYM
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint4 granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=UINT4
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 scale-search=minmax granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=INT4
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 scale-search=minmax qscheme=asymmetric granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=INT4-ASYM
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint4 scale-search=minmax granularity=per_tensor weight-num-threshold=3})' | FileCheck %s --check-prefix=UINT4
 // With 4 elements and the threshold at 4 (or the default), nothing changes.
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 granularity=per_tensor weight-num-threshold=4})' | FileCheck %s --check-prefix=UNCHANGED
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8})' | FileCheck %s --check-prefix=UNCHANGED

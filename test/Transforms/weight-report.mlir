@@ -1,7 +1,7 @@
 // The weight report: one row per weight operand (in program order), exact
 // sizes and bits per weight, SQNR and the largest error against the
 // reference, totals, and reasons for weights left uncompressed.
-// RUN: coreai-opt %s -o /dev/null --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 granularity=per_block block-size=4 weight-num-threshold=8},coreai-weight-report{reference=%s})' | FileCheck %s --check-prefix=TABLE
+// RUN: coreai-opt %s -o /dev/null --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 scale-search=minmax granularity=per_block block-size=4 weight-num-threshold=8},coreai-weight-report{reference=%s})' | FileCheck %s --check-prefix=TABLE
 // RUN: coreai-opt %s -o /dev/null --pass-pipeline='builtin.module(coreai-sparsify-weights{quantize-dtype=int8 weight-num-threshold=8},coreai-weight-report{reference=%s format=json output=%t.json})'
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
 // Without a reference there is no error column.

@@ -191,6 +191,10 @@ TEST(Quantize, ThreadCountDoesNotMatter) {
   for (const auto &p : params)
     for (QuantScheme scheme :
          {QuantScheme{QuantFormat::integer(4, true), true, ScaleStorage::F16},
+          QuantScheme{QuantFormat::integer(4, true), true, ScaleStorage::F16,
+                      ScaleSearch::MSE, 0.30, /*fullRange=*/true},
+          QuantScheme{QuantFormat::integer(2, false), false, ScaleStorage::F16,
+                      ScaleSearch::MSE},
           QuantScheme{QuantFormat::integer(8, false), false, ScaleStorage::F32},
           QuantScheme{QuantFormat::floating(SmallFloat::F8E4M3FN), true,
                       ScaleStorage::BF16}}) {
@@ -284,28 +288,37 @@ TEST(Quantize, F16KernelsMatchPortablePath) {
       for (bool symmetric : {true, false})
         for (ScaleStorage storage : {ScaleStorage::F16, ScaleStorage::F32})
           for (const auto &p : params)
-            for (bool allowPacked : {true, false}) {
-              QuantScheme scheme{QuantFormat::integer(nbits, isSigned),
-                                 symmetric, storage};
-              QuantizedWeight portable, vector;
-              quantizeWeight(scheme, {rows, cols}, p, load, portable, 2,
-                             allowPacked);
-              quantizeWeight(scheme, {rows, cols}, p, load, vector, 2,
-                             allowPacked, bits.data());
-              SCOPED_TRACE(testing::Message()
-                           << nbits << " bits signed " << isSigned
-                           << " symmetric " << symmetric << " f16 scales "
-                           << (storage == ScaleStorage::F16) << " params "
-                           << p[0] << "x" << p[1] << " packed " << allowPacked);
-              ASSERT_EQ(portable.packed, vector.packed);
-              ASSERT_EQ(portable.codes, vector.codes);
-              ASSERT_EQ(portable.scales, vector.scales);
-              ASSERT_EQ(portable.zeroPoints, vector.zeroPoints);
-              EXPECT_EQ(vector.zeroPoints.size(),
-                        symmetric ? 1u : vector.scales.size());
-              ++checked;
-            }
-  EXPECT_EQ(checked, 320);
+            for (int variant : {0, 1, 2})
+              for (bool allowPacked : {true, false}) {
+                QuantScheme scheme{QuantFormat::integer(nbits, isSigned),
+                                   symmetric, storage};
+                // 1: the least-squares search; 2: with the full symmetric
+                // range (symmetric schemes only).
+                if (variant == 2 && !symmetric)
+                  continue;
+                if (variant >= 1)
+                  scheme.search = ScaleSearch::MSE;
+                scheme.fullRange = variant == 2;
+                QuantizedWeight portable, vector;
+                quantizeWeight(scheme, {rows, cols}, p, load, portable, 2,
+                               allowPacked);
+                quantizeWeight(scheme, {rows, cols}, p, load, vector, 2,
+                               allowPacked, bits.data());
+                SCOPED_TRACE(testing::Message()
+                             << nbits << " bits signed " << isSigned
+                             << " symmetric " << symmetric << " f16 scales "
+                             << (storage == ScaleStorage::F16) << " variant "
+                             << variant << " params " << p[0] << "x" << p[1]
+                             << " packed " << allowPacked);
+                ASSERT_EQ(portable.packed, vector.packed);
+                ASSERT_EQ(portable.codes, vector.codes);
+                ASSERT_EQ(portable.scales, vector.scales);
+                ASSERT_EQ(portable.zeroPoints, vector.zeroPoints);
+                EXPECT_EQ(vector.zeroPoints.size(),
+                          symmetric ? 1u : vector.scales.size());
+                ++checked;
+              }
+  EXPECT_EQ(checked, 320 * 5 / 2);
 }
 
 // encodeF16Array equals encodeF16 on every kind of value: exact in f32 or

@@ -41,20 +41,62 @@ struct QuantFormat {
 /// How scales are stored.
 enum class ScaleStorage { F32, F16, BF16, E8M0 };
 
-/// A quantization scheme: the format, symmetric or not, the scale storage.
+/// How integer block scales are chosen.
+enum class ScaleSearch {
+  MinMax, ///< from the block's range (the reference's way)
+  MSE     ///< a least-squares search over clipped scales
+};
+
+/// A quantization scheme: the format, symmetric or not, the scale storage,
+/// and for integer formats the scale search and the symmetric code range.
 struct QuantScheme {
   QuantFormat format;
   bool symmetric = true;
   ScaleStorage scaleStorage = ScaleStorage::F32;
+  ScaleSearch search = ScaleSearch::MinMax;
+  /// The smallest clipping ratio the search tries (candidates run from 1.10
+  /// down to it in steps of 0.05): 0.65 for short blocks, 0.30 for
+  /// per-channel and per-tensor ones.
+  double lowestRatio = 0.65;
+  /// Symmetric formats use the whole two's-complement range (-8..7 for 4
+  /// bits, still zero point 0; unsigned: 0..15 around 8), the block's
+  /// largest magnitude on the extra code (a negative scale when it is
+  /// positive).
+  bool fullRange = false;
 };
 
 /// The code range of an integer format and its symmetric zero point:
 /// symmetric signed ranges drop the lowest code ([-127, 127] for int8),
-/// symmetric unsigned ones the highest ([0, 254], zero point 127).
+/// symmetric unsigned ones the highest ([0, 254], zero point 127), unless
+/// `fullRange` keeps every code ([-128, 127]; [0, 255] around 128).
 struct IntRange {
   int64_t qmin, qmax, symmetricZeroPoint;
 };
-IntRange getIntRange(QuantFormat format, bool symmetric);
+IntRange getIntRange(QuantFormat format, bool symmetric,
+                     bool fullRange = false);
+
+/// The stored scale and zero point of the integer block x[0, n) whose values
+/// lie in [lo, hi], chosen by least squares (ScaleSearch::MSE): candidate
+/// scales r * amax / qmax for r from 1.10 down to `scheme.lowestRatio`, each
+/// scored by (sum x q)^2 / sum q^2 with q its rounded codes (asymmetric: by
+/// the squared error, scale and zero point clipped together), the best
+/// refitted (s = sum x q / sum q^2; asymmetric: a regression of x on q) and
+/// rounded to its storage. The result is never worse than the min-max
+/// scale: that is kept when it is as good. All-zero blocks keep the min-max
+/// parameters (they decode to exactly 0).
+void searchIntegerParam(const QuantScheme &scheme, const IntRange &range,
+                        const float *x, int64_t n, float lo, float hi,
+                        double &scale, double &zeroPoint);
+
+/// The min-max scale and zero point of an integer or float block whose
+/// values lie in [lo, hi] (ScaleSearch::MinMax).
+void computeMinMaxParam(const QuantScheme &scheme, const IntRange &range,
+                        float lo, float hi, double &scale, double &zeroPoint);
+
+/// The squared error of x[0, n) quantized against stored `scale` and
+/// `zeroPoint` (integer codes exactly as quantizeWeight computes them).
+double integerBlockError(const IntRange &range, const float *x, int64_t n,
+                         double scale, double zeroPoint);
 
 /// Rounds `scale` to `storage` (nearest even). A scale that would round to
 /// zero becomes the smallest positive value of the storage, so that a block

@@ -38,6 +38,12 @@ enum class QScheme { Symmetric, Asymmetric };
 enum class Granularity { PerTensor, PerChannel, PerBlock, PerGroupedChannel };
 enum class ScaleDtype { None, FP8E8M0FNU };
 enum class ReportFormat { Table, JSON };
+/// How integer scales are chosen: Auto is MSE for 2- and 4-bit integer
+/// dtypes and MinMax otherwise.
+enum class ScaleSearchMode { Auto, MinMax, MSE };
+/// The codes of symmetric integer formats: Restricted drops the lowest
+/// (-7..7 for 4 bits), Full keeps it (-8..7).
+enum class SymmetricRange { Restricted, Full };
 
 /// The option spelling of each value.
 llvm::StringRef stringify(QuantDtype value);
@@ -45,6 +51,8 @@ llvm::StringRef stringify(QScheme value);
 llvm::StringRef stringify(Granularity value);
 llvm::StringRef stringify(ScaleDtype value);
 llvm::StringRef stringify(ReportFormat value);
+llvm::StringRef stringify(ScaleSearchMode value);
+llvm::StringRef stringify(SymmetricRange value);
 
 /// The parser of an enum option: llvm::cl's generic parser with an error
 /// that lists the allowed values.
@@ -117,6 +125,8 @@ COREAI_ENUM_OPTION_PARSER(mlir::coreai::QScheme)
 COREAI_ENUM_OPTION_PARSER(mlir::coreai::Granularity)
 COREAI_ENUM_OPTION_PARSER(mlir::coreai::ScaleDtype)
 COREAI_ENUM_OPTION_PARSER(mlir::coreai::ReportFormat)
+COREAI_ENUM_OPTION_PARSER(mlir::coreai::ScaleSearchMode)
+COREAI_ENUM_OPTION_PARSER(mlir::coreai::SymmetricRange)
 #undef COREAI_ENUM_OPTION_PARSER
 
 #endif // COREAI_TRANSFORMS_COMPRESSIONOPTIONS_H

@@ -31,6 +31,13 @@ defvar GranularityValues = [{::llvm::cl::values(
 defvar ScaleDtypeValues = [{::llvm::cl::values(
       clEnumValN(::mlir::coreai::ScaleDtype::None, "none", "the weight's float type"),
       clEnumValN(::mlir::coreai::ScaleDtype::FP8E8M0FNU, "fp8_e8m0fnu", "E8M0 power-of-two scales"))}];
+defvar ScaleSearchValues = [{::llvm::cl::values(
+      clEnumValN(::mlir::coreai::ScaleSearchMode::Auto, "auto", "mse for 2- and 4-bit integer dtypes, minmax otherwise"),
+      clEnumValN(::mlir::coreai::ScaleSearchMode::MinMax, "minmax", "the block's range"),
+      clEnumValN(::mlir::coreai::ScaleSearchMode::MSE, "mse", "a least-squares search over clipped scales"))}];
+defvar SymmetricRangeValues = [{::llvm::cl::values(
+      clEnumValN(::mlir::coreai::SymmetricRange::Restricted, "restricted", "drop the lowest code (-7..7 for 4 bits)"),
+      clEnumValN(::mlir::coreai::SymmetricRange::Full, "full", "every code (-8..7 for 4 bits)"))}];
 defvar ReportFormatValues = [{::llvm::cl::values(
       clEnumValN(::mlir::coreai::ReportFormat::Table, "table", "aligned for a terminal"),
       clEnumValN(::mlir::coreai::ReportFormat::JSON, "json", "for scripts"))}];
@@ -139,6 +146,17 @@ def CoreAIQuantizeWeightsPass
            /*default=*/"::mlir::coreai::ScaleDtype::None",
            "Scale storage: none (the weight's type, default) or fp8_e8m0fnu "
            "(fp8 dtypes only; fp4 always uses it)", ScaleDtypeValues>,
+    Option<"scaleSearch", "scale-search", "::mlir::coreai::ScaleSearchMode",
+           /*default=*/"::mlir::coreai::ScaleSearchMode::Auto",
+           "Integer scales: auto (default: mse for 2- and 4-bit dtypes, "
+           "minmax otherwise), minmax (the block's range) or mse "
+           "(least-squares search over clipped scales)", ScaleSearchValues>,
+    Option<"symmetricRange", "symmetric-range",
+           "::mlir::coreai::SymmetricRange",
+           /*default=*/"::mlir::coreai::SymmetricRange::Restricted",
+           "Symmetric integer codes: restricted (default, -7..7 for 4 bits) "
+           "or full (-8..7, the largest magnitude on the extra code)",
+           SymmetricRangeValues>,
   ];
 }
 

@@ -43,6 +43,14 @@ ConstantOp createAxisConstant(OpBuilder &builder, Location loc, int64_t axis);
 ConstantOp createZeroConstant(OpBuilder &builder, Location loc,
                               ArrayRef<int64_t> shape, Type elementType);
 
+/// The location metadata of a `coreai.blockwise_shift_scale` whose integer
+/// scales were searched or use the full symmetric range
+/// ("coreai.int_params=mse,full"), or "" for plain min-max scales.
+std::string getIntegerParamsTag(ScaleSearch search, bool fullRange);
+
+/// The tags of such a metadata string ("mse", "full"); empty for others.
+SmallVector<StringRef> parseIntegerParamsTag(StringRef metadata);
+
 /// The dequantizing end of a chain: creates the scale and zero point
 /// constants (of `paramShape`, taken over), a zero offset, and
 /// `coreai.blockwise_shift_scale` of `data` into `resultType`.

@@ -1,0 +1,142 @@
+//===- ScaleSearchTest.cpp - Least-squares integer scales -----------------===//
+//
+// The search against a brute-force reference: every f16 scale of a wide
+// range (and, for asymmetric blocks, every zero point) is tried on each
+// block, and the search must come within 0.02 dB of the best of them over a
+// set of heavy-tailed blocks, while never doing worse than min-max on any
+// block.
+//
+//===----------------------------------------------------------------------===//
+
+#include "coreai/Compression/FloatFormats.h"
+#include "coreai/Compression/Quantize.h"
+
+#include "gtest/gtest.h"
+
+#include <cmath>
+#include <random>
+
+using namespace mlir::coreai;
+
+namespace {
+
+std::vector<std::vector<float>> heavyTailedBlocks(int count, int length,
+                                                  unsigned seed) {
+  std::mt19937 rng(seed);
+  std::student_t_distribution<float> dist(4.0f);
+  std::vector<std::vector<float>> blocks(count, std::vector<float>(length));
+  for (auto &block : blocks)
+    for (float &v : block)
+      v = decodeF16(encodeF16(0.02f * dist(rng)));
+  return blocks;
+}
+
+double energy(const std::vector<float> &x) {
+  double e = 0;
+  for (float v : x)
+    e += double(v) * v;
+  return e;
+}
+
+double dB(double signal, double noise) {
+  return 10.0 * std::log10(signal / noise);
+}
+
+/// The smallest error of any f16 scale in [amax / 64, 4 amax] (both signs
+/// when `bothSigns`) and, unless symmetric, any zero point.
+double bruteForceError(const QuantScheme &scheme, const IntRange &range,
+                       const std::vector<float> &x, bool bothSigns) {
+  float lo = *std::min_element(x.begin(), x.end());
+  float hi = *std::max_element(x.begin(), x.end());
+  double amax = std::max(std::fabs(lo), std::fabs(hi));
+  double best = INFINITY;
+  for (uint32_t h = 1; h < 0x7c00; ++h) {
+    double s = decodeF16(static_cast<uint16_t>(h));
+    if (s < amax / 64 || s > 4 * amax)
+      continue;
+    for (double sign : {1.0, -1.0}) {
+      if (sign < 0 && !bothSigns)
+        continue;
+      if (scheme.symmetric) {
+        best = std::min(best,
+                        integerBlockError(range, x.data(), x.size(), sign * s,
+                                          range.symmetricZeroPoint));
+        continue;
+      }
+      for (int64_t zp = range.qmin; zp <= range.qmax; ++zp)
+        best = std::min(best, integerBlockError(range, x.data(), x.size(),
+                                                sign * s, double(zp)));
+    }
+  }
+  return best;
+}
+
+struct Case {
+  unsigned bits;
+  bool isSigned, symmetric, fullRange;
+  int length;
+  double lowestRatio;
+};
+
+TEST(ScaleSearch, WithinAHundredthOfADecibelOfBruteForce) {
+  for (Case c : {Case{4, true, true, false, 32, 0.65},
+                 Case{4, true, true, true, 32, 0.65},
+                 Case{4, true, false, false, 32, 0.65},
+                 Case{2, true, false, false, 32, 0.65},
+                 Case{4, true, true, false, 288, 0.65},
+                 Case{4, false, true, false, 256, 0.30}}) {
+    SCOPED_TRACE(testing::Message() << c.bits << " bits signed " << c.isSigned
+                                    << " symmetric " << c.symmetric << " full "
+                                    << c.fullRange << " length " << c.length);
+    QuantScheme scheme{QuantFormat::integer(c.bits, c.isSigned),
+                       c.symmetric,
+                       ScaleStorage::F16,
+                       ScaleSearch::MSE,
+                       c.lowestRatio,
+                       c.fullRange};
+    IntRange range = getIntRange(scheme.format, c.symmetric, c.fullRange);
+    double signal = 0, searched = 0, minmax = 0, best = 0;
+    for (const auto &x : heavyTailedBlocks(c.length == 32 ? 48 : 12, c.length,
+                                           c.bits * 7 + c.length)) {
+      float lo = *std::min_element(x.begin(), x.end());
+      float hi = *std::max_element(x.begin(), x.end());
+      double scale, zero, mmScale, mmZero;
+      searchIntegerParam(scheme, range, x.data(), x.size(), lo, hi, scale,
+                         zero);
+      computeMinMaxParam(scheme, range, lo, hi, mmScale, mmZero);
+      double e = integerBlockError(range, x.data(), x.size(), scale, zero);
+      double m = integerBlockError(range, x.data(), x.size(), mmScale, mmZero);
+      ASSERT_TRUE(std::isfinite(scale));
+      ASSERT_EQ(scale, double(decodeF16(encodeF16(scale))))
+          << "the scale is stored in f16";
+      ASSERT_LE(e, m) << "never worse than min-max";
+      signal += energy(x);
+      searched += e;
+      minmax += m;
+      best += bruteForceError(scheme, range, x, c.fullRange);
+    }
+    std::printf("%u-bit %s%s, blocks of %d: min-max %.2f dB, search %.2f dB, "
+                "brute force %.2f dB\n",
+                c.bits, c.symmetric ? "sym" : "asym",
+                c.fullRange ? " full" : "", c.length, dB(signal, minmax),
+                dB(signal, searched), dB(signal, best));
+    EXPECT_GE(dB(signal, searched), dB(signal, best) - 0.02);
+    EXPECT_GT(dB(signal, searched), dB(signal, minmax) + 0.1);
+  }
+}
+
+TEST(ScaleSearch, ZeroAndConstantBlocks) {
+  QuantScheme scheme{QuantFormat::integer(4, true), true, ScaleStorage::F16,
+                     ScaleSearch::MSE};
+  IntRange range = getIntRange(scheme.format, true);
+  std::vector<float> zeros(32, 0.0f), same(32, 0.25f);
+  double scale, zero;
+  searchIntegerParam(scheme, range, zeros.data(), 32, 0.0f, 0.0f, scale, zero);
+  EXPECT_GT(scale, 0.0);
+  EXPECT_EQ(integerBlockError(range, zeros.data(), 32, scale, zero), 0.0);
+  searchIntegerParam(scheme, range, same.data(), 32, 0.25f, 0.25f, scale, zero);
+  EXPECT_TRUE(std::isfinite(scale));
+  EXPECT_LT(integerBlockError(range, same.data(), 32, scale, zero), 1e-6);
+}
+
+} // namespace
