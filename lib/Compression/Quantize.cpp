@@ -393,7 +393,7 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
   // storing and reloading f32); short ones keep the decoded row.
   // The search reads each block again: it keeps the row.
   const bool keepRow = view.segLen < 256 || search;
-  const bool vectorParams = vectorRows && !search && !scheme.fullRange &&
+  const bool vectorParams = vectorRows && !scheme.fullRange &&
                             (scheme.scaleStorage == ScaleStorage::F16 ||
                              scheme.scaleStorage == ScaleStorage::F32);
   const bool packNibbles = out.packed && bits == 4;
@@ -430,10 +430,18 @@ void quantizeOwnRows(const QuantScheme &scheme, const RowView &view,
             int32_t(range.qmax), int32_t(range.symmetricZeroPoint),
             scheme.scaleStorage == ScaleStorage::F16, scales, zeros.data(),
             floatScales.data(), intZeros.data());
+      for (int64_t j = done; j < segs; ++j)
+        computeMinMaxParam(scheme, range, lo[j], hi[j], scales[j], zeros[j]);
+      if (search) {
+        // The vector parameters leave symmetric zero points unset.
+        if (scheme.symmetric)
+          std::fill(zeros.begin(), zeros.begin() + done,
+                    double(range.symmetricZeroPoint));
+        searchIntegerRow(scheme, range, row.data(), segs, view.segLen,
+                         lo.data(), hi.data(), scales, zeros.data());
+        done = 0;
+      }
       for (int64_t j = done; j < segs; ++j) {
-        setBlockParam(scheme, range,
-                      search ? row.data() + j * view.segLen : nullptr,
-                      view.segLen, lo[j], hi[j], scales[j], zeros[j]);
         floatScales[j] = static_cast<float>(scales[j]);
         intZeros[j] = static_cast<int32_t>(zeros[j]);
       }

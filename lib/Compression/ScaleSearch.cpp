@@ -9,12 +9,16 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "coreai/Compression/Quantize.h"
+#include "ScaleSearchKernels.h"
 
 #include <algorithm>
 #include <cmath>
 
 using namespace mlir::coreai;
+
+// The search must choose exactly what the vector kernel chooses: no
+// contraction of separate multiplies and adds into fused ones.
+#pragma clang fp contract(off)
 
 namespace {
 
@@ -38,52 +42,109 @@ double storeScale(double s, ScaleStorage storage) {
   return s < 0 ? -stored : stored;
 }
 
-/// Symmetric: the codes run over [-neg, pos] around the zero point.
+} // namespace
+
+double mlir::coreai::detail::chooseSymmetricScale(
+    const QuantScheme &scheme, double minMaxScale, float refit,
+    llvm::function_ref<float(float)> error) {
+  const double stored = storeScale(refit, scheme.scaleStorage);
+  return error(static_cast<float>(stored)) <
+                 error(static_cast<float>(minMaxScale))
+             ? stored
+             : minMaxScale;
+}
+
+namespace {} // namespace
+
+int mlir::coreai::detail::symmetricCandidates(const QuantScheme &scheme,
+                                              const IntRange &range, float lo,
+                                              float hi, float *scales) {
+  const double absMax = std::max(std::fabs(double(lo)), std::fabs(double(hi)));
+  if (!(absMax > 0))
+    return 0;
+  const double pos = double(range.qmax - range.symmetricZeroPoint);
+  const double neg = double(range.symmetricZeroPoint - range.qmin);
+  // Orientations: the largest magnitude on the largest positive code, and
+  // (full range) on the extra negative code, which takes a negative scale
+  // when the largest magnitude is a positive value.
+  double signs[2] = {1.0, double(hi) >= -double(lo) ? -1.0 : 1.0};
+  double reaches[2] = {pos, neg};
+  const int orientations = neg > pos ? 2 : 1;
+  const int ratios = numRatios(scheme.lowestRatio);
+  int count = 0;
+  for (int o = 0; o < orientations; ++o)
+    for (int i = 0; i < ratios; ++i) {
+      const float s =
+          static_cast<float>(signs[o] * ratio(i) * absMax / reaches[o]);
+      if (!(s != 0.0f) || !std::isfinite(1.0f / s))
+        return 0;
+      scales[count++] = s;
+    }
+  return count;
+}
+
+bool mlir::coreai::detail::scoreSymmetric(const float *x, int64_t n,
+                                          const float *candidates, int count,
+                                          float qmin, float qmax,
+                                          float &refit) {
+  float best = 0.0f;
+  bool found = false;
+  for (int c = 0; c < count; ++c) {
+    const float inv = 1.0f / candidates[c];
+    float sxq = 0.0f, sqq = 0.0f;
+    for (int64_t k = 0; k < n; ++k) {
+      float t = x[k] * inv;
+      float q = std::min(std::max(std::nearbyint(t), qmin), qmax);
+      sxq = std::fma(x[k], q, sxq);
+      sqq = std::fma(q, q, sqq);
+    }
+    if (!(sqq > 0.0f))
+      continue;
+    const float numerator = sxq * sxq;
+    const float score = numerator / sqq;
+    if (score > best) {
+      best = score;
+      refit = sxq / sqq;
+      found = true;
+    }
+  }
+  return found;
+}
+
+float mlir::coreai::detail::symmetricError(const float *x, int64_t n,
+                                           float scale, float qmin,
+                                           float qmax) {
+  const float inv = 1.0f / scale;
+  float error = 0.0f;
+  for (int64_t k = 0; k < n; ++k) {
+    float t = x[k] * inv;
+    float q = std::min(std::max(std::nearbyint(t), qmin), qmax);
+    float e = std::fma(-q, scale, x[k]);
+    error = std::fma(e, e, error);
+  }
+  return error;
+}
+
+namespace {
+
+/// Symmetric: candidate scales r * amax / qmax scored by (sum x q)^2 /
+/// sum q^2, the best refitted to sum x q / sum q^2 and stored; kept when it
+/// beats the min-max scale. In f32 with fused multiply-adds, element after
+/// element, so that the vector kernel gives exactly the same choice.
 void searchSymmetric(const QuantScheme &scheme, const IntRange &range,
                      const float *x, int64_t n, float lo, float hi,
                      double &scale) {
-  const double zp = double(range.symmetricZeroPoint);
+  float candidates[detail::kMaxCandidates];
+  int count = detail::symmetricCandidates(scheme, range, lo, hi, candidates);
   const float qmin = float(range.qmin - range.symmetricZeroPoint);
   const float qmax = float(range.qmax - range.symmetricZeroPoint);
-  const double absMax = std::max(std::fabs(double(lo)), std::fabs(double(hi)));
-  // Orientations: the largest magnitude on the largest positive code, and
-  // (full range) on the extra negative code.
-  struct Orientation {
-    double sign, reach;
-  };
-  Orientation orientations[2] = {{1.0, double(qmax)}, {0, 0}};
-  int numOrientations = 1;
-  if (-qmin > qmax) {
-    const bool positive = double(hi) >= -double(lo);
-    orientations[numOrientations++] = {positive ? -1.0 : 1.0, double(-qmin)};
-  }
-  double bestScore = -1, bestScale = 0;
-  const int ratios = numRatios(scheme.lowestRatio);
-  for (int o = 0; o < numOrientations; ++o)
-    for (int i = 0; i < ratios; ++i) {
-      const double s =
-          orientations[o].sign * ratio(i) * absMax / orientations[o].reach;
-      const float sf = static_cast<float>(s);
-      double sxq = 0, sqq = 0;
-      for (int64_t k = 0; k < n; ++k) {
-        float q = codeOf(x[k], sf, 0.0f, qmin, qmax);
-        sxq += double(x[k]) * q;
-        sqq += double(q) * q;
-      }
-      if (sqq <= 0)
-        continue;
-      const double score = sxq * sxq / sqq;
-      if (score > bestScore) {
-        bestScore = score;
-        bestScale = sxq / sqq; // the least-squares refit
-      }
-    }
-  if (bestScore <= 0 || !(std::fabs(bestScale) > 0))
+  float refit;
+  if (count == 0 ||
+      !detail::scoreSymmetric(x, n, candidates, count, qmin, qmax, refit))
     return;
-  const double refit = storeScale(bestScale, scheme.scaleStorage);
-  if (integerBlockError(range, x, n, refit, zp) <
-      integerBlockError(range, x, n, scale, zp))
-    scale = refit;
+  scale = detail::chooseSymmetricScale(scheme, scale, refit, [&](float s) {
+    return detail::symmetricError(x, n, s, qmin, qmax);
+  });
 }
 
 /// Sums of a block against its codes, for a least-squares fit x ~ a q + b.
@@ -193,4 +254,35 @@ void mlir::coreai::searchIntegerParam(const QuantScheme &scheme,
     searchSymmetric(scheme, range, x, n, lo, hi, scale);
   else
     searchAsymmetric(scheme, range, x, n, lo, hi, scale, zeroPoint);
+}
+
+void mlir::coreai::searchIntegerRow(const QuantScheme &scheme,
+                                    const IntRange &range, const float *row,
+                                    int64_t segs, int64_t segLen,
+                                    const float *lo, const float *hi,
+                                    double *scales, double *zeroPoints) {
+  int64_t j = 0;
+  if (scheme.symmetric && !scheme.format.isFloat && segLen % 8 == 0 &&
+      (scheme.scaleStorage == ScaleStorage::F16 ||
+       scheme.scaleStorage == ScaleStorage::F32) &&
+      detail::haveSearchKernels()) {
+    detail::SymmetricSearch search;
+    search.qmin = float(range.qmin - range.symmetricZeroPoint);
+    search.qmax = float(range.qmax - range.symmetricZeroPoint);
+    search.pos = double(range.qmax - range.symmetricZeroPoint);
+    search.neg = double(range.symmetricZeroPoint - range.qmin);
+    search.orientations = search.neg > search.pos ? 2 : 1;
+    search.ratios = numRatios(scheme.lowestRatio);
+    search.f16 = scheme.scaleStorage == ScaleStorage::F16;
+    if (detail::haveWideSearchKernels())
+      for (; j + 16 <= segs; j += 16)
+        detail::searchSymmetric16(row + j * segLen, segLen, lo + j, hi + j,
+                                  search, scales + j);
+    for (; j + 8 <= segs; j += 8)
+      detail::searchSymmetric8(row + j * segLen, segLen, lo + j, hi + j, search,
+                               scales + j);
+  }
+  for (; j < segs; ++j)
+    searchIntegerParam(scheme, range, row + j * segLen, segLen, lo[j], hi[j],
+                       scales[j], zeroPoints[j]);
 }

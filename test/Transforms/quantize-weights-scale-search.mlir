@@ -7,7 +7,7 @@
 // auto is mse for int4; the scales differ from min-max (0.142857, 0.128571):
 // RUN: coreai-opt %s --mlir-print-debuginfo --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 weight-num-threshold=8})' | FileCheck %s --check-prefix=MSE
 // RUN: coreai-opt %s --mlir-print-debuginfo --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 scale-search=mse weight-num-threshold=8})' | FileCheck %s --check-prefix=MSE
-// MSE:      coreai.constant dense<{{\[\[}}0.165957451, 0.126376808]]> : tensor<1x2xf32>
+// MSE:      coreai.constant dense<{{\[\[}}0.165957436, 0.126376823]]> : tensor<1x2xf32>
 // MSE-NEXT: coreai.constant dense<0> : tensor<1x2xsi4>
 // MSE:      coreai.blockwise_shift_scale {{.*}} loc([[TAG:#loc[0-9]+]])
 // MSE:      [[TAG]] = loc(fused<"coreai.int_params=mse">
@@ -27,7 +27,7 @@
 // negative scale, so that 0.9 lands on code -8:
 // RUN: coreai-opt %s --mlir-print-debuginfo --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 symmetric-range=full weight-num-threshold=8})' | FileCheck %s --check-prefix=FULL
 // RUN: coreai-opt %s --mlir-print-debuginfo --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 symmetric-range=full scale-search=minmax weight-num-threshold=8})' | FileCheck %s --check-prefix=FULL-MINMAX
-// FULL:        coreai.constant dense<{{\[\[}}0.165957451, -0.110109888]]> : tensor<1x2xf32>
+// FULL:        coreai.constant dense<{{\[\[}}0.165957436, -0.110109895]]> : tensor<1x2xf32>
 // FULL:        fused<"coreai.int_params=mse,full">
 // FULL-MINMAX: coreai.constant dense<{{\[\[}}-1.250000e-01, -1.125000e-01]]> : tensor<1x2xf32>
 // FULL-MINMAX: fused<"coreai.int_params=full">
@@ -40,7 +40,7 @@
 // The materialized weights (what every runtime decodes) and the report's
 // SQNR: mse beats min-max in both schemes, full beats restricted.
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 weight-num-threshold=8},coreai-materialize-weights)' | FileCheck %s --check-prefix=VALUES
-// VALUES: dense<{{\[\[}}0.995744705, 0.126376808], [0.165957451, -0.126376808], [0.165957451, -0.252753615], [0.000000e+00, 0.126376808], [-0.331914902, 0.379130423], [0.331914902, 0.000000e+00], [0.000000e+00, 0.252753615], [-0.165957451, 0.884637653]]> : tensor<8x2xf32>
+// VALUES: dense<{{\[\[}}0.995744585, 0.126376823], [0.165957436, -0.126376823], [0.165957436, -0.252753645], [0.000000e+00, 0.126376823], [-0.331914872, 0.379130483], [0.331914872, 0.000000e+00], [0.000000e+00, 0.252753645], [-0.165957436, 0.884637773]]> : tensor<8x2xf32>
 // RUN: coreai-opt %s -o /dev/null --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 scale-search=minmax weight-num-threshold=8},coreai-weight-report{reference=%s})' | FileCheck %s --check-prefix=REPORT-MINMAX
 // RUN: coreai-opt %s -o /dev/null --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 weight-num-threshold=8},coreai-weight-report{reference=%s})' | FileCheck %s --check-prefix=REPORT-MSE
 // RUN: coreai-opt %s -o /dev/null --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 symmetric-range=full weight-num-threshold=8},coreai-weight-report{reference=%s})' | FileCheck %s --check-prefix=REPORT-FULL

@@ -88,6 +88,16 @@ void searchIntegerParam(const QuantScheme &scheme, const IntRange &range,
                         const float *x, int64_t n, float lo, float hi,
                         double &scale, double &zeroPoint);
 
+/// searchIntegerParam for the `segs` consecutive blocks of `segLen` values
+/// of a row (block j with values in [lo[j], hi[j]]), whose min-max
+/// parameters scales[j] and zeroPoints[j] hold on entry; eight or sixteen
+/// blocks at a time on machines with AVX2 and FMA (AVX-512), with exactly
+/// the same results.
+void searchIntegerRow(const QuantScheme &scheme, const IntRange &range,
+                      const float *row, int64_t segs, int64_t segLen,
+                      const float *lo, const float *hi, double *scales,
+                      double *zeroPoints);
+
 /// The min-max scale and zero point of an integer or float block whose
 /// values lie in [lo, hi] (ScaleSearch::MinMax).
 void computeMinMaxParam(const QuantScheme &scheme, const IntRange &range,

@@ -1,0 +1,446 @@
+//===- ScaleSearchKernels.cpp - Eight blocks of the scale search at once --===//
+//
+// The blocks are transposed in 8x8 tiles so that lane b holds block b; each
+// lane then runs the portable search's arithmetic (f32, fused multiply-adds,
+// element after element), so the choices are the same bit for bit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ScaleSearchKernels.h"
+
+#include "llvm/Support/ErrorHandling.h"
+
+#include <limits>
+#include <vector>
+
+#if defined(__x86_64__) && defined(__clang__)
+#include <immintrin.h>
+#define COREAI_HAVE_SEARCH_KERNELS 1
+#endif
+
+using namespace mlir::coreai::detail;
+
+#ifdef COREAI_HAVE_SEARCH_KERNELS
+namespace {
+
+/// Writes the 8x8 tile rows[r][0..8) (row r at src + r * stride) transposed:
+/// dst[k * lanes + r] = rows[r][k].
+[[gnu::target("avx2")]] inline void transpose8(const float *src, int64_t stride,
+                                               float *dst, int64_t lanes) {
+  __m256 r0 = _mm256_loadu_ps(src + 0 * stride);
+  __m256 r1 = _mm256_loadu_ps(src + 1 * stride);
+  __m256 r2 = _mm256_loadu_ps(src + 2 * stride);
+  __m256 r3 = _mm256_loadu_ps(src + 3 * stride);
+  __m256 r4 = _mm256_loadu_ps(src + 4 * stride);
+  __m256 r5 = _mm256_loadu_ps(src + 5 * stride);
+  __m256 r6 = _mm256_loadu_ps(src + 6 * stride);
+  __m256 r7 = _mm256_loadu_ps(src + 7 * stride);
+  __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+  __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+  __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+  __m256 t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+  __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44),
+         u1 = _mm256_shuffle_ps(t0, t2, 0xee);
+  __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44),
+         u3 = _mm256_shuffle_ps(t1, t3, 0xee);
+  __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44),
+         u5 = _mm256_shuffle_ps(t4, t6, 0xee);
+  __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44),
+         u7 = _mm256_shuffle_ps(t5, t7, 0xee);
+  _mm256_storeu_ps(dst + 0 * lanes, _mm256_permute2f128_ps(u0, u4, 0x20));
+  _mm256_storeu_ps(dst + 1 * lanes, _mm256_permute2f128_ps(u1, u5, 0x20));
+  _mm256_storeu_ps(dst + 2 * lanes, _mm256_permute2f128_ps(u2, u6, 0x20));
+  _mm256_storeu_ps(dst + 3 * lanes, _mm256_permute2f128_ps(u3, u7, 0x20));
+  _mm256_storeu_ps(dst + 4 * lanes, _mm256_permute2f128_ps(u0, u4, 0x31));
+  _mm256_storeu_ps(dst + 5 * lanes, _mm256_permute2f128_ps(u1, u5, 0x31));
+  _mm256_storeu_ps(dst + 6 * lanes, _mm256_permute2f128_ps(u2, u6, 0x31));
+  _mm256_storeu_ps(dst + 7 * lanes, _mm256_permute2f128_ps(u3, u7, 0x31));
+}
+
+/// Lane b of the result: element k of block b, for k in [0, n), for
+/// `lanes` (8 or 16) blocks: xt[k * lanes + b] = x[b * n + k].
+[[gnu::target("avx2")]] void transposeBlocks(const float *x, int64_t n,
+                                             float *xt, int64_t lanes) {
+  for (int64_t b = 0; b < lanes; b += 8)
+    for (int64_t k = 0; k < n; k += 8)
+      transpose8(x + b * n + k, n, xt + k * lanes + b, lanes);
+}
+
+[[gnu::target("avx2")]] inline __m256 codes(__m256 x, __m256 inv, __m256 qmin,
+                                            __m256 qmax) {
+  __m256 q = _mm256_round_ps(_mm256_mul_ps(x, inv),
+                             _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  return _mm256_min_ps(_mm256_max_ps(q, qmin), qmax);
+}
+
+/// Keeps, per lane, the candidate with the higher score (sum x q)^2 /
+/// sum q^2 and its refit sum x q / sum q^2.
+[[gnu::target("avx2")]] inline void
+keepBest(__m256 sxq, __m256 sqq, __m256 &best, __m256 &bestRefit, __m256 &any) {
+  const __m256 zero = _mm256_setzero_ps();
+  __m256 score = _mm256_div_ps(_mm256_mul_ps(sxq, sxq), sqq);
+  __m256 take = _mm256_and_ps(_mm256_cmp_ps(sqq, zero, _CMP_GT_OQ),
+                              _mm256_cmp_ps(score, best, _CMP_GT_OQ));
+  best = _mm256_blendv_ps(best, score, take);
+  bestRefit = _mm256_blendv_ps(bestRefit, _mm256_div_ps(sxq, sqq), take);
+  any = _mm256_or_ps(any, take);
+}
+
+} // namespace
+
+bool mlir::coreai::detail::haveSearchKernels() {
+  static const bool have = __builtin_cpu_supports("avx2") &&
+                           __builtin_cpu_supports("fma") &&
+                           __builtin_cpu_supports("f16c");
+  return have;
+}
+
+namespace {
+
+/// The stored value of signed scales (F16: through F16C; F32: as they are),
+/// as roundScale gives it: zero and underflow become the smallest positive
+/// value, overflow the largest finite one.
+[[gnu::target("avx2,f16c")]] inline __m256 storeScales(__m256 s, bool f16) {
+  const __m256 signMask = _mm256_set1_ps(-0.0f);
+  __m256 sign = _mm256_and_ps(s, signMask);
+  __m256 magnitude = _mm256_andnot_ps(signMask, s);
+  __m256 stored = magnitude, smallest, largest;
+  if (f16) {
+    stored = _mm256_cvtph_ps(_mm256_cvtps_ph(
+        magnitude, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    smallest = _mm256_set1_ps(5.9604644775390625e-8f);
+    largest = _mm256_set1_ps(65504.0f);
+  } else {
+    smallest = _mm256_set1_ps(std::numeric_limits<float>::denorm_min());
+    largest = _mm256_set1_ps(std::numeric_limits<float>::max());
+  }
+  __m256 positive = _mm256_cmp_ps(stored, _mm256_setzero_ps(), _CMP_GT_OQ);
+  stored = _mm256_blendv_ps(smallest, _mm256_min_ps(stored, largest), positive);
+  return _mm256_or_ps(stored, sign);
+}
+
+/// Lanes whose f32 scale is usable: not zero, and invertible.
+[[gnu::target("avx2")]] inline __m256 invertible(__m256 s) {
+  const __m256 inf = _mm256_set1_ps(__builtin_inff());
+  __m256 inv = _mm256_div_ps(_mm256_set1_ps(1.0f), s);
+  __m256 absInv = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), inv);
+  return _mm256_and_ps(_mm256_cmp_ps(s, _mm256_setzero_ps(), _CMP_NEQ_OQ),
+                       _mm256_cmp_ps(absInv, inf, _CMP_LT_OQ));
+}
+
+/// Candidate c of eight blocks: (sign * ratio) * absMax / reach in f64,
+/// then rounded to f32, as symmetricCandidates computes it.
+[[gnu::target("avx2")]] inline __m256
+candidate(__m256d signRatioLo, __m256d signRatioHi, __m256d absMaxLo,
+          __m256d absMaxHi, double reach) {
+  const __m256d r = _mm256_set1_pd(reach);
+  __m128 lo =
+      _mm256_cvtpd_ps(_mm256_div_pd(_mm256_mul_pd(signRatioLo, absMaxLo), r));
+  __m128 hi =
+      _mm256_cvtpd_ps(_mm256_div_pd(_mm256_mul_pd(signRatioHi, absMaxHi), r));
+  return _mm256_insertf128_ps(_mm256_castps128_ps256(lo), hi, 1);
+}
+
+} // namespace
+
+[[gnu::target("avx2,fma,f16c")]] void mlir::coreai::detail::searchSymmetric8(
+    const float *x, int64_t n, const float *lo, const float *hi,
+    const SymmetricSearch &search, double *scales) {
+  thread_local std::vector<float> scratch;
+  scratch.resize(n * 8);
+  float *xt = scratch.data();
+  transposeBlocks(x, n, xt, 8);
+  const __m256 qmin = _mm256_set1_ps(search.qmin);
+  const __m256 qmax = _mm256_set1_ps(search.qmax);
+  const __m256 zero = _mm256_setzero_ps();
+  const __m256d signMaskD = _mm256_set1_pd(-0.0);
+
+  // Per lane: the largest magnitude and the sign of the extra code.
+  __m256 loV = _mm256_loadu_ps(lo), hiV = _mm256_loadu_ps(hi);
+  __m256d loLo = _mm256_cvtps_pd(_mm256_castps256_ps128(loV));
+  __m256d loHi = _mm256_cvtps_pd(_mm256_extractf128_ps(loV, 1));
+  __m256d hiLo = _mm256_cvtps_pd(_mm256_castps256_ps128(hiV));
+  __m256d hiHi = _mm256_cvtps_pd(_mm256_extractf128_ps(hiV, 1));
+  __m256d absLo = _mm256_max_pd(_mm256_andnot_pd(signMaskD, loLo),
+                                _mm256_andnot_pd(signMaskD, hiLo));
+  __m256d absHi = _mm256_max_pd(_mm256_andnot_pd(signMaskD, loHi),
+                                _mm256_andnot_pd(signMaskD, hiHi));
+  // -1 where hi >= -lo (the largest magnitude is positive), else +1.
+  const __m256d one = _mm256_set1_pd(1.0), minusOne = _mm256_set1_pd(-1.0);
+  __m256d extraLo = _mm256_blendv_pd(
+      one, minusOne,
+      _mm256_cmp_pd(hiLo, _mm256_xor_pd(loLo, signMaskD), _CMP_GE_OQ));
+  __m256d extraHi = _mm256_blendv_pd(
+      one, minusOne,
+      _mm256_cmp_pd(hiHi, _mm256_xor_pd(loHi, signMaskD), _CMP_GE_OQ));
+
+  __m256 valid = _mm256_castsi256_ps(_mm256_set1_epi32(-1));
+  __m256 best = zero, bestRefit = zero, any = zero;
+  // The candidate scales of every lane, then two at a time through the
+  // block: two independent chains of multiply-adds.
+  const int count = search.orientations * search.ratios;
+  __m256 candidates[2 * 17];
+  for (int o = 0, c = 0; o < search.orientations; ++o)
+    for (int i = 0; i < search.ratios; ++i, ++c) {
+      const double ratio = 1.10 - 0.05 * i;
+      __m256d srLo = o == 0 ? _mm256_set1_pd(ratio)
+                            : _mm256_mul_pd(extraLo, _mm256_set1_pd(ratio));
+      __m256d srHi = o == 0 ? _mm256_set1_pd(ratio)
+                            : _mm256_mul_pd(extraHi, _mm256_set1_pd(ratio));
+      __m256 s =
+          candidate(srLo, srHi, absLo, absHi, o == 0 ? search.pos : search.neg);
+      __m256 ok = invertible(s);
+      valid = _mm256_and_ps(valid, ok);
+      // Lanes without a usable scale score 1.0 harmlessly; they are dropped.
+      candidates[c] = _mm256_blendv_ps(_mm256_set1_ps(1.0f), s, ok);
+    }
+  const __m256 oneF = _mm256_set1_ps(1.0f);
+  int c = 0;
+  for (; c + 1 < count; c += 2) {
+    __m256 inv0 = _mm256_div_ps(oneF, candidates[c]);
+    __m256 inv1 = _mm256_div_ps(oneF, candidates[c + 1]);
+    __m256 sxq0 = zero, sqq0 = zero, sxq1 = zero, sqq1 = zero;
+    for (int64_t k = 0; k < n; ++k) {
+      __m256 v = _mm256_loadu_ps(xt + k * 8);
+      __m256 q0 = codes(v, inv0, qmin, qmax), q1 = codes(v, inv1, qmin, qmax);
+      sxq0 = _mm256_fmadd_ps(v, q0, sxq0);
+      sqq0 = _mm256_fmadd_ps(q0, q0, sqq0);
+      sxq1 = _mm256_fmadd_ps(v, q1, sxq1);
+      sqq1 = _mm256_fmadd_ps(q1, q1, sqq1);
+    }
+    keepBest(sxq0, sqq0, best, bestRefit, any);
+    keepBest(sxq1, sqq1, best, bestRefit, any);
+  }
+  for (; c < count; ++c) {
+    __m256 inv = _mm256_div_ps(oneF, candidates[c]);
+    __m256 sxq = zero, sqq = zero;
+    for (int64_t k = 0; k < n; ++k) {
+      __m256 v = _mm256_loadu_ps(xt + k * 8);
+      __m256 q = codes(v, inv, qmin, qmax);
+      sxq = _mm256_fmadd_ps(v, q, sxq);
+      sqq = _mm256_fmadd_ps(q, q, sqq);
+    }
+    keepBest(sxq, sqq, best, bestRefit, any);
+  }
+  __m256 found = _mm256_and_ps(any, valid);
+
+  // The stored refit against the min-max scale, by their errors.
+  float minMaxF[8];
+  for (int b = 0; b < 8; ++b)
+    minMaxF[b] = static_cast<float>(scales[b]);
+  __m256 minMax = _mm256_loadu_ps(minMaxF);
+  __m256 stored =
+      _mm256_blendv_ps(minMax, storeScales(bestRefit, search.f16), found);
+  __m256 invStored = _mm256_div_ps(_mm256_set1_ps(1.0f), stored);
+  __m256 invMinMax = _mm256_div_ps(_mm256_set1_ps(1.0f), minMax);
+  __m256 negStored = _mm256_sub_ps(zero, stored);
+  __m256 negMinMax = _mm256_sub_ps(zero, minMax);
+  __m256 errStored = zero, errMinMax = zero;
+  for (int64_t k = 0; k < n; ++k) {
+    __m256 v = _mm256_loadu_ps(xt + k * 8);
+    // x - q * s, fused: fma(-q, s, x) = fma(q, -s, x).
+    __m256 e0 = _mm256_fmadd_ps(codes(v, invStored, qmin, qmax), negStored, v);
+    __m256 e1 = _mm256_fmadd_ps(codes(v, invMinMax, qmin, qmax), negMinMax, v);
+    errStored = _mm256_fmadd_ps(e0, e0, errStored);
+    errMinMax = _mm256_fmadd_ps(e1, e1, errMinMax);
+  }
+  __m256 take =
+      _mm256_and_ps(found, _mm256_cmp_ps(errStored, errMinMax, _CMP_LT_OQ));
+  float storedF[8];
+  _mm256_storeu_ps(storedF, stored);
+  int mask = _mm256_movemask_ps(take);
+  for (int b = 0; b < 8; ++b)
+    if ((mask >> b) & 1)
+      scales[b] = storedF[b];
+}
+
+//===----------------------------------------------------------------------===//
+// Sixteen blocks at once (AVX-512): the same arithmetic lane for lane.
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+[[gnu::target("avx512f")]] inline __m512 codes16(__m512 x, __m512 inv,
+                                                 __m512 qmin, __m512 qmax) {
+  __m512 q = _mm512_roundscale_ps(
+      _mm512_mul_ps(x, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  return _mm512_min_ps(_mm512_max_ps(q, qmin), qmax);
+}
+
+[[gnu::target("avx512f")]] inline void keepBest16(__m512 sxq, __m512 sqq,
+                                                  __m512 &best,
+                                                  __m512 &bestRefit,
+                                                  __mmask16 &any) {
+  __m512 score = _mm512_div_ps(_mm512_mul_ps(sxq, sxq), sqq);
+  __mmask16 take = _mm512_cmp_ps_mask(sqq, _mm512_setzero_ps(), _CMP_GT_OQ) &
+                   _mm512_cmp_ps_mask(score, best, _CMP_GT_OQ);
+  best = _mm512_mask_blend_ps(take, best, score);
+  bestRefit = _mm512_mask_blend_ps(take, bestRefit, _mm512_div_ps(sxq, sqq));
+  any |= take;
+}
+
+[[gnu::target("avx512f")]] inline __m512 storeScales16(__m512 s, bool f16) {
+  const __m512i signMask = _mm512_set1_epi32(int32_t(0x80000000u));
+  __m512i bits = _mm512_castps_si512(s);
+  __m512i sign = _mm512_and_si512(bits, signMask);
+  __m512 magnitude = _mm512_castsi512_ps(_mm512_andnot_si512(signMask, bits));
+  __m512 stored = magnitude, smallest, largest;
+  if (f16) {
+    stored = _mm512_cvtph_ps(_mm512_cvtps_ph(
+        magnitude, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    smallest = _mm512_set1_ps(5.9604644775390625e-8f);
+    largest = _mm512_set1_ps(65504.0f);
+  } else {
+    smallest = _mm512_set1_ps(std::numeric_limits<float>::denorm_min());
+    largest = _mm512_set1_ps(std::numeric_limits<float>::max());
+  }
+  __mmask16 positive =
+      _mm512_cmp_ps_mask(stored, _mm512_setzero_ps(), _CMP_GT_OQ);
+  stored =
+      _mm512_mask_blend_ps(positive, smallest, _mm512_min_ps(stored, largest));
+  return _mm512_castsi512_ps(
+      _mm512_or_si512(_mm512_castps_si512(stored), sign));
+}
+
+[[gnu::target("avx512f")]] inline __mmask16 invertible16(__m512 s) {
+  __m512 inv = _mm512_div_ps(_mm512_set1_ps(1.0f), s);
+  __m512 absInv = _mm512_abs_ps(inv);
+  return _mm512_cmp_ps_mask(s, _mm512_setzero_ps(), _CMP_NEQ_OQ) &
+         _mm512_cmp_ps_mask(absInv, _mm512_set1_ps(__builtin_inff()),
+                            _CMP_LT_OQ);
+}
+
+} // namespace
+
+bool mlir::coreai::detail::haveWideSearchKernels() {
+  static const bool have = haveSearchKernels() &&
+                           __builtin_cpu_supports("avx512f") &&
+                           __builtin_cpu_supports("avx512dq");
+  return have;
+}
+
+[[gnu::target("avx2,fma,f16c,avx512f,avx512dq")]] void
+mlir::coreai::detail::searchSymmetric16(const float *x, int64_t n,
+                                        const float *lo, const float *hi,
+                                        const SymmetricSearch &search,
+                                        double *scales) {
+  thread_local std::vector<float> scratch;
+  scratch.resize(n * 16);
+  float *xt = scratch.data();
+  transposeBlocks(x, n, xt, 16);
+  const __m512 qmin = _mm512_set1_ps(search.qmin);
+  const __m512 qmax = _mm512_set1_ps(search.qmax);
+  const __m512 zero = _mm512_setzero_ps();
+
+  // Per lane, in f64 (two halves of eight): the largest magnitude and the
+  // sign of the extra code (-1 where hi >= -lo).
+  __m512d absMax[2], extra[2];
+  for (int h = 0; h < 2; ++h) {
+    __m512d l = _mm512_cvtps_pd(_mm256_loadu_ps(lo + 8 * h));
+    __m512d u = _mm512_cvtps_pd(_mm256_loadu_ps(hi + 8 * h));
+    absMax[h] = _mm512_max_pd(_mm512_abs_pd(l), _mm512_abs_pd(u));
+    __mmask8 positive = _mm512_cmp_pd_mask(
+        u, _mm512_sub_pd(_mm512_setzero_pd(), l), _CMP_GE_OQ);
+    extra[h] = _mm512_mask_blend_pd(positive, _mm512_set1_pd(1.0),
+                                    _mm512_set1_pd(-1.0));
+  }
+  const int count = search.orientations * search.ratios;
+  __m512 candidates[2 * 17];
+  __mmask16 valid = 0xffff;
+  for (int o = 0, c = 0; o < search.orientations; ++o)
+    for (int i = 0; i < search.ratios; ++i, ++c) {
+      const __m512d ratio = _mm512_set1_pd(1.10 - 0.05 * i);
+      const __m512d reach = _mm512_set1_pd(o == 0 ? search.pos : search.neg);
+      __m256 half[2];
+      for (int h = 0; h < 2; ++h) {
+        __m512d signRatio = o == 0 ? ratio : _mm512_mul_pd(extra[h], ratio);
+        half[h] = _mm512_cvtpd_ps(
+            _mm512_div_pd(_mm512_mul_pd(signRatio, absMax[h]), reach));
+      }
+      __m512 sc =
+          _mm512_insertf32x8(_mm512_castps256_ps512(half[0]), half[1], 1);
+      __mmask16 ok = invertible16(sc);
+      valid &= ok;
+      candidates[c] = _mm512_mask_blend_ps(ok, _mm512_set1_ps(1.0f), sc);
+    }
+  const __m512 oneF = _mm512_set1_ps(1.0f);
+  __m512 best = zero, bestRefit = zero;
+  __mmask16 any = 0;
+  int c = 0;
+  for (; c + 1 < count; c += 2) {
+    __m512 inv0 = _mm512_div_ps(oneF, candidates[c]);
+    __m512 inv1 = _mm512_div_ps(oneF, candidates[c + 1]);
+    __m512 sxq0 = zero, sqq0 = zero, sxq1 = zero, sqq1 = zero;
+    for (int64_t k = 0; k < n; ++k) {
+      __m512 v = _mm512_loadu_ps(xt + k * 16);
+      __m512 q0 = codes16(v, inv0, qmin, qmax);
+      __m512 q1 = codes16(v, inv1, qmin, qmax);
+      sxq0 = _mm512_fmadd_ps(v, q0, sxq0);
+      sqq0 = _mm512_fmadd_ps(q0, q0, sqq0);
+      sxq1 = _mm512_fmadd_ps(v, q1, sxq1);
+      sqq1 = _mm512_fmadd_ps(q1, q1, sqq1);
+    }
+    keepBest16(sxq0, sqq0, best, bestRefit, any);
+    keepBest16(sxq1, sqq1, best, bestRefit, any);
+  }
+  for (; c < count; ++c) {
+    __m512 inv = _mm512_div_ps(oneF, candidates[c]);
+    __m512 sxq = zero, sqq = zero;
+    for (int64_t k = 0; k < n; ++k) {
+      __m512 v = _mm512_loadu_ps(xt + k * 16);
+      __m512 q = codes16(v, inv, qmin, qmax);
+      sxq = _mm512_fmadd_ps(v, q, sxq);
+      sqq = _mm512_fmadd_ps(q, q, sqq);
+    }
+    keepBest16(sxq, sqq, best, bestRefit, any);
+  }
+  const __mmask16 found = any & valid;
+
+  float minMaxF[16];
+  for (int b = 0; b < 16; ++b)
+    minMaxF[b] = static_cast<float>(scales[b]);
+  __m512 minMax = _mm512_loadu_ps(minMaxF);
+  __m512 stored =
+      _mm512_mask_blend_ps(found, minMax, storeScales16(bestRefit, search.f16));
+  __m512 invStored = _mm512_div_ps(oneF, stored);
+  __m512 invMinMax = _mm512_div_ps(oneF, minMax);
+  __m512 negStored = _mm512_sub_ps(zero, stored);
+  __m512 negMinMax = _mm512_sub_ps(zero, minMax);
+  __m512 errStored = zero, errMinMax = zero;
+  for (int64_t k = 0; k < n; ++k) {
+    __m512 v = _mm512_loadu_ps(xt + k * 16);
+    __m512 e0 =
+        _mm512_fmadd_ps(codes16(v, invStored, qmin, qmax), negStored, v);
+    __m512 e1 =
+        _mm512_fmadd_ps(codes16(v, invMinMax, qmin, qmax), negMinMax, v);
+    errStored = _mm512_fmadd_ps(e0, e0, errStored);
+    errMinMax = _mm512_fmadd_ps(e1, e1, errMinMax);
+  }
+  __mmask16 take = found & _mm512_cmp_ps_mask(errStored, errMinMax, _CMP_LT_OQ);
+  float storedF[16];
+  _mm512_storeu_ps(storedF, stored);
+  for (int b = 0; b < 16; ++b)
+    if ((take >> b) & 1)
+      scales[b] = storedF[b];
+}
+
+#else
+
+bool mlir::coreai::detail::haveSearchKernels() { return false; }
+
+bool mlir::coreai::detail::haveWideSearchKernels() { return false; }
+
+void mlir::coreai::detail::searchSymmetric16(const float *, int64_t,
+                                             const float *, const float *,
+                                             const SymmetricSearch &,
+                                             double *) {
+  llvm_unreachable("no search kernels on this machine");
+}
+
+void mlir::coreai::detail::searchSymmetric8(const float *, int64_t,
+                                            const float *, const float *,
+                                            const SymmetricSearch &, double *) {
+  llvm_unreachable("no search kernels on this machine");
+}
+
+#endif
