@@ -23,7 +23,7 @@ BIN = os.path.join(BUILD, "bin")
 # (our pipeline, baseline method or None, label)
 SCHEMES = [
     ("coreai-quantize-weights{dtype=int8}", "int8_pc_sym", "int8 per-channel"),
-    ("coreai-quantize-weights{dtype=int4 granularity=per_block}", "int4_blk32_sym", "int4 per-block 32"),
+    ("coreai-quantize-weights{dtype=int4 granularity=per_block}", "int4_blk32_sym", "int4 per-block 32 (mse scales)"),
     ("coreai-quantize-weights{dtype=fp8_e4m3fn}", "fp8_e4m3_pc", "fp8 e4m3 per-channel"),
     ("coreai-quantize-weights{dtype=fp4_e2m1fn granularity=per_block}", "fp4_e2m1_blk32", "MXFP4 (ref: fp32 scales)"),
     ("coreai-palettize-weights", "sk_tensor", "4-bit LUT per-tensor"),
@@ -37,6 +37,37 @@ SCHEMES = [
     ("coreai-sparsify-weights{quantize-dtype=int8}", None, "50% + int8 (joint)"),
     ("coreai-sparsify-weights{palettize-nbits=4}", None, "50% + 4-bit LUT (joint)"),
 ]
+
+# Integer scale search: (options, label); each runs with scale-search=minmax
+# and scale-search=mse side by side.
+SEARCH = [
+    ("dtype=int4 granularity=per_block", "int4 per_block 32 sym"),
+    ("dtype=int4 granularity=per_block symmetric-range=full", "int4 per_block 32 sym, full range"),
+    ("dtype=int4 granularity=per_block qscheme=asymmetric", "int4 per_block 32 asym"),
+    ("dtype=int4", "int4 per_channel sym"),
+    ("dtype=int2 granularity=per_block qscheme=asymmetric", "int2 per_block 32 asym"),
+    ("dtype=int8", "int8 per_channel sym"),
+]
+
+
+def print_search_table(weight, repeat):
+    """Min-max and searched scales side by side on the benchmark weight."""
+    pipelines = []
+    for options, _ in SEARCH:
+        for search in ("minmax", "mse"):
+            pipelines.append("coreai-quantize-weights{%s scale-search=%s}" % (options, search))
+    rows = run_ours(weight, pipelines, repeat) if weight else run_ours_generated(pipelines, repeat)
+    print()
+    print("Integer scales: min-max against the least-squares search (scale-search=mse) on the same "
+          "weight (pass time, best of %d, 2 threads)" % repeat)
+    print("| scheme | min-max ms | min-max dB | mse ms | mse GB/s | mse dB | gain dB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for options, label in SEARCH:
+        mm = rows[("coreai-quantize-weights{%s scale-search=minmax}" % options, 2)]
+        ms = rows[("coreai-quantize-weights{%s scale-search=mse}" % options, 2)]
+        print("| %s | %.1f | %.2f | %.1f | %.2f | %.2f | %+.2f |" % (
+            label, mm["seconds"] * 1e3, mm["sqnr_db"], ms["seconds"] * 1e3, ms["GBps"],
+            ms["sqnr_db"], ms["sqnr_db"] - mm["sqnr_db"]))
 
 
 def run_baseline(baseline, workdir, methods, nbits):
@@ -176,6 +207,8 @@ def main():
         else:
             cells += ["-", "-", "-", "-"]
         print("| " + " | ".join(cells) + " |")
+
+    print_search_table(weight if have_baseline else "", repeat)
 
     print()
     print("End to end: coreai-opt on a synthetic (generated) program of %d linear layers "
