@@ -11,6 +11,15 @@
 // RUN: coreai-opt %t.mlir --mlir-disable-threading --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp4_e2m1fn granularity=per_block})' --emit-bytecode -o %t.fp4.1.mlirbc
 // RUN: coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp4_e2m1fn granularity=per_block})' --emit-bytecode -o %t.fp4.2.mlirbc
 // RUN: cmp %t.fp4.1.mlirbc %t.fp4.2.mlirbc
+// The least-squares scale search (per channel over both layouts, full
+// range; per tensor, one block gathered over every row) is thread-independent
+// too.
+// RUN: coreai-opt %t.mlir --mlir-disable-threading --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 symmetric-range=full})' --emit-bytecode -o %t.full.1.mlirbc
+// RUN: coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 symmetric-range=full})' --emit-bytecode -o %t.full.2.mlirbc
+// RUN: cmp %t.full.1.mlirbc %t.full.2.mlirbc
+// RUN: coreai-opt %t.mlir --mlir-disable-threading --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int2 qscheme=asymmetric granularity=per_tensor})' --emit-bytecode -o %t.int2.1.mlirbc
+// RUN: coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int2 qscheme=asymmetric granularity=per_tensor})' --emit-bytecode -o %t.int2.2.mlirbc
+// RUN: cmp %t.int2.1.mlirbc %t.int2.2.mlirbc
 // RUN: coreai-opt %t.int4.2.mlirbc | FileCheck %s
 // RUN: coreai-opt %t.fp4.2.mlirbc | FileCheck %s --check-prefix=FP4
 

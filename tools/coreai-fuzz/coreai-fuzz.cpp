@@ -54,6 +54,10 @@ constexpr const char *kPipelines[] = {
     "block-size=32 weight-num-threshold=0}",
     "coreai-quantize-weights{dtype=int2 qscheme=asymmetric "
     "granularity=per_block block-size=2 weight-num-threshold=0}",
+    "coreai-quantize-weights{dtype=int4 granularity=per_block block-size=8 "
+    "symmetric-range=full weight-num-threshold=0}",
+    "coreai-quantize-weights{dtype=uint8 qscheme=asymmetric scale-search=mse "
+    "granularity=per_tensor weight-num-threshold=0}",
     "coreai-palettize-weights{weight-num-threshold=0}",
     "coreai-palettize-weights{n-bits=3 granularity=per_grouped_channel "
     "group-size=2 lut-dtype=int8 weight-num-threshold=0}",
