@@ -189,8 +189,9 @@ Value PalettizeWeightScheme::rewrite(OpBuilder &builder,
 } // namespace
 
 FailureOr<std::unique_ptr<WeightScheme>> mlir::coreai::createPalettizeScheme(
-    const CoreAIPalettizeWeightsPassOptions &options, Location loc) {
-  auto fail = [&]() { return emitError(loc); };
+    const CoreAIPalettizeWeightsPassOptions &options,
+    function_ref<InFlightDiagnostic()> diag) {
+  auto fail = [&]() { return diag(); };
   std::optional<QuantFormat> lutFormat = getQuantFormat(options.lutDtype);
   if (lutFormat && lutFormat->bits != 8)
     return fail() << "option 'lut-dtype': unsupported value '"

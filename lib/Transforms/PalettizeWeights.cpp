@@ -37,8 +37,8 @@ struct PalettizeWeightsPass
     options.numKmeansWorkers = numKmeansWorkers;
     options.enableFastKmeansMode = enableFastKmeansMode;
     options.roundingPrecision = roundingPrecision;
-    FailureOr<std::unique_ptr<WeightScheme>> scheme =
-        createPalettizeScheme(options, module.getLoc());
+    FailureOr<std::unique_ptr<WeightScheme>> scheme = createPalettizeScheme(
+        options, [&] { return emitError(module.getLoc()); });
     if (failed(scheme))
       return signalPassFailure();
     unsigned threads = getPassThreadCount(

@@ -168,8 +168,9 @@ Value QuantizeWeightScheme::rewrite(OpBuilder &builder,
 } // namespace
 
 FailureOr<std::unique_ptr<WeightScheme>> mlir::coreai::createQuantizeScheme(
-    const CoreAIQuantizeWeightsPassOptions &options, Location loc) {
-  auto fail = [&]() { return emitError(loc); };
+    const CoreAIQuantizeWeightsPassOptions &options,
+    function_ref<InFlightDiagnostic()> diag) {
+  auto fail = [&]() { return diag(); };
   std::optional<QuantFormat> format = getQuantFormat(options.dtype);
   if (!format)
     return fail() << "option 'dtype' is required: one of " << kDtypes;

@@ -37,8 +37,8 @@ struct QuantizeWeightsPass
     options.scaleDtype = scaleDtype;
     options.scaleSearch = scaleSearch;
     options.symmetricRange = symmetricRange;
-    FailureOr<std::unique_ptr<WeightScheme>> scheme =
-        createQuantizeScheme(options, module.getLoc());
+    FailureOr<std::unique_ptr<WeightScheme>> scheme = createQuantizeScheme(
+        options, [&] { return emitError(module.getLoc()); });
     if (failed(scheme) ||
         failed(compressWeights(module, **scheme, weightNumThreshold,
                                getPassThreadCount(&getContext()),

@@ -261,8 +261,8 @@ Value SparsifyWeightScheme::rewrite(OpBuilder &builder,
 
 FailureOr<std::unique_ptr<WeightScheme>> mlir::coreai::createSparsifyScheme(
     const CoreAISparsifyWeightsPassOptions &options, bool targetSparsityGiven,
-    Location loc) {
-  auto fail = [&]() { return emitError(loc); };
+    function_ref<InFlightDiagnostic()> diag) {
+  auto fail = [&]() { return diag(); };
   SparsifyConfig config;
   ArrayRef<int64_t> nm = options.nMRatio;
   if (targetSparsityGiven && !nm.empty())

@@ -32,8 +32,9 @@ struct SparsifyWeightsPass
     options.quantizeDtype = quantizeDtype;
     options.palettizeNbits = palettizeNbits;
     options.weightNumThreshold = weightNumThreshold;
-    FailureOr<std::unique_ptr<WeightScheme>> scheme = createSparsifyScheme(
-        options, targetSparsity.hasValue(), module.getLoc());
+    FailureOr<std::unique_ptr<WeightScheme>> scheme =
+        createSparsifyScheme(options, targetSparsity.hasValue(),
+                             [&] { return emitError(module.getLoc()); });
     if (failed(scheme) ||
         failed(compressWeights(module, **scheme, weightNumThreshold,
                                getPassThreadCount(&getContext()),

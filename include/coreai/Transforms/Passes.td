@@ -284,6 +284,44 @@ def CoreAISparsifyWeightsPass
   ];
 }
 
+def CoreAICompressWeightsPass
+    : Pass<"coreai-compress-weights", "::mlir::ModuleOp"> {
+  let summary = "Compresses each weight with its own scheme, as a recipe says";
+  let description = [{
+    Applies a recipe (a JSON file of ordered rules) in one run: each weight
+    chosen by the shared candidate selection goes to the first rule whose
+    selectors match it (consumer op, weight ordinal as the weight report
+    numbers it, a regular expression over its locations, shape, element
+    count, element type), which skips it or compresses it with the first of
+    its schemes that applies to it. Scheme objects take exactly the options
+    of `coreai-quantize-weights`, `coreai-palettize-weights` and
+    `coreai-sparsify-weights`, and give the same decoder chains, so
+    `coreai-materialize-weights` and `coreai-weight-report` read the result.
+
+    ```json
+    {"rules": [
+      {"name": "embeddings", "match": {"op": "coreai.gather_nd"},
+       "quantize": {"dtype": "int8"}},
+      {"match": {"location": "lm_head"}, "skip": true},
+      {"schemes": [{"quantize": {"dtype": "int4", "granularity": "per_block"}},
+                   {"quantize": {"dtype": "int4"}} ]} ]}
+    ```
+
+    Weights that no rule matches stay as they are. A recipe with an unknown
+    key, a value of the wrong type or an invalid option is an error that
+    names the rule and the key, before any change. Parallel across weights
+    and inside large ones; the same bytes whatever the thread count.
+
+    Example: `coreai-opt --pass-pipeline='builtin.module(coreai-compress-weights{recipe=recipe.json})' model.mlirbc`
+  }];
+  let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
+  let options = [
+    Option<"recipe", "recipe", "std::string", /*default=*/"",
+           "The recipe: a JSON file of rules (required)">,
+    WeightNumThresholdOption,
+  ];
+}
+
 def CoreAIWeightReportPass
     : Pass<"coreai-weight-report", "::mlir::ModuleOp"> {
   let summary = "Reports every weight: scheme, sizes, bits per weight and "

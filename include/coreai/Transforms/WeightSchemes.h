@@ -15,25 +15,27 @@
 namespace mlir {
 namespace coreai {
 
-/// Validates `options` (reporting the first problem at `loc`) and returns the
-/// quantization scheme: data -> blockwise_shift_scale.
+/// Validates `options` (reporting the first problem through a diagnostic
+/// that `diag` starts) and returns the quantization scheme: data ->
+/// blockwise_shift_scale.
 FailureOr<std::unique_ptr<WeightScheme>>
 createQuantizeScheme(const CoreAIQuantizeWeightsPassOptions &options,
-                     Location loc);
+                     function_ref<InFlightDiagnostic()> diag);
 
 /// The palettization scheme: indices -> lut_to_dense (-> cast ->
 /// blockwise_shift_scale -> cast with a quantized LUT or a per-channel
 /// scale).
 FailureOr<std::unique_ptr<WeightScheme>>
 createPalettizeScheme(const CoreAIPalettizeWeightsPassOptions &options,
-                      Location loc);
+                      function_ref<InFlightDiagnostic()> diag);
 
 /// The sparsification scheme: values + mask -> build_sparse_with_bitmask ->
 /// sparse_with_bitmask_to_dense. `targetSparsityGiven` says whether the
 /// user set `target-sparsity` (which conflicts with `n-m-ratio`).
 FailureOr<std::unique_ptr<WeightScheme>>
 createSparsifyScheme(const CoreAISparsifyWeightsPassOptions &options,
-                     bool targetSparsityGiven, Location loc);
+                     bool targetSparsityGiven,
+                     function_ref<InFlightDiagnostic()> diag);
 
 } // namespace coreai
 } // namespace mlir
