@@ -20,6 +20,10 @@ namespace {
 struct PalettizeEncoding : WeightEncoding {
   EncodedElements indices, lut, scale, zeroPoint;
   SmallVector<int64_t> indexShape, lutShape, scaleShape;
+
+  SmallVector<const EncodedElements *> getPayloads() const override {
+    return {&indices, &lut, &scale, &zeroPoint};
+  }
 };
 
 class PalettizeWeightScheme : public WeightScheme {
@@ -98,6 +102,10 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
                                WeightPayload &payload, unsigned threads,
                                WeightWorkStatus &status) const {
   auto result = std::make_unique<PalettizeEncoding>();
+  // The si16 axis, and with a scale the zero offset (one element).
+  result->fixedBytes = 2 + (lutFormat || scheme.perChannelScale
+                                ? weight.getType().getElementTypeBitWidth() / 8
+                                : 0);
   ArrayRef<int64_t> shape = weight.getShape();
   Type weightType = weight.getType().getElementType();
   PalettizeScheme s = scheme;

@@ -20,6 +20,10 @@ constexpr StringLiteral kDtypes = "int8, uint8, int4, uint4, int2, uint2, "
 struct QuantizeEncoding : WeightEncoding {
   SmallVector<int64_t> paramShape;
   EncodedElements data, scale, zeroPoint;
+
+  SmallVector<const EncodedElements *> getPayloads() const override {
+    return {&data, &scale, &zeroPoint};
+  }
 };
 
 class QuantizeWeightScheme : public WeightScheme {
@@ -110,6 +114,8 @@ QuantizeWeightScheme::compute(const WeightCandidate &weight,
                               WeightPayload &payload, unsigned threads,
                               WeightWorkStatus &status) const {
   auto result = std::make_unique<QuantizeEncoding>();
+  // The zero offset: one element of the weight's type.
+  result->fixedBytes = weight.getType().getElementTypeBitWidth() / 8;
   std::string unused;
   result->paramShape = *getParamShape(weight, unused);
   Type weightType = weight.getType().getElementType();

@@ -37,6 +37,10 @@ struct SparsifyEncoding : WeightEncoding {
   EncodedElements values, mask, scale, zeroPoint, lut;
   /// The values are stored plainly although a joint mode was asked for.
   bool plain = true;
+
+  SmallVector<const EncodedElements *> getPayloads() const override {
+    return {&values, &mask, &scale, &zeroPoint, &lut};
+  }
 };
 
 class SparsifyWeightScheme : public WeightScheme {
@@ -143,6 +147,7 @@ bool SparsifyWeightScheme::encodeValues(ArrayRef<float> values, Type weightType,
     QuantizedWeight q = quantizePerTensor(
         *config.quantFormat, getScaleStorage(weightType), values, threads);
     result.plain = false;
+    result.fixedBytes = weightType.getIntOrFloatBitWidth() / 8; // zero offset
     return encodeCodes(valueType, std::move(q.codes), result.values, error,
                        threads) &&
            encodeElements(weightType, q.scales, result.scale, error) &&
@@ -157,6 +162,7 @@ bool SparsifyWeightScheme::encodeValues(ArrayRef<float> values, Type weightType,
     int64_t shape[] = {n};
     palettizeWeight(ps, shape, 0, values, p, threads);
     result.plain = false;
+    result.fixedBytes = 2; // the si16 axis
     return encodeCodes(valueType, std::move(p.indices), result.values, error,
                        threads) &&
            encodeElements(weightType, p.lut, result.lut, error);

@@ -6,6 +6,13 @@ using namespace mlir;
 using namespace mlir::coreai;
 
 WeightEncoding::~WeightEncoding() = default;
+
+int64_t WeightEncoding::getStoredBytes() const {
+  int64_t bytes = fixedBytes;
+  for (const EncodedElements *payload : getPayloads())
+    bytes += payload->bytes.size();
+  return bytes;
+}
 WeightScheme::~WeightScheme() = default;
 
 namespace {
@@ -38,6 +45,19 @@ void computeItem(Item &item, ItemResult &result, unsigned threads) {
     return;
   }
   result.encoding = scheme.compute(weight, *payload, threads, result);
+  // Never bigger: a chain that takes at least the dense bytes is not worth
+  // it.
+  RankedTensorType type = weight.getType();
+  const int64_t dense =
+      type.getNumElements() * int64_t(type.getElementTypeBitWidth() / 8);
+  if (result.encoding && result.encoding->getStoredBytes() >= dense) {
+    result.skipReason = "the compressed form takes " +
+                        std::to_string(result.encoding->getStoredBytes()) +
+                        " bytes, not fewer than the " + std::to_string(dense) +
+                        " bytes of the dense weight; left " +
+                        scheme.getLeftAs().str();
+    result.encoding.reset();
+  }
 }
 
 } // namespace

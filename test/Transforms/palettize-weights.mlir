@@ -8,8 +8,10 @@
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{n-bits=2 granularity=per_grouped_channel group-size=2 weight-num-threshold=8})' | FileCheck %s --check-prefix=GROUPED
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{n-bits=1 cluster-dim=2 weight-num-threshold=8})' | FileCheck %s --check-prefix=VECTOR
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{n-bits=3 weight-num-threshold=8})' | FileCheck %s --check-prefix=BITS3
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{n-bits=6 weight-num-threshold=8})' | FileCheck %s --check-prefix=BITS6
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{n-bits=8 weight-num-threshold=8})' | FileCheck %s --check-prefix=BITS8
+// 6- and 8-bit LUTs of f32 would be bigger than this 4x8 f32 weight: it stays
+// (palettize-weights-wide.mlir checks their packing on a larger weight).
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{n-bits=6 weight-num-threshold=8})' 2>&1 | FileCheck %s --check-prefixes=BITS6,UNCHANGED
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{n-bits=8 weight-num-threshold=8})' 2>&1 | FileCheck %s --check-prefixes=BITS8,UNCHANGED
 // The threshold: 32 elements are not more than 32.
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{weight-num-threshold=32})' | FileCheck %s --check-prefix=UNCHANGED
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights)' | FileCheck %s --check-prefix=UNCHANGED
@@ -63,15 +65,13 @@ coreai.graph @main(%x: tensor<2x8xf32>) -> tensor<2x4xf32> {
 // VECTOR-NEXT: coreai.constant dense<{{.*}}> : tensor<1x1x2x2xf32>
 // VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<2x8xui1>, tensor<1x1x2x2xf32>, tensor<si16>) -> tensor<4x8xf32>
 
-// 32 indices of 3 bits: 12 bytes; of 6 bits: 24 bytes; 8 bits stay ui8.
+// 32 indices of 3 bits: 12 bytes.
 // BITS3: coreai.constant dense_resource<[[R:.*]]> : tensor<4x8xui3>
 // BITS3: coreai.constant dense<{{.*}}> : tensor<1x1x8x1xf32>
 // BITS3: [[R]]: "0x10000000{{([0-9A-F][0-9A-F]){12}"}}
-// BITS6: coreai.constant dense_resource<[[R:.*]]> : tensor<4x8xui6>
-// BITS6: coreai.constant dense<{{.*}}> : tensor<1x1x64x1xf32>
-// BITS6: [[R]]: "0x10000000{{([0-9A-F][0-9A-F]){24}"}}
-// BITS8: coreai.constant dense<{{\[}}[3, 4, 5, 6, 7, 8, 9, 10], [1, 0, 11, 14, 2, 2, 15, 15], [7, 7, 7, 7, 7, 7, 7, 7], [11, 12, 13, 16, 17, 18, 19, 20]]> : tensor<4x8xui8>
-// BITS8: coreai.constant dense<{{.*}}> : tensor<1x1x256x1xf32>
+// Indices 24 bytes, LUT 64 x 4, axis 2: 282 bytes; 8 bits: 32 + 1024 + 2.
+// BITS6: palettize-weights.mlir:32:8: warning: the compressed form takes 282 bytes, not fewer than the 128 bytes of the dense weight; left unpalettized
+// BITS8: palettize-weights.mlir:32:8: warning: the compressed form takes 1058 bytes, not fewer than the 128 bytes of the dense weight; left unpalettized
 
 // UNCHANGED-LABEL: coreai.graph @main
 // UNCHANGED-NEXT:  coreai.constant dense<{{.*}}> : tensor<4x8xf32>

@@ -29,6 +29,18 @@ namespace coreai {
 /// rewrite. Each scheme derives its own.
 struct WeightEncoding {
   virtual ~WeightEncoding();
+
+  /// The bytes of every constant the rewrite will create, counted as the
+  /// weight report counts them (payloads as stored, splats as one element).
+  int64_t getStoredBytes() const;
+
+  /// Bytes of the small constants the rewrite creates besides the payloads
+  /// (zero offsets, LUT axes).
+  int64_t fixedBytes = 0;
+
+protected:
+  /// The payloads the rewrite turns into constants (unset ones count 0).
+  virtual SmallVector<const EncodedElements *> getPayloads() const = 0;
 };
 
 /// One compression family with its options fixed.
