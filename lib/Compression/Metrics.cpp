@@ -45,3 +45,28 @@ ErrorStats mlir::coreai::compareValues(llvm::ArrayRef<float> reference,
                                        llvm::ArrayRef<double> actual) {
   return compare(reference, actual);
 }
+
+std::vector<ErrorStats>
+mlir::coreai::compareChannels(llvm::ArrayRef<double> reference,
+                              llvm::ArrayRef<double> actual,
+                              llvm::ArrayRef<int64_t> shape, int64_t axis) {
+  int64_t channels = shape.empty() ? 1 : shape[axis], inner = 1;
+  for (size_t d = axis + 1; d < shape.size(); ++d)
+    inner *= shape[d];
+  std::vector<ErrorStats> stats(std::max<int64_t>(channels, 1));
+  const int64_t n = std::min(reference.size(), actual.size());
+  // Runs of `inner` elements belong to one channel, cycling over them.
+  for (int64_t start = 0, c = 0; start < n;
+       start += inner, c = (c + 1) % channels)
+    stats[c].merge(
+        compareValues(reference.slice(start, std::min(inner, n - start)),
+                      actual.slice(start, std::min(inner, n - start))));
+  return stats;
+}
+
+double mlir::coreai::getWorstSqnrDb(llvm::ArrayRef<ErrorStats> channels) {
+  double worst = std::numeric_limits<double>::infinity();
+  for (const ErrorStats &c : channels)
+    worst = std::min(worst, c.getSqnrDb());
+  return worst;
+}

@@ -294,6 +294,10 @@ WeightTotals WeightAnalysis::getTotals() const {
     if (w.compressed && w.sqnr &&
         (!totals.worst || *w.sqnr < *weights[*totals.worst].sqnr))
       totals.worst = i;
+    if (w.compressed && w.worstChannelSqnr &&
+        (!totals.worstChannel ||
+         *w.worstChannelSqnr < *weights[*totals.worstChannel].worstChannelSqnr))
+      totals.worstChannel = i;
   }
   totals.bitsPerWeight = 8.0 * double(totals.bytesAfter) /
                          double(std::max<int64_t>(1, totals.elements));
@@ -336,6 +340,8 @@ LogicalResult WeightAnalysis::compareWith(StringRef referencePath,
     ErrorStats stats = compareValues(*a, *b);
     weights[i].sqnr = stats.getSqnrDb();
     weights[i].maxError = stats.maxAbsError;
+    weights[i].worstChannelSqnr = getWorstSqnrDb(compareChannels(
+        *a, *b, weights[i].type.getShape(), weights[i].axes.out));
   });
   return success();
 }

@@ -17,7 +17,7 @@ std::string formatDb(std::optional<double> v) {
   if (!v)
     return "-";
   if (std::isinf(*v))
-    return "inf";
+    return *v > 0 ? "inf" : "-inf";
   return llvm::formatv("{0:f2}", *v).str();
 }
 
@@ -47,6 +47,11 @@ void printJSON(const WeightAnalysis &analysis, raw_ostream &os) {
                                        : llvm::json::Value(*r.sqnr));
           if (r.maxError)
             j.attribute("max_abs_error", *r.maxError);
+          if (r.worstChannelSqnr)
+            j.attribute("worst_channel_sqnr_db",
+                        std::isfinite(*r.worstChannelSqnr)
+                            ? llvm::json::Value(*r.worstChannelSqnr)
+                            : llvm::json::Value(nullptr));
         });
     });
     j.attributeObject("totals", [&] {
@@ -60,6 +65,14 @@ void printJSON(const WeightAnalysis &analysis, raw_ostream &os) {
         j.attribute("worst_sqnr_db", *weights[*totals.worst].sqnr);
         j.attribute("worst_location", weights[*totals.worst].location);
       }
+      if (totals.worstChannel) {
+        double db = *weights[*totals.worstChannel].worstChannelSqnr;
+        j.attribute("worst_channel_sqnr_db", std::isfinite(db)
+                                                 ? llvm::json::Value(db)
+                                                 : llvm::json::Value(nullptr));
+        j.attribute("worst_channel_location",
+                    weights[*totals.worstChannel].location);
+      }
     });
   });
   os << "\n";
@@ -70,7 +83,8 @@ void printTable(const WeightAnalysis &analysis, raw_ostream &os) {
   WeightTotals totals = analysis.getTotals();
   std::vector<std::vector<std::string>> cells = {
       {"#", "consumer", "location", "shape", "type", "stored", "scheme",
-       "bytes before", "bytes after", "bits/w", "SQNR dB", "max |err|"}};
+       "bytes before", "bytes after", "bits/w", "SQNR dB", "worst ch dB",
+       "max |err|"}};
   for (size_t i = 0; i < weights.size(); ++i) {
     const WeightRecord &r = weights[i];
     cells.push_back(
@@ -78,6 +92,7 @@ void printTable(const WeightAnalysis &analysis, raw_ostream &os) {
          r.stored, r.scheme, std::to_string(r.bytesBefore),
          std::to_string(r.bytesAfter),
          llvm::formatv("{0:f2}", r.bitsPerWeight).str(), formatDb(r.sqnr),
+         formatDb(r.worstChannelSqnr),
          r.maxError ? llvm::formatv("{0:e2}", *r.maxError).str() : "-"});
   }
   std::vector<size_t> width(cells[0].size(), 0);
@@ -107,6 +122,11 @@ void printTable(const WeightAnalysis &analysis, raw_ostream &os) {
   if (totals.worst)
     os << "worst SQNR: " << formatDb(weights[*totals.worst].sqnr) << " dB at #"
        << *totals.worst << " " << weights[*totals.worst].location << "\n";
+  if (totals.worstChannel)
+    os << "worst output channel: "
+       << formatDb(weights[*totals.worstChannel].worstChannelSqnr) << " dB at #"
+       << *totals.worstChannel << " " << weights[*totals.worstChannel].location
+       << "\n";
 }
 
 } // namespace

@@ -27,13 +27,14 @@ coreai.graph @main(%x: tensor<2x8xf32>, %ids: tensor<2x1xsi32>) -> (tensor<2x4xf
 // int4 data 16 bytes + 8 f32 scales + splat zero point (1) and offset (4):
 // 53 bytes for 32 weights, 13.25 bits each. The largest error, 0.5, is
 // 9.0 in the block [5.1, 5.2, 9.0, 9.5] (step 9.5 / 7).
-// TABLE:      #  consumer location shape  type  stored scheme bytes before  bytes after  bits/w  SQNR dB  max |err|
-// TABLE-NEXT: 0  coreai.decomposable.broadcasting_batch_matmul  {{.*}}weight-report.mlir:21:8  4x8    f32   f32,si4  int4 per_block 4 sym 128 53   13.25    26.12   5.00e-01
-// TABLE-NEXT: 1  coreai.gather_nd {{.*}}weight-report.mlir:23:8  3x2    f32   f32 uncompressed 24 24   32.00      inf   0.00e+00
+// TABLE:      #  consumer location shape  type  stored scheme bytes before  bytes after  bits/w  SQNR dB  worst ch dB  max |err|
+// TABLE-NEXT: 0  coreai.decomposable.broadcasting_batch_matmul  {{.*}}weight-report.mlir:21:8  4x8    f32   f32,si4  int4 per_block 4 sym 128 53   13.25    26.12 25.89  5.00e-01
+// TABLE-NEXT: 1  coreai.gather_nd {{.*}}weight-report.mlir:23:8  3x2    f32   f32 uncompressed 24 24   32.00      inf inf  0.00e+00
 // TABLE-NEXT: weights: 2, compressed 1, uncompressed 1
 // TABLE-NEXT:   #1 {{.*}}weight-report.mlir:23:8: small: 6 elements (default threshold 1024)
 // TABLE-NEXT: weight bytes: 152 -> 77 (1.97x smaller), 16.21 bits per weight
 // TABLE-NEXT: worst SQNR: 26.12 dB at #0 {{.*}}weight-report.mlir:21:8
+// TABLE-NEXT: worst output channel: 25.89 dB at #0 {{.*}}weight-report.mlir:21:8
 
 // 16 kept values as int8 (16 bytes), a packed 32-bit mask (4), scale and
 // offset (4 + 4) and zero point (1): 29 bytes.
@@ -47,7 +48,8 @@ coreai.graph @main(%x: tensor<2x8xf32>, %ids: tensor<2x1xsi32>) -> (tensor<2x4xf
 // JSON-NEXT:   "bytes_after": 29,
 // JSON-NEXT:   "bits_per_weight": 7.25,
 // JSON-NEXT:   "sqnr_db": 19.89{{[0-9]+}},
-// JSON-NEXT:   "max_abs_error": 0.600000
+// JSON-NEXT:   "max_abs_error": 0.600000{{[0-9]*}},
+// JSON-NEXT:   "worst_channel_sqnr_db": {{[0-9.]+}}
 // JSON:        "consumer": "coreai.gather_nd",
 // JSON:        "compressed": false,
 // JSON-NEXT:   "skip_reason": "small: 6 elements (default threshold 1024)",
@@ -58,8 +60,8 @@ coreai.graph @main(%x: tensor<2x8xf32>, %ids: tensor<2x1xsi32>) -> (tensor<2x4xf
 // JSON-NEXT:   "bytes_before": 152,
 // JSON-NEXT:   "bytes_after": 53,
 
-// NOREF:      SQNR dB  max |err|
-// NOREF-NEXT: 0  coreai.decomposable.broadcasting_batch_matmul {{.*}} 4x8 f32 si16,f32,ui2 2-bit LUT per_channel 128 74 18.50 - -
+// NOREF:      SQNR dB  worst ch dB  max |err|
+// NOREF-NEXT: 0  coreai.decomposable.broadcasting_batch_matmul {{.*}} 4x8 f32 si16,f32,ui2 2-bit LUT per_channel 128 74 18.50 - - -
 
 // SAME: coreai.constant dense<{{\[}}[1.000000e-01, 2.000000e-01, 3.000000e-01
 // SAME: coreai.decomposable.broadcasting_batch_matmul

@@ -44,4 +44,26 @@ TEST(MetricsTest, MergeAddsParts) {
   EXPECT_DOUBLE_EQ(parts.maxAbsError, 1.0);
 }
 
+TEST(MetricsTest, ChannelsAlongEveryAxis) {
+  // A 2x3 tensor: channels along axis 0 are rows, along axis 1 columns.
+  std::vector<double> reference = {1, 2, 0, 3, 4, 0};
+  std::vector<double> actual = {1, 2, 0.5, 3, 3, 0};
+  std::vector<ErrorStats> rows = compareChannels(reference, actual, {2, 3}, 0);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(rows[0].signal, 5.0);
+  EXPECT_DOUBLE_EQ(rows[0].noise, 0.25);
+  EXPECT_DOUBLE_EQ(rows[1].signal, 25.0);
+  EXPECT_DOUBLE_EQ(rows[1].noise, 1.0);
+  std::vector<ErrorStats> columns =
+      compareChannels(reference, actual, {2, 3}, 1);
+  ASSERT_EQ(columns.size(), 3u);
+  EXPECT_DOUBLE_EQ(columns[0].noise, 0.0);
+  EXPECT_DOUBLE_EQ(columns[1].signal, 20.0);
+  EXPECT_DOUBLE_EQ(columns[1].noise, 1.0);
+  // Column 2 is all zero in the reference and got noise: -inf, the worst.
+  EXPECT_TRUE(std::isinf(columns[2].getSqnrDb()));
+  EXPECT_LT(getWorstSqnrDb(columns), 0);
+  EXPECT_DOUBLE_EQ(getWorstSqnrDb(rows), 10.0 * std::log10(20.0));
+}
+
 } // namespace

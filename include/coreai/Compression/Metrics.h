@@ -10,6 +10,8 @@
 
 #include "llvm/ADT/ArrayRef.h"
 
+#include <vector>
+
 namespace mlir {
 namespace coreai {
 
@@ -31,6 +33,17 @@ ErrorStats compareValues(llvm::ArrayRef<double> reference,
                          llvm::ArrayRef<double> actual);
 ErrorStats compareValues(llvm::ArrayRef<float> reference,
                          llvm::ArrayRef<double> actual);
+
+/// The statistics of every slice along `axis` of tensors of `shape`
+/// (row-major): entry c covers the elements whose index along `axis` is c,
+/// e.g. an output channel.
+std::vector<ErrorStats> compareChannels(llvm::ArrayRef<double> reference,
+                                        llvm::ArrayRef<double> actual,
+                                        llvm::ArrayRef<int64_t> shape,
+                                        int64_t axis);
+
+/// The lowest SQNR of `channels` (-inf when a channel of zeros got noise).
+double getWorstSqnrDb(llvm::ArrayRef<ErrorStats> channels);
 
 } // namespace coreai
 } // namespace mlir

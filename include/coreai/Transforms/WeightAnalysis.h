@@ -43,8 +43,9 @@ struct WeightRecord {
   double bitsPerWeight = 0;
   bool compressed = false;
   std::string skipReason;
-  /// Against a reference program.
-  std::optional<double> sqnr, maxError;
+  /// Against a reference program: over the whole tensor, the largest
+  /// error, and the SQNR of the worst output channel.
+  std::optional<double> sqnr, maxError, worstChannelSqnr;
 };
 
 /// Program-wide sums, as the report's last lines give them.
@@ -52,8 +53,9 @@ struct WeightTotals {
   int64_t weights = 0, compressed = 0, bytesBefore = 0, bytesAfter = 0,
           elements = 0;
   double bitsPerWeight = 0;
-  /// The compressed weight with the lowest SQNR, when errors are known.
-  std::optional<size_t> worst;
+  /// The compressed weight with the lowest SQNR and the one with the worst
+  /// output channel, when errors are known.
+  std::optional<size_t> worst, worstChannel;
 };
 
 /// The weights of a program.
