@@ -4,8 +4,13 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+
 using namespace mlir;
 using namespace mlir::coreai;
+
+/// Deeper nesting is refused (real programs stay far below).
+static constexpr int64_t kMaxNesting = 1000;
 
 std::optional<InputProblem>
 mlir::coreai::findUnparsableInput(llvm::StringRef buffer) {
@@ -33,6 +38,31 @@ mlir::coreai::findUnparsableInput(llvm::StringRef buffer) {
     return InputProblem{buffer.size() - lastLine.size() + stringStart,
                         "string literal is not terminated before the end of "
                         "the input"};
+
+  // Brackets nested deeper than any program needs: MLIR's recursive-descent
+  // parser would overflow the stack on them.
+  int64_t depth = 0;
+  for (size_t i = 0, e = buffer.size(); i < e; ++i) {
+    char c = buffer[i];
+    if (c == '"') {
+      // Skip the string literal (it ends on its line).
+      for (++i; i < e && buffer[i] != '"' && buffer[i] != '\n'; ++i)
+        if (buffer[i] == '\\')
+          ++i;
+    } else if (c == '/' && i + 1 < e && buffer[i + 1] == '/') {
+      i = buffer.find('\n', i);
+      if (i == llvm::StringRef::npos)
+        break;
+    } else if (c == '(' || c == '[' || c == '{' || c == '<') {
+      if (++depth > kMaxNesting)
+        return InputProblem{i, "brackets nested more than " +
+                                   std::to_string(kMaxNesting) +
+                                   " levels deep"};
+    } else if (c == ')' || c == ']' || c == '}' ||
+               (c == '>' && (i == 0 || buffer[i - 1] != '-'))) {
+      depth = std::max<int64_t>(0, depth - 1);
+    }
+  }
 
   size_t section = buffer.find("dialect_resources");
   if (section == llvm::StringRef::npos)

@@ -19,6 +19,17 @@
 // RUN: not coreai-opt %t.escape.mlir 2>&1 | FileCheck %s --check-prefix=OPEN2
 // OPEN2: escape.mlir:1:24: error: string literal is not terminated before the end of the input
 
+// Brackets nested deeper than 1000 levels (MLIR's recursive parser would
+// overflow the stack); 1000 levels are left to MLIR, which reports its own
+// error. Brackets in strings, comments and "->" do not count.
+// RUN: %python -c "print('coreai.graph @main() -> ' + '(' * 1001)" > %t.deep.mlir
+// RUN: not coreai-opt %t.deep.mlir 2>&1 | FileCheck %s --check-prefix=DEEP
+// DEEP: deep.mlir:1:1025: error: brackets nested more than 1000 levels deep
+// RUN: %python -c "print('// ' + '(' * 2000); print('coreai.graph @main() -> ' + '(' * 999 + ' \\\"' + '[' * 2000 + '\\\"')" > %t.shallow.mlir
+// RUN: not coreai-opt %t.shallow.mlir 2>&1 | FileCheck %s --check-prefix=SHALLOW
+// SHALLOW-NOT: nested more than
+// SHALLOW: error:
+
 // CHECK: invalid-input.mlir:[[@LINE+11]]:14: error: resource blob declares alignment 0 in its first 4 bytes; expected a power of 2
 // CHECK-NOT: LLVM ERROR
 // THREE: error: expected hex string blob for key 'blob1' to encode alignment in first 4 bytes, but got non-power-of-2 value: 3
