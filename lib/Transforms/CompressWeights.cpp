@@ -73,16 +73,50 @@ struct CompressWeightsPass
     if (failed(rules))
       return signalPassFailure();
     rules->prepare(&getContext());
+    if (!dryRun) {
+      if (failed(apply(module, *rules, nullptr)))
+        signalPassFailure();
+      return;
+    }
+    // Dry run: compress a copy, report it against the program.
+    OwningOpRef<ModuleOp> copy = module.clone();
+    DenseMap<int64_t, std::string> reasons;
+    if (failed(apply(*copy, *rules, &reasons)))
+      return signalPassFailure();
+    WeightAnalysis analysis(*copy);
+    if (failed(analysis.compareWith(module, "the input",
+                                    getPassThreadCount(&getContext()))))
+      return signalPassFailure();
+    for (auto &[ordinal, reason] : reasons)
+      analysis.setSkipReason(ordinal, reason);
+    printWeightReport(analysis, ReportFormat::Table, llvm::outs());
+  }
 
+private:
+  /// Compresses `module` as `rules` say; with `reasons`, records why each
+  /// weight stays as it is, by its ordinal.
+  LogicalResult apply(ModuleOp module, const Recipe &rules,
+                      DenseMap<int64_t, std::string> *reasons) {
     DenseMap<Operation *, WeightFacts> facts = collectFacts(module);
+    DenseMap<Operation *, std::string> why;
+    auto note = [&](Operation *op, const std::string &reason) {
+      if (reasons && facts.count(op))
+        (*reasons)[facts[op].ordinal] = reason;
+    };
     SmallVector<WeightAssignment> weights;
     const int64_t threshold =
         static_cast<int64_t>(std::min<uint64_t>(weightNumThreshold, INT64_MAX));
     for (WeightCandidate &candidate :
-         collectWeightCandidates(module, threshold)) {
-      const RecipeRule *rule = rules->match(facts[candidate.op]);
-      if (!rule || rule->skip)
+         collectWeightCandidates(module, threshold, &why)) {
+      const RecipeRule *rule = rules.match(facts[candidate.op]);
+      if (!rule) {
+        note(candidate.op, "no recipe rule matches it");
         continue;
+      }
+      if (rule->skip) {
+        note(candidate.op, "excluded by " + rule->label);
+        continue;
+      }
       // The first scheme that applies; the last one's reason otherwise.
       const WeightScheme *chosen = nullptr;
       std::string reason;
@@ -96,13 +130,17 @@ struct CompressWeightsPass
       if (!chosen) {
         candidate.op.emitWarning()
             << rule->label << ": no scheme applies (" << reason << ")";
+        note(candidate.op,
+             rule->label + ": no scheme applies (" + reason + ")");
         continue;
       }
       weights.push_back({candidate, chosen});
     }
-    if (failed(compressWeights(weights, getPassThreadCount(&getContext()),
-                               getArgument())))
-      signalPassFailure();
+    LogicalResult result = compressWeights(
+        weights, getPassThreadCount(&getContext()), getArgument(), &why);
+    for (auto &[op, reason] : why)
+      note(op, reason);
+    return result;
   }
 };
 

@@ -311,6 +311,20 @@ LogicalResult WeightAnalysis::compareWith(StringRef referencePath,
   if (!ref)
     return root->emitError("option 'reference': cannot read the program '")
            << referencePath << "'";
+  return compareWithOwned(OwningOpRef<Operation *>(ref.release()),
+                          referencePath, threads);
+}
+
+LogicalResult WeightAnalysis::compareWith(Operation *reference,
+                                          StringRef referencePath,
+                                          unsigned threads) {
+  return compareWithOwned(OwningOpRef<Operation *>(reference->clone()),
+                          referencePath, threads);
+}
+
+LogicalResult WeightAnalysis::compareWithOwned(OwningOpRef<Operation *> ref,
+                                               StringRef referencePath,
+                                               unsigned threads) {
   // Materialize copies of both programs, then compare weight by weight.
   OwningOpRef<Operation *> mine = root->clone();
   if (failed(materializeWeights(*mine, threads)) ||

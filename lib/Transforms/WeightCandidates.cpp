@@ -99,16 +99,30 @@ Value mlir::coreai::traceWeightSource(Value value, WeightAxes &axes) {
   return value;
 }
 
-SmallVector<WeightCandidate>
-mlir::coreai::collectWeightCandidates(Operation *root,
-                                      int64_t weightNumThreshold) {
+SmallVector<WeightCandidate> mlir::coreai::collectWeightCandidates(
+    Operation *root, int64_t weightNumThreshold,
+    DenseMap<Operation *, std::string> *rejected) {
   SmallVector<WeightCandidate> candidates;
+  auto reject = [&](ConstantOp constant, const Twine &reason) {
+    if (rejected)
+      (*rejected)[constant] = reason.str();
+  };
   root->walk([&](ConstantOp constant) {
     auto type = dyn_cast<RankedTensorType>(constant.getType());
     if (!type || !type.hasStaticShape() ||
-        !isCompressibleElementType(type.getElementType()) ||
-        type.getNumElements() <= weightNumThreshold)
+        !isa<FloatType>(type.getElementType()))
       return;
+    if (!isCompressibleElementType(type.getElementType())) {
+      std::string name;
+      llvm::raw_string_ostream(name) << type.getElementType();
+      return reject(constant, "element type " + name +
+                                  " is not compressed (f16, bf16 and f32 "
+                                  "are)");
+    }
+    if (type.getNumElements() <= weightNumThreshold)
+      return reject(constant, "small: " + Twine(type.getNumElements()) +
+                                  " elements, not more than the threshold " +
+                                  Twine(weightNumThreshold));
     // Data, scales, LUTs and masks that already feed a decoder stay as they
     // are.
     if (llvm::any_of(constant->getUses(), [](OpOperand &use) {
@@ -120,7 +134,7 @@ mlir::coreai::collectWeightCandidates(Operation *root,
     UseAxes uses;
     collectUseAxes(constant.getResult(), uses);
     if (!uses.allConsumers && type.getNumElements() < kHugeWeightNumElements)
-      return;
+      return reject(constant, "also used other than as a weight");
 
     WeightAxes axes = normalize({0, 1}, type.getRank());
     std::optional<WeightAxes> agreed = agree(uses.axes);
@@ -139,7 +153,7 @@ mlir::coreai::collectWeightCandidates(Operation *root,
           << workingBytes / (1 << 20) << " MiB of working memory, more than "
           << "this machine's " << getPhysicalMemoryBytes() / (1 << 20)
           << " MiB; left as it is";
-      return;
+      return reject(constant, "too large for this machine's memory");
     }
     candidates.push_back({constant, axes});
   });

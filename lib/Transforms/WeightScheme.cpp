@@ -64,7 +64,8 @@ void computeItem(Item &item, ItemResult &result, unsigned threads) {
 
 LogicalResult
 mlir::coreai::compressWeights(MutableArrayRef<WeightAssignment> weights,
-                              unsigned threads, StringRef label) {
+                              unsigned threads, StringRef label,
+                              DenseMap<Operation *, std::string> *skipped) {
   std::vector<Item> items;
   items.reserve(weights.size());
   for (WeightAssignment &assignment : weights)
@@ -87,8 +88,12 @@ mlir::coreai::compressWeights(MutableArrayRef<WeightAssignment> weights,
     source.replaceAllUsesWith(replacement);
     source.erase();
   };
+  auto record = [&](Item &item, StringRef reason) {
+    if (skipped)
+      (*skipped)[item.assignment->candidate.op] = reason.str();
+  };
   return runWeightWork<Item, ItemResult>(items, threads, anchor, compute,
-                                         rewrite, label);
+                                         rewrite, label, record);
 }
 
 LogicalResult mlir::coreai::compressWeights(ModuleOp module,

@@ -307,7 +307,11 @@ def CoreAICompressWeightsPass
                    {"quantize": {"dtype": "int4"}} ]} ]}
     ```
 
-    Weights that no rule matches stay as they are. A recipe with an unknown
+    Weights that no rule matches stay as they are. With `dry-run=true` the
+    program is not changed: the plan is printed on stdout as the weight
+    report prints a result, with the real reason of every weight left as it
+    is (threshold, excluded by a rule, no scheme applies, not smaller, ...).
+    A recipe with an unknown
     key, a value of the wrong type or an invalid option is an error that
     names the rule and the key, before any change. Parallel across weights
     and inside large ones; the same bytes whatever the thread count.
@@ -319,6 +323,10 @@ def CoreAICompressWeightsPass
     Option<"recipe", "recipe", "std::string", /*default=*/"",
            "The recipe: a JSON file of rules (required)">,
     WeightNumThresholdOption,
+    Option<"dryRun", "dry-run", "bool", /*default=*/"false",
+           "Change nothing: print the plan as the weight report prints a "
+           "result (scheme, bytes, SQNR and worst output channel of every "
+           "weight, and why each other weight stays as it is)">,
   ];
 }
 

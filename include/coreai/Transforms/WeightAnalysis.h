@@ -16,6 +16,7 @@
 #include "coreai/Transforms/CompressionOptions.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
 
 #include <optional>
 #include <string>
@@ -72,8 +73,20 @@ public:
   /// the consumers' weight operands). Reports a problem at the first weight
   /// that does not match, or at `root`, and fails.
   LogicalResult compareWith(StringRef referencePath, unsigned threads);
+  /// The same against a program already in memory (it is not changed).
+  LogicalResult compareWith(Operation *reference, StringRef referenceName,
+                            unsigned threads);
+
+  /// Replaces the generic reason of uncompressed weight `ordinal`.
+  void setSkipReason(size_t ordinal, std::string reason) {
+    if (ordinal < weights.size() && !weights[ordinal].compressed)
+      weights[ordinal].skipReason = std::move(reason);
+  }
 
 private:
+  LogicalResult compareWithOwned(OwningOpRef<Operation *> reference,
+                                 StringRef referenceName, unsigned threads);
+
   Operation *root;
   std::vector<WeightRecord> weights;
 };

@@ -57,8 +57,11 @@ struct WeightCandidate {
 /// which have at least kHugeWeightNumElements elements), and which feed no
 /// weight decoder. Emits a warning at a constant whose users disagree on its
 /// channel axes (it then gets output axis 0 and input axis 1).
+/// `rejected`, when given, receives why each float constant that is not a
+/// candidate was left out (by its op).
 SmallVector<WeightCandidate>
-collectWeightCandidates(Operation *root, int64_t weightNumThreshold);
+collectWeightCandidates(Operation *root, int64_t weightNumThreshold,
+                        DenseMap<Operation *, std::string> *rejected = nullptr);
 
 } // namespace coreai
 } // namespace mlir

@@ -67,13 +67,16 @@ int64_t getResultBytes(Operation *op);
 /// Runs phases 2 and 3 over `items`. `Result` must derive from
 /// WeightWorkStatus. `anchor(item)` is the op diagnostics attach to;
 /// `compute(item, result)` runs in workers; `rewrite(item, result)` runs on
-/// the calling thread, in the order of `items`, for items not skipped.
+/// the calling thread, in the order of `items`, for items not skipped;
+/// `skipped(item, reason)`, when given, hears of the others.
 template <typename Item, typename Result>
-LogicalResult runWeightWork(MutableArrayRef<Item> items, unsigned threads,
-                            function_ref<Operation *(Item &)> anchor,
-                            function_ref<void(Item &, Result &)> compute,
-                            function_ref<void(Item &, Result &)> rewrite,
-                            StringRef label = "coreai") {
+LogicalResult
+runWeightWork(MutableArrayRef<Item> items, unsigned threads,
+              function_ref<Operation *(Item &)> anchor,
+              function_ref<void(Item &, Result &)> compute,
+              function_ref<void(Item &, Result &)> rewrite,
+              StringRef label = "coreai",
+              function_ref<void(Item &, StringRef)> skipped = nullptr) {
   std::vector<Result> results(items.size());
   int64_t totalBytes = 0;
   for (Item &item : items)
@@ -98,6 +101,8 @@ LogicalResult runWeightWork(MutableArrayRef<Item> items, unsigned threads,
   for (size_t i = 0; i < items.size(); ++i) {
     if (!results[i].skipReason.empty()) {
       anchor(items[i])->emitWarning(results[i].skipReason);
+      if (skipped)
+        skipped(items[i], results[i].skipReason);
       continue;
     }
     rewrite(items[i], results[i]);

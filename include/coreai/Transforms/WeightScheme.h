@@ -96,8 +96,12 @@ struct WeightAssignment {
 /// threads (the output bytes do not depend on the count), fails before any
 /// change on an error, and rewrites in the order of `weights`. Every scheme
 /// must have been prepared. `label` names the progress line.
-LogicalResult compressWeights(MutableArrayRef<WeightAssignment> weights,
-                              unsigned threads, StringRef label);
+/// `skipped`, when given, receives the reason of every weight left as it
+/// is, by its constant.
+LogicalResult
+compressWeights(MutableArrayRef<WeightAssignment> weights, unsigned threads,
+                StringRef label,
+                DenseMap<Operation *, std::string> *skipped = nullptr);
 
 /// compressWeights over the candidates of `module` with more than
 /// `weightNumThreshold` elements, all with `scheme` (prepared here).
