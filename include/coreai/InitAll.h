@@ -1,5 +1,4 @@
-//===- InitAll.h - Everything coreai-opt and the plugin register -*- C++
-//-*-===//
+//===- InitAll.h - What the driver and plugin register ----------*- C++ -*-===//
 //
 // The one registration point: the coreai-opt driver and the mlir-opt plugin
 // register exactly these dialects and passes.

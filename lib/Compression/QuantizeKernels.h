@@ -1,5 +1,4 @@
-//===- QuantizeKernels.h - Vector row kernels of Quantize.cpp ----*- C++
-//-*-===//
+//===- QuantizeKernels.h - Vector row kernels of Quantize.cpp ---*- C++ -*-===//
 //
 // AVX2/F16C row kernels for the common case of integer quantization: an f16
 // weight whose rows own their blocks, blocks a multiple of 32 elements long.

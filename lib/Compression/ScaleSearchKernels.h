@@ -1,5 +1,4 @@
-//===- ScaleSearchKernels.h - Pieces of the symmetric scale search -*- C++
-//-*-===//
+//===- ScaleSearchKernels.h - The symmetric scale search --------*- C++ -*-===//
 //
 // The symmetric least-squares scale search of ScaleSearch.cpp in pieces, so
 // that an AVX2/FMA kernel can run eight blocks at once (one per lane) and

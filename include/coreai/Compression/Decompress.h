@@ -1,5 +1,4 @@
-//===- Decompress.h - Reference semantics of the compression ops -*- C++
-//-*-===//
+//===- Decompress.h - Reference semantics of the decoders -------*- C++ -*-===//
 //
 // What `coreai.blockwise_shift_scale`, `coreai.lut_to_dense` and the bitmask
 // sparse ops compute, on flat row-major arrays. Used to materialize

@@ -1,4 +1,4 @@
-//===- Metrics.h - How far a compressed weight is from its source -*- C++ -*-=//
+//===- Metrics.h - Errors of a compressed weight ----------------*- C++ -*-===//
 //
 // The one definition of SQNR and largest absolute error, used by the weight
 // report, the benchmarks and the tests.

@@ -1,5 +1,4 @@
-//===- QuantTypes.h - Formats, types and constants of the passes -*- C++
-//-*-===//
+//===- QuantTypes.h - Formats, types and chain constants --------*- C++ -*-===//
 //
 // What the compression passes share between the names of their options, the
 // numerics (Compression/Quantize.h) and the IR: dtype names, element types,

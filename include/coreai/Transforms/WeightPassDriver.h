@@ -1,5 +1,4 @@
-//===- WeightPassDriver.h - Collect, compute, rewrite ------------*- C++
-//-*-===//
+//===- WeightPassDriver.h - Collect, compute, rewrite -----------*- C++ -*-===//
 //
 // The skeleton every weight pass follows:
 //   1. collect the work items serially (e.g. collectWeightCandidates);

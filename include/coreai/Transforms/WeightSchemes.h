@@ -1,4 +1,4 @@
-//===- WeightSchemes.h - Quantize, palettize, sparsify as schemes -*- C++ -*-=//
+//===- WeightSchemes.h - The three schemes ----------------------*- C++ -*-===//
 //
 // Each compression family as a WeightScheme built from exactly the options of
 // its pass (the structs TableGen generates from Passes.td), so that a pass,
