@@ -9,6 +9,7 @@
 #include "coreai/Transforms/WeightCandidates.h"
 #include "coreai/Transforms/WeightPassDriver.h"
 
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -278,8 +279,23 @@ void describeRecord(WeightRecord &w) {
 
 WeightAnalysis::WeightAnalysis(Operation *root)
     : root(root), weights(collectWeights(root)) {
-  for (WeightRecord &w : weights)
+  // Weights that no threshold would let through say why (f64, also used
+  // other than as a weight, too large for this machine).
+  DenseMap<Operation *, std::string> rejected;
+  {
+    // Only the reasons: the warnings belong to the passes.
+    ScopedDiagnosticHandler quiet(root->getContext(), [](Diagnostic &diag) {
+      return success(diag.getSeverity() == DiagnosticSeverity::Warning);
+    });
+    (void)collectWeightCandidates(root, /*weightNumThreshold=*/-1, &rejected);
+  }
+  for (WeightRecord &w : weights) {
     describeRecord(w);
+    if (w.compressed)
+      continue;
+    if (auto it = rejected.find(w.source.getDefiningOp()); it != rejected.end())
+      w.skipReason = it->second;
+  }
 }
 
 WeightTotals WeightAnalysis::getTotals() const {
