@@ -42,23 +42,11 @@ double storeScale(double s, ScaleStorage storage) {
   return s < 0 ? -stored : stored;
 }
 
-} // namespace
-
-double mlir::coreai::detail::chooseSymmetricScale(
-    const QuantScheme &scheme, double minMaxScale, float refit,
-    llvm::function_ref<float(float)> error) {
-  const double stored = storeScale(refit, scheme.scaleStorage);
-  return error(static_cast<float>(stored)) <
-                 error(static_cast<float>(minMaxScale))
-             ? stored
-             : minMaxScale;
-}
-
-namespace {} // namespace
-
-int mlir::coreai::detail::symmetricCandidates(const QuantScheme &scheme,
-                                              const IntRange &range, float lo,
-                                              float hi, float *scales) {
+/// The candidate scales of a symmetric block with values in [lo, hi] (codes
+/// relative to the zero point); returns how many, or 0 when the block is not
+/// searched (all zero, or scales too small to invert in f32).
+int symmetricCandidates(const QuantScheme &scheme, const IntRange &range,
+                        float lo, float hi, float *scales) {
   const double absMax = std::max(std::fabs(double(lo)), std::fabs(double(hi)));
   if (!(absMax > 0))
     return 0;
@@ -83,10 +71,11 @@ int mlir::coreai::detail::symmetricCandidates(const QuantScheme &scheme,
   return count;
 }
 
-bool mlir::coreai::detail::scoreSymmetric(const float *x, int64_t n,
-                                          const float *candidates, int count,
-                                          float qmin, float qmax,
-                                          float &refit) {
+/// Scores `count` candidate scales on x[0, n): (sum x q)^2 / sum q^2 with
+/// q = clamp(rint(x / s)) in [qmin, qmax]; returns false when none scores,
+/// else the best one's refit sum x q / sum q^2.
+bool scoreSymmetric(const float *x, int64_t n, const float *candidates,
+                    int count, float qmin, float qmax, float &refit) {
   float best = 0.0f;
   bool found = false;
   for (int c = 0; c < count; ++c) {
@@ -111,9 +100,9 @@ bool mlir::coreai::detail::scoreSymmetric(const float *x, int64_t n,
   return found;
 }
 
-float mlir::coreai::detail::symmetricError(const float *x, int64_t n,
-                                           float scale, float qmin,
-                                           float qmax) {
+/// The squared error of x[0, n) against `scale`, as the search measures it.
+float symmetricError(const float *x, int64_t n, float scale, float qmin,
+                     float qmax) {
   const float inv = 1.0f / scale;
   float error = 0.0f;
   for (int64_t k = 0; k < n; ++k) {
@@ -125,8 +114,6 @@ float mlir::coreai::detail::symmetricError(const float *x, int64_t n,
   return error;
 }
 
-namespace {
-
 /// Symmetric: candidate scales r * amax / qmax scored by (sum x q)^2 /
 /// sum q^2, the best refitted to sum x q / sum q^2 and stored; kept when it
 /// beats the min-max scale. In f32 with fused multiply-adds, element after
@@ -135,16 +122,16 @@ void searchSymmetric(const QuantScheme &scheme, const IntRange &range,
                      const float *x, int64_t n, float lo, float hi,
                      double &scale) {
   float candidates[detail::kMaxCandidates];
-  int count = detail::symmetricCandidates(scheme, range, lo, hi, candidates);
+  int count = symmetricCandidates(scheme, range, lo, hi, candidates);
   const float qmin = float(range.qmin - range.symmetricZeroPoint);
   const float qmax = float(range.qmax - range.symmetricZeroPoint);
   float refit;
-  if (count == 0 ||
-      !detail::scoreSymmetric(x, n, candidates, count, qmin, qmax, refit))
+  if (count == 0 || !scoreSymmetric(x, n, candidates, count, qmin, qmax, refit))
     return;
-  scale = detail::chooseSymmetricScale(scheme, scale, refit, [&](float s) {
-    return detail::symmetricError(x, n, s, qmin, qmax);
-  });
+  const double stored = storeScale(refit, scheme.scaleStorage);
+  if (symmetricError(x, n, static_cast<float>(stored), qmin, qmax) <
+      symmetricError(x, n, static_cast<float>(scale), qmin, qmax))
+    scale = stored;
 }
 
 /// Sums of a block against its codes, for a least-squares fit x ~ a q + b.

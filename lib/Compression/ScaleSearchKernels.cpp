@@ -179,7 +179,7 @@ candidate(__m256d signRatioLo, __m256d signRatioHi, __m256d absMaxLo,
   // The candidate scales of every lane, then two at a time through the
   // block: two independent chains of multiply-adds.
   const int count = search.orientations * search.ratios;
-  __m256 candidates[2 * 17];
+  __m256 candidates[kMaxCandidates];
   for (int o = 0, c = 0; o < search.orientations; ++o)
     for (int i = 0; i < search.ratios; ++i, ++c) {
       const double ratio = 1.10 - 0.05 * i;
@@ -345,7 +345,7 @@ mlir::coreai::detail::searchSymmetric16(const float *x, int64_t n,
                                     _mm512_set1_pd(-1.0));
   }
   const int count = search.orientations * search.ratios;
-  __m512 candidates[2 * 17];
+  __m512 candidates[kMaxCandidates];
   __mmask16 valid = 0xffff;
   for (int o = 0, c = 0; o < search.orientations; ++o)
     for (int i = 0; i < search.ratios; ++i, ++c) {

@@ -1,9 +1,10 @@
 //===- ScaleSearchKernels.h - The symmetric scale search --------*- C++ -*-===//
 //
-// The symmetric least-squares scale search of ScaleSearch.cpp in pieces, so
-// that an AVX2/FMA kernel can run eight blocks at once (one per lane) and
-// choose exactly what the portable code chooses: both compute in f32, with
-// fused multiply-adds, element after element.
+// The symmetric least-squares scale search of ScaleSearch.cpp for eight
+// (AVX2/FMA) or sixteen (AVX-512) blocks at once, one per lane. Each lane
+// runs the portable search's arithmetic (f32, fused multiply-adds, element
+// after element), so the kernels choose exactly what the portable code
+// chooses.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,8 +12,6 @@
 #define COREAI_LIB_COMPRESSION_SCALESEARCHKERNELS_H
 
 #include "coreai/Compression/Quantize.h"
-
-#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
 
@@ -22,28 +21,6 @@ namespace detail {
 
 /// At most 17 clipping ratios in each of two orientations.
 constexpr int kMaxCandidates = 34;
-
-/// The candidate scales of a symmetric block with values in [lo, hi] (codes
-/// relative to the zero point); returns how many, or 0 when the block is not
-/// searched (all zero, or scales too small to invert in f32).
-int symmetricCandidates(const QuantScheme &scheme, const IntRange &range,
-                        float lo, float hi, float *scales);
-
-/// Scores `count` candidate scales on x[0, n): (sum x q)^2 / sum q^2 with
-/// q = clamp(rint(x / s)) in [qmin, qmax]; returns false when none scores,
-/// else the best one's refit sum x q / sum q^2.
-bool scoreSymmetric(const float *x, int64_t n, const float *candidates,
-                    int count, float qmin, float qmax, float &refit);
-
-/// The squared error of x[0, n) against `scale`, as the search measures it.
-float symmetricError(const float *x, int64_t n, float scale, float qmin,
-                     float qmax);
-
-/// The stored refit when `error` says it beats the min-max scale, else the
-/// min-max scale.
-double chooseSymmetricScale(const QuantScheme &scheme, double minMaxScale,
-                            float refit,
-                            llvm::function_ref<float(float)> error);
 
 /// Whether this machine runs searchSymmetric8 (AVX2, FMA and F16C).
 bool haveSearchKernels();
