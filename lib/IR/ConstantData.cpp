@@ -339,6 +339,46 @@ std::optional<ElementReader> ElementReader::create(ElementsAttr attr,
   return std::nullopt;
 }
 
+std::optional<ElementReader>
+ElementReader::create(Type elementType, const EncodedElements &encoded,
+                      int64_t numElements, std::string &error) {
+  auto impl = std::make_unique<Impl>(elementType);
+  if (!impl->decoder.isSupported()) {
+    error = "unsupported element type";
+    return std::nullopt;
+  }
+  using Layout = Impl::Layout;
+  impl->bytes = reinterpret_cast<const uint8_t *>(encoded.bytes.data());
+  impl->numBytes = encoded.bytes.size();
+  const bool isI1 = elementType.isInteger(1);
+  std::optional<unsigned> packedBits = getPackedBitWidth(elementType);
+  const unsigned width = getUnpackedByteWidth(elementType);
+  switch (encoded.form) {
+  case EncodedElements::Form::Splat:
+    if (impl->numBytes < 1 || (!packedBits && impl->numBytes < width)) {
+      error = "the encoded splat holds no element";
+      return std::nullopt;
+    }
+    impl->layout = Layout::Splat;
+    impl->splatValue =
+        isI1 ? (impl->bytes[0] & 1) : impl->decoder.decode(impl->bytes, 0);
+    return ElementReader(std::move(impl), numElements);
+  case EncodedElements::Form::Inline:
+  case EncodedElements::Form::Resource:
+    if (packedBits && static_cast<int64_t>(impl->numBytes) ==
+                          packedByteSize(numElements, *packedBits)) {
+      impl->layout = Layout::Packed;
+      impl->packedBits = *packedBits;
+    } else if (static_cast<int64_t>(impl->numBytes) != numElements * width) {
+      error = "the encoded payload has " + std::to_string(impl->numBytes) +
+              " bytes for " + std::to_string(numElements) + " elements";
+      return std::nullopt;
+    }
+    return ElementReader(std::move(impl), numElements);
+  }
+  llvm_unreachable("unknown payload form");
+}
+
 bool ElementReader::isSplat() const {
   return impl->layout == Impl::Layout::Splat;
 }

@@ -13,6 +13,7 @@
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/Passes.h"
 #include "coreai/Transforms/WeightCandidates.h"
+#include "coreai/Transforms/WeightChain.h"
 #include "coreai/Transforms/WeightPassDriver.h"
 
 #include "mlir/IR/Builders.h"
@@ -30,20 +31,10 @@ using namespace mlir::coreai;
 
 namespace {
 
-/// One step of a chain, with everything the evaluation needs copied out of
-/// the IR (attributes are immutable and safe to read from workers).
-struct ChainNode {
-  enum class Kind { Constant, ShiftScale, Lut, BuildSparse, ToDense, Cast };
-  Kind kind;
-  RankedTensorType type; // for BuildSparse: the dense type
-  ElementsAttr constant; // Kind::Constant
-  SmallVector<unsigned, 4> inputs;
-  int64_t axis = 0; // Kind::Lut, normalised
-};
-
 struct Chain {
   Operation *root;
-  std::vector<ChainNode> nodes; // inputs before users; the root is last
+  RankedTensorType type; // of the root's dense result
+  WeightChain chain;
 };
 
 struct ChainResult : WeightWorkStatus {
@@ -52,7 +43,7 @@ struct ChainResult : WeightWorkStatus {
 
 /// Appends the nodes computing `value` to `chain`; fails when a leaf is not a
 /// constant or a shape is not static.
-FailureOr<unsigned> addNode(Value value, Chain &chain,
+FailureOr<unsigned> addNode(Value value, WeightChain &chain,
                             DenseMap<Value, unsigned> &seen) {
   if (auto it = seen.find(value); it != seen.end())
     return it->second;
@@ -60,12 +51,15 @@ FailureOr<unsigned> addNode(Value value, Chain &chain,
   if (!op)
     return failure();
   ChainNode node;
+  RankedTensorType type;
   if (auto sparse = dyn_cast<SparseWithBitmaskType>(value.getType()))
-    node.type = sparse.getDenseType();
+    type = sparse.getDenseType();
   else
-    node.type = dyn_cast<RankedTensorType>(value.getType());
-  if (!node.type || !node.type.hasStaticShape())
+    type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
     return failure();
+  node.shape.assign(type.getShape().begin(), type.getShape().end());
+  node.elementType = type.getElementType();
 
   bool supported = true;
   TypeSwitch<Operation *>(op)
@@ -78,7 +72,7 @@ FailureOr<unsigned> addNode(Value value, Chain &chain,
       })
       .Case([&](LutToDenseOp lut) {
         node.kind = ChainNode::Kind::Lut;
-        int64_t rank = node.type.getRank();
+        int64_t rank = type.getRank();
         auto lutType = cast<RankedTensorType>(lut.getLut().getType());
         if (lutType.getShape().back() > 1) {
           // The verifier guarantees a constant scalar axis here.
@@ -122,59 +116,11 @@ FailureOr<unsigned> addNode(Value value, Chain &chain,
 /// Evaluates `chain` into `result.encoded`, or sets `result.error`.
 void evaluate(Chain &chain, ChainResult &result, unsigned threads) {
   std::string error;
-  auto fail = [&] { result.error = "cannot materialize this chain: " + error; };
-  // values[i] of node i; BuildSparse keeps its mask in masks[i].
-  std::vector<std::vector<double>> values(chain.nodes.size());
-  std::vector<std::vector<double>> masks(chain.nodes.size());
-  for (size_t index = 0; index < chain.nodes.size(); ++index) {
-    const ChainNode &node = chain.nodes[index];
-    std::vector<double> &out = values[index];
-    auto in = [&](unsigned k) -> const std::vector<double> & {
-      return values[node.inputs[k]];
-    };
-    auto shapeOf = [&](unsigned k) {
-      return chain.nodes[node.inputs[k]].type.getShape();
-    };
-    if (node.kind == ChainNode::Kind::BuildSparse) {
-      out = in(0);
-      masks[index] = in(1);
-      continue;
-    }
-    out.resize(node.type.getNumElements());
-    switch (node.kind) {
-    case ChainNode::Kind::Constant:
-      if (!readElements(node.constant, out, error, threads))
-        return fail();
-      continue; // stored values are exact already
-    case ChainNode::Kind::ShiftScale:
-      blockwiseShiftScale(in(0), shapeOf(0), in(1), in(2), in(3), shapeOf(1),
-                          out, threads);
-      break;
-    case ChainNode::Kind::Lut:
-      if (!lutToDense(in(0), shapeOf(0), in(1), shapeOf(1), node.axis, out,
-                      error, threads))
-        return fail();
-      break;
-    case ChainNode::Kind::ToDense:
-      if (!scatterByMask(in(0), masks[node.inputs[0]], out, error, threads))
-        return fail();
-      break;
-    case ChainNode::Kind::Cast:
-      out = in(0);
-      // Float to integer conversions truncate toward zero.
-      if (isa<IntegerType>(node.type.getElementType()))
-        for (double &v : out)
-          v = std::trunc(v);
-      break;
-    case ChainNode::Kind::BuildSparse:
-      break;
-    }
-    roundToElementType(node.type.getElementType(), out);
-  }
-  const ChainNode &root = chain.nodes.back();
-  if (!encodeElements(root.type.getElementType(), values.back(), result.encoded,
+  std::vector<double> values;
+  if (!evaluateChain(chain.chain, values, error, threads) ||
+      !encodeElements(chain.type.getElementType(), values, result.encoded,
                       error))
-    fail();
+    result.error = "cannot materialize this chain: " + error;
 }
 
 /// Erases `op` and, transitively, the chain ops and constants it leaves
@@ -221,12 +167,12 @@ LogicalResult mlir::coreai::materializeWeights(Operation *root,
     Chain chain;
     chain.root = op;
     DenseMap<Value, unsigned> seen;
-    if (failed(addNode(result, chain, seen)))
+    if (failed(addNode(result, chain.chain, seen)))
       return;
+    const ChainNode &last = chain.chain.nodes.back();
+    chain.type = RankedTensorType::get(last.shape, last.elementType);
     // Every node is evaluated into f64 values; refuse what cannot fit.
-    uint64_t workingBytes = 0;
-    for (const ChainNode &node : chain.nodes)
-      workingBytes += uint64_t(node.type.getNumElements()) * 8;
+    uint64_t workingBytes = chain.chain.getWorkingBytes();
     if (workingBytes > getPhysicalMemoryBytes()) {
       op->emitError("materializing this chain needs ")
           << workingBytes / (1 << 20) << " MiB of working memory, more than "
@@ -247,7 +193,7 @@ LogicalResult mlir::coreai::materializeWeights(Operation *root,
     builder.setInsertionPoint(chain.root);
     auto constant = ConstantOp::create(
         builder, chain.root->getLoc(),
-        buildElementsAttr(chain.nodes.back().type, std::move(result.encoded)));
+        buildElementsAttr(chain.type, std::move(result.encoded)));
     chain.root->getResult(0).replaceAllUsesWith(constant.getResult());
     eraseIfDead(chain.root);
   };

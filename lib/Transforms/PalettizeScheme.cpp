@@ -52,6 +52,8 @@ public:
           unsigned threads, WeightWorkStatus &status) const override;
   Value rewrite(OpBuilder &builder, const WeightCandidate &weight,
                 WeightEncoding &encoding) const override;
+  void describe(const WeightCandidate &weight, const WeightEncoding &encoding,
+                WeightChain &chain) const override;
 
 private:
   /// Quantizes the LUT (symmetric, one scale) into `result.lut`; returns the
@@ -192,6 +194,32 @@ Value PalettizeWeightScheme::rewrite(OpBuilder &builder,
   Value scaled = BlockwiseShiftScaleOp::create(builder, loc, type, data, scale,
                                                zeroPoint, offset2);
   return CastOp::create(builder, loc, type, scaled);
+}
+
+void PalettizeWeightScheme::describe(const WeightCandidate &weight,
+                                     const WeightEncoding &encoding,
+                                     WeightChain &chain) const {
+  using Kind = ChainNode::Kind;
+  auto &result = static_cast<const PalettizeEncoding &>(encoding);
+  ArrayRef<int64_t> shape = weight.getShape();
+  Type weightType = weight.getType().getElementType();
+  Type storedLutType = lutFormat ? lutType : weightType;
+  unsigned indices =
+      chain.addConstant(result.indexShape, indexType, result.indices);
+  unsigned lut = chain.addConstant(result.lutShape, storedLutType, result.lut);
+  unsigned dense = chain.addOp(Kind::Lut, shape, storedLutType, {indices, lut},
+                               scheme.clusterDim > 1 ? weight.axes.out : 0);
+  if (!lutFormat && !scheme.perChannelScale)
+    return;
+  unsigned data = chain.addOp(Kind::Cast, shape, weightType, {dense});
+  unsigned scale =
+      chain.addConstant(result.scaleShape, weightType, result.scale);
+  unsigned zeroPoint =
+      chain.addConstant(result.scaleShape, weightType, result.zeroPoint);
+  unsigned offset2 = chain.addSplat(result.scaleShape, weightType, 0);
+  unsigned scaled = chain.addOp(Kind::ShiftScale, shape, weightType,
+                                {data, scale, zeroPoint, offset2});
+  chain.addOp(Kind::Cast, shape, weightType, {scaled});
 }
 
 } // namespace

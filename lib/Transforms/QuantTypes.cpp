@@ -102,6 +102,20 @@ Value mlir::coreai::createDequantize(OpBuilder &builder, Location loc,
                                        zeroPointOp, offset2);
 }
 
+unsigned mlir::coreai::describeDequantize(
+    WeightChain &chain, ArrayRef<int64_t> resultShape, Type resultElementType,
+    unsigned data, ArrayRef<int64_t> paramShape, Type scaleType,
+    const EncodedElements &scale, Type zeroPointType,
+    const EncodedElements &zeroPoint) {
+  unsigned scaleNode = chain.addConstant(paramShape, scaleType, scale);
+  unsigned zeroPointNode =
+      chain.addConstant(paramShape, zeroPointType, zeroPoint);
+  unsigned offset2 = chain.addSplat(paramShape, resultElementType, 0);
+  return chain.addOp(ChainNode::Kind::ShiftScale, resultShape,
+                     resultElementType,
+                     {data, scaleNode, zeroPointNode, offset2});
+}
+
 static constexpr llvm::StringLiteral kIntParamsPrefix = "coreai.int_params=";
 
 std::string mlir::coreai::getIntegerParamsTag(ScaleSearch search,

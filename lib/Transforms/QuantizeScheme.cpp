@@ -62,6 +62,15 @@ public:
 
   Value rewrite(OpBuilder &builder, const WeightCandidate &weight,
                 WeightEncoding &encoding) const override;
+  void describe(const WeightCandidate &weight, const WeightEncoding &encoding,
+                WeightChain &chain) const override {
+    auto &result = static_cast<const QuantizeEncoding &>(encoding);
+    ArrayRef<int64_t> shape = weight.getShape();
+    unsigned data = chain.addConstant(shape, dataType, result.data);
+    describeDequantize(chain, shape, weight.getType().getElementType(), data,
+                       result.paramShape, getScaleType(weight), result.scale,
+                       dataType, result.zeroPoint);
+  }
 
 private:
   /// The parameter shape, or failure with a reason to skip the weight.

@@ -271,9 +271,10 @@ LogicalResult parseRule(const llvm::json::Value &value, size_t index,
   else if (object->get("name"))
     return diag() << rule.label << ": key 'name' must be a string";
   ObjectReader r(*object, rule.label, diag);
-  if (failed(r.checkKeys({"name", "match", "skip", "quantize", "palettize",
-                          "sparsify", "schemes"})) ||
-      failed(r.getBool("skip", rule.skip)))
+  if (failed(r.checkKeys({"name", "match", "skip", "auto", "quantize",
+                          "palettize", "sparsify", "schemes"})) ||
+      failed(r.getBool("skip", rule.skip)) ||
+      failed(r.getBool("auto", rule.automatic)))
     return failure();
   if (const llvm::json::Value *match = object->get("match")) {
     const llvm::json::Object *m = match->getAsObject();
@@ -306,13 +307,47 @@ LogicalResult parseRule(const llvm::json::Value &value, size_t index,
                          "sparsify";
     }
   }
-  const size_t actions = (rule.skip ? 1 : 0) + (rule.schemes.empty() ? 0 : 1);
+  const size_t actions = (rule.skip ? 1 : 0) + (rule.automatic ? 1 : 0) +
+                         (rule.schemes.empty() ? 0 : 1);
   const size_t families = llvm::count_if(
       kFamilies, [&](StringRef f) { return object->get(f) != nullptr; });
   if (actions != 1 || families > 1 || (families == 1 && object->get("schemes")))
-    return r.fail() << "needs exactly one action: \"skip\": true, one of "
-                       "quantize, palettize, sparsify, or \"schemes\"";
+    return r.fail() << "needs exactly one action: \"skip\": true, "
+                       "\"auto\": true, one of quantize, palettize, "
+                       "sparsify, or \"schemes\"";
   return success();
+}
+
+/// One entry of the recipe's "candidates": a catalog name, or a scheme
+/// object with an optional "name".
+FailureOr<CandidateScheme>
+parseCandidate(const llvm::json::Value &entry, StringRef where,
+               function_ref<InFlightDiagnostic()> diag) {
+  if (std::optional<StringRef> name = entry.getAsString())
+    return createNamedCandidate(*name,
+                                [&]() { return diag() << where << ": "; });
+  const llvm::json::Object *object = entry.getAsObject();
+  if (!object)
+    return diag() << where << ": must be a candidate name or a scheme object";
+  ObjectReader reader(*object, where.str(), diag);
+  if (failed(reader.checkKeys({"name", "quantize", "palettize", "sparsify"})))
+    return failure();
+  RecipeRule holder;
+  if (failed(parseScheme(*object, where, holder, diag)))
+    return failure();
+  if (holder.schemes.size() != 1)
+    return diag() << where
+                  << ": must name exactly one of quantize, palettize, sparsify";
+  CandidateScheme candidate;
+  candidate.scheme = std::move(holder.schemes.front());
+  candidate.name = holder.schemeNames.front();
+  if (const llvm::json::Value *name = object->get("name")) {
+    std::optional<StringRef> text = name->getAsString();
+    if (!text)
+      return diag() << where << ": key 'name' must be a string";
+    candidate.name = text->str();
+  }
+  return candidate;
 }
 
 } // namespace
@@ -345,10 +380,19 @@ const RecipeRule *Recipe::match(const WeightFacts &weight) const {
   return nullptr;
 }
 
+const RecipeRule *Recipe::getFirstAutomaticRule() const {
+  for (const RecipeRule &rule : rules)
+    if (rule.automatic)
+      return &rule;
+  return nullptr;
+}
+
 void Recipe::prepare(MLIRContext *context) {
   for (RecipeRule &rule : rules)
     for (std::unique_ptr<WeightScheme> &scheme : rule.schemes)
       scheme->prepare(context);
+  for (CandidateScheme &candidate : candidates)
+    candidate.scheme->prepare(context);
 }
 
 FailureOr<Recipe>
@@ -362,9 +406,9 @@ mlir::coreai::parseRecipe(StringRef text,
   if (!top)
     return diag() << "recipe: must be an object with a \"rules\" list";
   for (const auto &entry : *top)
-    if (entry.first.str() != "rules")
+    if (entry.first.str() != "rules" && entry.first.str() != "candidates")
       return diag() << "recipe: unknown key '" << entry.first.str()
-                    << "'; expected rules";
+                    << "'; expected one of rules, candidates";
   const llvm::json::Array *rules = top->getArray("rules");
   if (!rules)
     return diag() << "recipe: key 'rules' must be a list of rules";
@@ -373,5 +417,20 @@ mlir::coreai::parseRecipe(StringRef text,
   for (auto [i, value] : llvm::enumerate(*rules))
     if (failed(parseRule(value, i, recipe.rules[i], diag)))
       return failure();
+  if (const llvm::json::Value *candidates = top->get("candidates")) {
+    const llvm::json::Array *list = candidates->getAsArray();
+    if (!list || list->empty())
+      return diag() << "recipe: key 'candidates' must be a non-empty list of "
+                       "candidate names and scheme objects";
+    recipe.hasCandidates = true;
+    for (auto [i, entry] : llvm::enumerate(*list)) {
+      std::string where =
+          "recipe key 'candidates' entry " + std::to_string(i + 1);
+      FailureOr<CandidateScheme> candidate = parseCandidate(entry, where, diag);
+      if (failed(candidate))
+        return failure();
+      recipe.candidates.push_back(std::move(*candidate));
+    }
+  }
   return recipe;
 }

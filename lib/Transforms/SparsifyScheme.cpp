@@ -68,6 +68,8 @@ public:
           unsigned threads, WeightWorkStatus &status) const override;
   Value rewrite(OpBuilder &builder, const WeightCandidate &weight,
                 WeightEncoding &encoding) const override;
+  void describe(const WeightCandidate &weight, const WeightEncoding &encoding,
+                WeightChain &chain) const override;
 
 private:
   /// Chooses the kept elements: keep[i] is 1 for every element kept.
@@ -261,6 +263,33 @@ Value SparsifyWeightScheme::rewrite(OpBuilder &builder,
       builder, loc, SparseWithBitmaskType::get(builder.getContext(), type),
       values, mask);
   return SparseWithBitmaskToDenseOp::create(builder, loc, type, sparse);
+}
+
+void SparsifyWeightScheme::describe(const WeightCandidate &weight,
+                                    const WeightEncoding &encoding,
+                                    WeightChain &chain) const {
+  using Kind = ChainNode::Kind;
+  auto &result = static_cast<const SparsifyEncoding &>(encoding);
+  ArrayRef<int64_t> shape = weight.getShape();
+  Type weightType = weight.getType().getElementType();
+  const int64_t n = result.numValues;
+  unsigned values;
+  if (result.plain) {
+    values = chain.addConstant({n}, weightType, result.values);
+  } else if (config.quantFormat) {
+    unsigned data = chain.addConstant({n}, valueType, result.values);
+    values = describeDequantize(chain, {n}, weightType, data, {1}, weightType,
+                                result.scale, valueType, result.zeroPoint);
+  } else {
+    unsigned indices = chain.addConstant({n}, valueType, result.values);
+    unsigned lut = chain.addConstant({1, int64_t(1) << config.palettizeBits, 1},
+                                     weightType, result.lut);
+    values = chain.addOp(Kind::Lut, {n}, weightType, {indices, lut});
+  }
+  unsigned mask = chain.addConstant(shape, maskType, result.mask);
+  unsigned sparse =
+      chain.addOp(Kind::BuildSparse, shape, weightType, {values, mask});
+  chain.addOp(Kind::ToDense, shape, weightType, {sparse});
 }
 
 } // namespace

@@ -15,6 +15,18 @@ int64_t WeightEncoding::getStoredBytes() const {
 }
 WeightScheme::~WeightScheme() = default;
 
+int64_t mlir::coreai::getDenseBytes(RankedTensorType type) {
+  return type.getNumElements() * int64_t(type.getElementTypeBitWidth() / 8);
+}
+
+std::string mlir::coreai::getNotSmallerReason(int64_t storedBytes,
+                                              int64_t denseBytes,
+                                              StringRef leftAs) {
+  return "the compressed form takes " + std::to_string(storedBytes) +
+         " bytes, not fewer than the " + std::to_string(denseBytes) +
+         " bytes of the dense weight; left " + leftAs.str();
+}
+
 namespace {
 
 /// One weight with what the workers need copied out of the IR.
@@ -47,15 +59,10 @@ void computeItem(Item &item, ItemResult &result, unsigned threads) {
   result.encoding = scheme.compute(weight, *payload, threads, result);
   // Never bigger: a chain that takes at least the dense bytes is not worth
   // it.
-  RankedTensorType type = weight.getType();
-  const int64_t dense =
-      type.getNumElements() * int64_t(type.getElementTypeBitWidth() / 8);
+  const int64_t dense = getDenseBytes(weight.getType());
   if (result.encoding && result.encoding->getStoredBytes() >= dense) {
-    result.skipReason = "the compressed form takes " +
-                        std::to_string(result.encoding->getStoredBytes()) +
-                        " bytes, not fewer than the " + std::to_string(dense) +
-                        " bytes of the dense weight; left " +
-                        scheme.getLeftAs().str();
+    result.skipReason = getNotSmallerReason(result.encoding->getStoredBytes(),
+                                            dense, scheme.getLeftAs());
     result.encoding.reset();
   }
 }

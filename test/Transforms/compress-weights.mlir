@@ -62,7 +62,7 @@
 
 // Errors: each names the rule and the key, exit 1, no output.
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights)' 2>&1 | FileCheck %s --check-prefix=E-REQUIRED --implicit-check-not=coreai.graph
-// E-REQUIRED: error: option 'recipe' is required: a JSON file of rules
+// E-REQUIRED: error: one of options 'recipe', 'bits-per-weight' or 'min-sqnr' is required
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.missing.json})' 2>&1 | FileCheck %s --check-prefix=E-FILE --implicit-check-not=coreai.graph
 // E-FILE: error: option 'recipe': cannot read '{{.*}}missing.json': No such file or directory
 // RUN: echo '{"rules": [' > %t.e1.json
@@ -70,10 +70,10 @@
 // E-JSON: error: recipe: invalid JSON: {{.*}}
 // RUN: echo '{"rule": []}' > %t.e2.json
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.e2.json})' 2>&1 | FileCheck %s --check-prefix=E-TOP --implicit-check-not=coreai.graph
-// E-TOP: error: recipe: unknown key 'rule'; expected rules
+// E-TOP: error: recipe: unknown key 'rule'; expected one of rules, candidates
 // RUN: echo '{"rules": [{"name": "r", "skip": true, "when": {}}]}' > %t.e3.json
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.e3.json})' 2>&1 | FileCheck %s --check-prefix=E-RULE-KEY --implicit-check-not=coreai.graph
-// E-RULE-KEY: error: recipe rule 1 ('r'): unknown key 'when'; expected one of name, match, skip, quantize, palettize, sparsify, schemes
+// E-RULE-KEY: error: recipe rule 1 ('r'): unknown key 'when'; expected one of name, match, skip, auto, quantize, palettize, sparsify, schemes
 // RUN: echo '{"rules": [{"skip": true}, {"match": {"opname": "x"}, "skip": true}]}' > %t.e4.json
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.e4.json})' 2>&1 | FileCheck %s --check-prefix=E-MATCH-KEY --implicit-check-not=coreai.graph
 // E-MATCH-KEY: error: recipe rule 2, key 'match': unknown key 'opname'; expected one of op, ordinal, location, shape, min-elements, max-elements, type
@@ -93,7 +93,7 @@
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.e9.json})' 2>&1 | FileCheck %s --check-prefix=E-ACTIONS --implicit-check-not=coreai.graph
 // RUN: echo '{"rules": [{"match": {"op": "coreai.conv2d"}}]}' > %t.e10.json
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.e10.json})' 2>&1 | FileCheck %s --check-prefix=E-ACTIONS --implicit-check-not=coreai.graph
-// E-ACTIONS: error: recipe rule 1: needs exactly one action: "skip": true, one of quantize, palettize, sparsify, or "schemes"
+// E-ACTIONS: error: recipe rule 1: needs exactly one action: "skip": true, "auto": true, one of quantize, palettize, sparsify, or "schemes"
 // RUN: echo '{"rules": [{"match": {"location": "lm_(head"}, "skip": true}]}' > %t.e11.json
 // RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.e11.json})' 2>&1 | FileCheck %s --check-prefix=E-REGEX --implicit-check-not=coreai.graph
 // E-REGEX: error: recipe rule 1, key 'match': key 'location': invalid regular expression: {{.*}}

@@ -30,9 +30,12 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
 
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 using namespace mlir;
 
@@ -134,8 +137,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   MLIRContext context(getRegistry(), MLIRContext::Threading::DISABLED);
   context.printOpOnDiagnostic(false);
-  ScopedDiagnosticHandler quiet(&context,
-                                [](Diagnostic &) { return success(); });
+  // Diagnostics are expected; the last ones explain an abort below.
+  std::string diagnostics;
+  ScopedDiagnosticHandler keep(&context, [&](Diagnostic &diag) {
+    diagnostics = diag.str();
+    return success();
+  });
+  auto die = [&](const char *what) {
+    llvm::errs() << "coreai-fuzz: " << what << " (pipeline '" << pipeline
+                 << "'" << (roundTrip ? ", bytecode round trip" : "")
+                 << "); last diagnostic: " << diagnostics << "\n";
+    std::abort();
+  };
   ParserConfig config(&context);
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(input, config);
   if (!module || failed(verify(*module)) || !isSmallEnough(*module))
@@ -144,17 +157,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     std::string bytes;
     llvm::raw_string_ostream os(bytes);
     if (failed(writeBytecodeToFile(*module, os)))
-      std::abort(); // a program that verifies must be writable
-    module = parseSourceString<ModuleOp>(bytes, config);
+      die("a program that verifies could not be written as bytecode");
+    // Read it back from memory aligned as a mapped file is: the reader
+    // needs the buffer aligned to the largest alignment of a resource.
+    std::unique_ptr<llvm::WritableMemoryBuffer> aligned =
+        llvm::WritableMemoryBuffer::getNewUninitMemBuffer(
+            bytes.size(), "round-trip", llvm::Align(4096));
+    std::memcpy(aligned->getBufferStart(), bytes.data(), bytes.size());
+    llvm::SourceMgr sourceMgr;
+    sourceMgr.AddNewSourceBuffer(std::move(aligned), llvm::SMLoc());
+    module = parseSourceFile<ModuleOp>(sourceMgr, config);
+    // A resource aligned beyond a page fails cleanly, as it does from a
+    // file.
+    if (!module && StringRef(diagnostics).contains("failed to align"))
+      return 0;
     if (!module || failed(verify(*module)))
-      std::abort(); // and must read back
+      die("bytecode written from a valid program does not read back");
   }
 
   PassManager pm(&context);
   pm.enableVerifier(false);
   if (failed(parsePassPipeline(pipeline, pm)))
-    std::abort(); // the table above is wrong
+    die("the pipeline table is wrong");
   if (succeeded(pm.run(*module)) && failed(verify(*module)))
-    std::abort(); // a pass succeeded but left invalid IR
+    die("a pass succeeded but left invalid IR");
   return 0;
 }

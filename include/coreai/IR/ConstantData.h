@@ -54,6 +54,8 @@ bool isValidBlobSize(ShapedType type, size_t size);
 /// or its element type has no storage (zero-width integers).
 std::optional<int64_t> getExpectedBlobSize(ShapedType type);
 
+struct EncodedElements;
+
 /// Decodes ranges of the logical values of a constant payload. Only reads
 /// the attribute: safe to share between worker threads. Kernels read chunks
 /// into cache-sized scratch instead of materializing a copy of the weight.
@@ -62,6 +64,13 @@ public:
   /// Prepares to read `attr` (any element type readElements accepts); on
   /// failure returns std::nullopt and sets `error`.
   static std::optional<ElementReader> create(ElementsAttr attr,
+                                             std::string &error);
+  /// Prepares to read `numElements` elements of `elementType` laid out as
+  /// `encoded` (what encodeElements and encodeCodes produce, before it
+  /// becomes an attribute). `encoded` must outlive the reader.
+  static std::optional<ElementReader> create(Type elementType,
+                                             const EncodedElements &encoded,
+                                             int64_t numElements,
                                              std::string &error);
   ElementReader(ElementReader &&);
   ~ElementReader();

@@ -286,15 +286,20 @@ def CoreAISparsifyWeightsPass
 
 def CoreAICompressWeightsPass
     : Pass<"coreai-compress-weights", "::mlir::ModuleOp"> {
-  let summary = "Compresses each weight with its own scheme, as a recipe says";
+  let summary = "Compresses each weight with its own scheme: by a recipe, or "
+                "chosen automatically for a size or quality target";
   let description = [{
-    Applies a recipe (a JSON file of ordered rules) in one run: each weight
+    Gives each weight its own scheme in one run, by a recipe, automatically,
+    or both.
+
+    **Recipe** (`recipe=FILE`): a JSON file of ordered rules. Each weight
     chosen by the shared candidate selection goes to the first rule whose
     selectors match it (consumer op, weight ordinal as the weight report
     numbers it, a regular expression over its locations, shape, element
-    count, element type), which skips it or compresses it with the first of
-    its schemes that applies to it. Scheme objects take exactly the options
-    of `coreai-quantize-weights`, `coreai-palettize-weights` and
+    count, element type), which skips it, compresses it with the first of
+    its schemes that applies to it, or (`"auto": true`) leaves the choice to
+    the automatic mode. Scheme objects take exactly the options of
+    `coreai-quantize-weights`, `coreai-palettize-weights` and
     `coreai-sparsify-weights`, and give the same decoder chains, so
     `coreai-materialize-weights` and `coreai-weight-report` read the result.
 
@@ -307,21 +312,47 @@ def CoreAICompressWeightsPass
                    {"quantize": {"dtype": "int4"}} ]} ]}
     ```
 
-    Weights that no rule matches stay as they are. With `dry-run=true` the
-    program is not changed: the plan is printed on stdout as the weight
-    report prints a result, with the real reason of every weight left as it
-    is (threshold, excluded by a rule, no scheme applies, not smaller, ...).
-    A recipe with an unknown
-    key, a value of the wrong type or an invalid option is an error that
-    names the rule and the key, before any change. Parallel across weights
-    and inside large ones; the same bytes whatever the thread count.
+    Weights that no rule matches stay as they are.
 
-    Example: `coreai-opt --pass-pipeline='builtin.module(coreai-compress-weights{recipe=recipe.json})' model.mlirbc`
+    **Automatic choice, without data**: every candidate scheme (the default
+    ladder, `candidates=NAME,...`, or the recipe's `"candidates"` list) is
+    computed for every weight and measured off the IR: its bytes and the
+    SQNR of its worst output channel. With `bits-per-weight=B` the program's
+    average, over every weight the weight report lists (those left dense at
+    their dense size), stays at most B while the worst output-channel SQNR
+    of the program is maximized: the currently worst weight moves to its
+    next better candidate while the budget allows, then the next worst.
+    With `min-sqnr=DB` each weight takes its cheapest candidate whose worst
+    output channel reaches DB, or stays dense. Keeping a weight dense is
+    always a candidate.
+
+    With `dry-run=true` the program is not changed: the plan is printed on
+    stdout as the weight report prints a result, with the real reason of
+    every weight left as it is (threshold, excluded by a rule, no scheme
+    applies, not smaller, kept dense by the automatic choice, ...). A recipe
+    with an unknown key, a value of the wrong type or an invalid option is an
+    error that names the rule and the key, before any change. Parallel across
+    weights and inside large ones; the same bytes whatever the thread count.
+
+    Examples:
+    `coreai-opt --pass-pipeline='builtin.module(coreai-compress-weights{recipe=recipe.json})' model.mlirbc`,
+    `coreai-opt --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=5})' model.mlirbc`
   }];
   let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
   let options = [
     Option<"recipe", "recipe", "std::string", /*default=*/"",
-           "The recipe: a JSON file of rules (required)">,
+           "The recipe: a JSON file of rules">,
+    Option<"bitsPerWeight", "bits-per-weight", "double", /*default=*/"0",
+           "Automatic choice under a size budget: the average bits per "
+           "weight over every weight of the program">,
+    Option<"minSqnr", "min-sqnr", "double", /*default=*/"0",
+           "Automatic choice for quality: the SQNR in dB each weight's worst "
+           "output channel must reach">,
+    ListOption<"candidates", "candidates", "std::string",
+               "The candidate schemes of the automatic choice, by name "
+               "(default: lut4-group16, lut4-channel, int4-channel, "
+               "int4-block32, uint4-block32, lut6-group16, int8-channel; "
+               "also lut6-channel, lut4-tensor, lut8-tensor)">,
     WeightNumThresholdOption,
     Option<"dryRun", "dry-run", "bool", /*default=*/"false",
            "Change nothing: print the plan as the weight report prints a "
@@ -372,6 +403,24 @@ def CoreAITestWeightCandidatesPass
     candidate selection; changes nothing.
   }];
   let options = [WeightNumThresholdOption];
+}
+
+def CoreAITestWeightChainsPass
+    : Pass<"test-coreai-weight-chains", "::mlir::ModuleOp"> {
+  let summary = "Checks that each scheme's described chain decodes as its IR";
+  let description = [{
+    For every weight the compression passes would choose and every scheme of
+    the first recipe rule that matches it, compresses the weight off the IR,
+    evaluates the chain the scheme describes (what the automatic choice
+    measures), builds the chain the scheme rewrites to in a scratch module,
+    materializes it, and emits a remark when both give the same values
+    exactly, an error otherwise. For tests; changes nothing.
+  }];
+  let options = [
+    Option<"recipe", "recipe", "std::string", /*default=*/"",
+           "The recipe whose schemes are checked">,
+    WeightNumThresholdOption,
+  ];
 }
 
 #endif // COREAI_TRANSFORMS_PASSES_TD

@@ -13,6 +13,7 @@
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/CompressionOptions.h"
+#include "coreai/Transforms/WeightChain.h"
 
 #include "mlir/IR/Builders.h"
 
@@ -58,6 +59,14 @@ Value createDequantize(OpBuilder &builder, Location loc,
                        ArrayRef<int64_t> paramShape, Type scaleType,
                        EncodedElements &&scale, Type zeroPointType,
                        EncodedElements &&zeroPoint);
+
+/// Appends to `chain` what createDequantize builds on chain node `data`;
+/// returns the result's node.
+unsigned describeDequantize(WeightChain &chain, ArrayRef<int64_t> resultShape,
+                            Type resultElementType, unsigned data,
+                            ArrayRef<int64_t> paramShape, Type scaleType,
+                            const EncodedElements &scale, Type zeroPointType,
+                            const EncodedElements &zeroPoint);
 
 } // namespace coreai
 } // namespace mlir

@@ -10,17 +10,23 @@
 //      "quantize": {"dtype": "int8"}},
 //     {"match": {"location": "lm_head"}, "skip": true},
 //     {"schemes": [{"quantize": {"dtype": "int4", "granularity": "per_block"}},
-//                  {"quantize": {"dtype": "int4"}}]}]}
+//                  {"quantize": {"dtype": "int4"}}]},
+//     {"auto": true}],
+//    "candidates": ["int4-block32", "int8-channel",
+//                   {"name": "lut3", "palettize": {"n-bits": 3}}]}
 //
 // Scheme objects take exactly the options of coreai-quantize-weights,
 // coreai-palettize-weights and coreai-sparsify-weights (but the threshold,
-// which the pipeline sets once).
+// which the pipeline sets once). `"auto": true` leaves the choice to the
+// automatic mode, among the recipe's candidates (names of the catalog of
+// AutoChoice.h or scheme objects) or the default ladder.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COREAI_TRANSFORMS_RECIPE_H
 #define COREAI_TRANSFORMS_RECIPE_H
 
+#include "coreai/Transforms/AutoChoice.h"
 #include "coreai/Transforms/WeightScheme.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -60,6 +66,8 @@ struct RecipeRule {
   SmallVector<std::string> types;
 
   bool skip = false;
+  /// Left to the automatic choice.
+  bool automatic = false;
   /// The schemes to try in order, and how the rule names each.
   std::vector<std::unique_ptr<WeightScheme>> schemes;
   SmallVector<std::string> schemeNames;
@@ -69,6 +77,12 @@ struct RecipeRule {
 
 struct Recipe {
   std::vector<RecipeRule> rules;
+  /// The candidates of the automatic choice, when the recipe names them.
+  std::vector<CandidateScheme> candidates;
+  bool hasCandidates = false;
+
+  /// The first rule that leaves weights to the automatic choice, or null.
+  const RecipeRule *getFirstAutomaticRule() const;
 
   /// The first rule that matches `weight`, or null.
   const RecipeRule *match(const WeightFacts &weight) const;

@@ -13,6 +13,7 @@
 #define COREAI_TRANSFORMS_WEIGHTSCHEME_H
 
 #include "coreai/Transforms/WeightCandidates.h"
+#include "coreai/Transforms/WeightChain.h"
 #include "coreai/Transforms/WeightPassDriver.h"
 #include "coreai/Transforms/WeightPayload.h"
 
@@ -83,7 +84,22 @@ public:
   /// IR thread, in program order.
   virtual Value rewrite(OpBuilder &builder, const WeightCandidate &weight,
                         WeightEncoding &encoding) const = 0;
+
+  /// Describes the decoder chain rewrite() would build for `encoding` (its
+  /// constants point into `encoding`), so that the encoding can be measured
+  /// off the IR. Runs in a worker.
+  virtual void describe(const WeightCandidate &weight,
+                        const WeightEncoding &encoding,
+                        WeightChain &chain) const = 0;
 };
+
+/// Bytes of `type` stored densely, one element after another.
+int64_t getDenseBytes(RankedTensorType type);
+
+/// Why an encoding of `storedBytes` does not replace a dense weight of
+/// `denseBytes` (never bigger: a chain must take fewer bytes).
+std::string getNotSmallerReason(int64_t storedBytes, int64_t denseBytes,
+                                StringRef leftAs);
 
 /// One weight and the scheme that compresses it.
 struct WeightAssignment {

@@ -1,0 +1,66 @@
+//===- AutoChoice.h - Measuring candidate schemes per weight ----*- C++ -*-===//
+//
+// The automatic mode of coreai-compress-weights: a catalog of named
+// candidate schemes (the default ladder and the names the `candidates`
+// option knows), and the measurement of every candidate on every weight off
+// the IR: its stored bytes, its tensor SQNR and the SQNR of its worst output
+// channel, from the decoder chain the scheme describes (WeightChain.h).
+// Choosing among the measured options is Compression/MixedPrecision.h.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_TRANSFORMS_AUTOCHOICE_H
+#define COREAI_TRANSFORMS_AUTOCHOICE_H
+
+#include "coreai/Transforms/WeightScheme.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mlir {
+namespace coreai {
+
+/// A named scheme the automatic mode can choose.
+struct CandidateScheme {
+  std::string name;
+  std::unique_ptr<WeightScheme> scheme;
+};
+
+/// Every name of the catalog, e.g. "int4-block32" (int4 per_block 32,
+/// symmetric, full range, searched scales) or "lut4-channel".
+ArrayRef<StringRef> getCandidateNames();
+/// The default ladder: the catalog without per-tensor LUTs (their worst
+/// channels are poor) and per-channel 6-bit LUTs (slow to fit).
+ArrayRef<StringRef> getDefaultCandidateNames();
+/// What the catalog's `name` stands for, as a pipeline option string.
+StringRef describeCandidate(StringRef name);
+
+/// The scheme of catalog entry `name` (unprepared); a diagnostic that `diag`
+/// starts when the name is unknown.
+FailureOr<CandidateScheme>
+createNamedCandidate(StringRef name, function_ref<InFlightDiagnostic()> diag);
+
+/// What one scheme gives one weight.
+struct CandidateMeasure {
+  /// Empty when the scheme applies; otherwise why not.
+  std::string skipReason;
+  int64_t bytes = 0;
+  double sqnrDb = 0, worstChannelSqnrDb = 0;
+};
+
+/// Compresses every weight with each of its schemes (schemes[i] for
+/// weights[i]; every scheme prepared) off the IR, in parallel across
+/// weights, schemes and inside large weights, and measures each result
+/// against the weight. A scheme whose result would not be smaller than the
+/// dense weight does not apply. Reports an error at the weight and fails
+/// when a payload cannot be read.
+FailureOr<std::vector<std::vector<CandidateMeasure>>>
+measureCandidates(ArrayRef<WeightCandidate> weights,
+                  ArrayRef<SmallVector<const WeightScheme *>> schemes,
+                  unsigned threads);
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_TRANSFORMS_AUTOCHOICE_H

@@ -1,0 +1,253 @@
+//===- AutoChoice.cpp - Measuring candidate schemes per weight ------------===//
+
+#include "coreai/Transforms/AutoChoice.h"
+#include "coreai/Compression/Metrics.h"
+#include "coreai/Compression/Parallel.h"
+#include "coreai/Transforms/WeightSchemes.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+namespace {
+
+using Diag = function_ref<InFlightDiagnostic()>;
+using SchemeOrFailure = FailureOr<std::unique_ptr<WeightScheme>>;
+
+struct CatalogEntry {
+  StringRef name;
+  /// What it stands for, in the options of the single passes.
+  StringRef options;
+  bool inDefault;
+  SchemeOrFailure (*create)(Diag);
+};
+
+SchemeOrFailure quantize(QuantDtype dtype, Granularity granularity,
+                         bool asymmetric, bool fullRange, Diag diag) {
+  CoreAIQuantizeWeightsPassOptions options;
+  options.dtype = dtype;
+  options.granularity = granularity;
+  options.blockSize = 32;
+  if (asymmetric)
+    options.qscheme = QScheme::Asymmetric;
+  if (fullRange)
+    options.symmetricRange = SymmetricRange::Full;
+  return createQuantizeScheme(options, diag);
+}
+
+SchemeOrFailure palettize(uint64_t bits, Granularity granularity, Diag diag) {
+  CoreAIPalettizeWeightsPassOptions options;
+  options.nBits = bits;
+  options.granularity = granularity;
+  options.groupSize = 16;
+  return createPalettizeScheme(options, diag);
+}
+
+// Bits per weight of an f16 weight with K input channels in the comments.
+const CatalogEntry kCatalog[] = {
+    // 4 + 256/(16K): one 16-entry LUT per 16 output channels.
+    {"lut4-group16",
+     "coreai-palettize-weights{n-bits=4 granularity=per_grouped_channel "
+     "group-size=16}",
+     true,
+     [](Diag d) { return palettize(4, Granularity::PerGroupedChannel, d); }},
+    // 4 + 256/K.
+    {"lut4-channel",
+     "coreai-palettize-weights{n-bits=4 granularity=per_channel}", true,
+     [](Diag d) { return palettize(4, Granularity::PerChannel, d); }},
+    // 4 + 16/K.
+    {"int4-channel",
+     "coreai-quantize-weights{dtype=int4 granularity=per_channel "
+     "symmetric-range=full}",
+     true,
+     [](Diag d) {
+       return quantize(QuantDtype::Int4, Granularity::PerChannel, false, true,
+                       d);
+     }},
+    // 4.5.
+    {"int4-block32",
+     "coreai-quantize-weights{dtype=int4 granularity=per_block block-size=32 "
+     "symmetric-range=full}",
+     true,
+     [](Diag d) {
+       return quantize(QuantDtype::Int4, Granularity::PerBlock, false, true, d);
+     }},
+    // 4.625.
+    {"uint4-block32",
+     "coreai-quantize-weights{dtype=uint4 qscheme=asymmetric "
+     "granularity=per_block block-size=32}",
+     true,
+     [](Diag d) {
+       return quantize(QuantDtype::UInt4, Granularity::PerBlock, true, false,
+                       d);
+     }},
+    // 6 + 1024/(16K).
+    {"lut6-group16",
+     "coreai-palettize-weights{n-bits=6 granularity=per_grouped_channel "
+     "group-size=16}",
+     true,
+     [](Diag d) { return palettize(6, Granularity::PerGroupedChannel, d); }},
+    // 8 + 16/K.
+    {"int8-channel",
+     "coreai-quantize-weights{dtype=int8 granularity=per_channel}", true,
+     [](Diag d) {
+       return quantize(QuantDtype::Int8, Granularity::PerChannel, false, false,
+                       d);
+     }},
+    // 6 + 1024/K: better than grouped, five times slower to fit.
+    {"lut6-channel",
+     "coreai-palettize-weights{n-bits=6 granularity=per_channel}", false,
+     [](Diag d) { return palettize(6, Granularity::PerChannel, d); }},
+    // One LUT for the whole tensor.
+    {"lut4-tensor", "coreai-palettize-weights{n-bits=4}", false,
+     [](Diag d) { return palettize(4, Granularity::PerTensor, d); }},
+    {"lut8-tensor", "coreai-palettize-weights{n-bits=8}", false,
+     [](Diag d) { return palettize(8, Granularity::PerTensor, d); }},
+};
+
+std::vector<StringRef> collectNames(bool defaultOnly) {
+  std::vector<StringRef> names;
+  for (const CatalogEntry &entry : kCatalog)
+    if (!defaultOnly || entry.inDefault)
+      names.push_back(entry.name);
+  return names;
+}
+
+const CatalogEntry *findEntry(StringRef name) {
+  for (const CatalogEntry &entry : kCatalog)
+    if (entry.name == name)
+      return &entry;
+  return nullptr;
+}
+
+} // namespace
+
+ArrayRef<StringRef> mlir::coreai::getCandidateNames() {
+  static const std::vector<StringRef> names = collectNames(false);
+  return names;
+}
+
+ArrayRef<StringRef> mlir::coreai::getDefaultCandidateNames() {
+  static const std::vector<StringRef> names = collectNames(true);
+  return names;
+}
+
+StringRef mlir::coreai::describeCandidate(StringRef name) {
+  const CatalogEntry *entry = findEntry(name);
+  return entry ? entry->options : StringRef();
+}
+
+FailureOr<CandidateScheme>
+mlir::coreai::createNamedCandidate(StringRef name,
+                                   function_ref<InFlightDiagnostic()> diag) {
+  const CatalogEntry *entry = findEntry(name);
+  if (!entry)
+    return diag() << "unknown candidate '" << name << "'; expected one of "
+                  << llvm::join(getCandidateNames(), ", ");
+  SchemeOrFailure scheme = entry->create(diag);
+  if (failed(scheme))
+    return failure();
+  return CandidateScheme{name.str(), std::move(*scheme)};
+}
+
+namespace {
+
+/// Compresses `weight` with `scheme` and measures the result against
+/// `reference`.
+void measureOne(const WeightCandidate &weight, ElementsAttr value,
+                const WeightScheme &scheme, ArrayRef<double> reference,
+                unsigned threads, CandidateMeasure &measure,
+                std::string &error) {
+  std::optional<WeightPayload> payload =
+      WeightPayload::open(value, weight.getType().getElementType(),
+                          scheme.getHalfBits(weight), error);
+  if (!payload)
+    return;
+  WeightWorkStatus status;
+  std::unique_ptr<WeightEncoding> encoding =
+      scheme.compute(weight, *payload, threads, status);
+  if (!status.error.empty()) {
+    error = status.error;
+    return;
+  }
+  if (!encoding) {
+    measure.skipReason = status.skipReason;
+    return;
+  }
+  const int64_t dense = getDenseBytes(weight.getType());
+  if (encoding->getStoredBytes() >= dense) {
+    measure.skipReason = getNotSmallerReason(encoding->getStoredBytes(), dense,
+                                             scheme.getLeftAs());
+    return;
+  }
+  WeightChain chain;
+  scheme.describe(weight, *encoding, chain);
+  std::vector<double> decoded;
+  if (!evaluateChain(chain, decoded, error, threads))
+    return;
+  if (decoded.size() != reference.size()) {
+    error = "the decoder chain gives " + std::to_string(decoded.size()) +
+            " elements for a weight of " + std::to_string(reference.size());
+    return;
+  }
+  measure.bytes = encoding->getStoredBytes();
+  measure.sqnrDb = compareValues(reference, decoded).getSqnrDb();
+  ArrayRef<int64_t> shape = weight.getShape();
+  measure.worstChannelSqnrDb =
+      shape.empty() ? measure.sqnrDb
+                    : getWorstSqnrDb(compareChannels(reference, decoded, shape,
+                                                     weight.axes.out));
+}
+
+} // namespace
+
+FailureOr<std::vector<std::vector<CandidateMeasure>>>
+mlir::coreai::measureCandidates(
+    ArrayRef<WeightCandidate> weights,
+    ArrayRef<SmallVector<const WeightScheme *>> schemes, unsigned threads) {
+  std::vector<std::vector<CandidateMeasure>> measures(weights.size());
+  std::vector<ElementsAttr> values;
+  values.reserve(weights.size());
+  // What needs the IR thread: the payload attributes and the reasons.
+  for (size_t w = 0; w < weights.size(); ++w) {
+    values.push_back(ConstantOp(weights[w].op).getValue());
+    for (const WeightScheme *scheme : schemes[w])
+      measures[w].push_back({scheme->getSkipReason(weights[w])});
+  }
+  std::vector<std::string> errors(weights.size());
+  parallelFor(threads, weights.size(), [&](int64_t w) {
+    const WeightCandidate &weight = weights[w];
+    std::vector<double> reference(weight.getType().getNumElements());
+    if (!readElements(values[w], reference, errors[w], threads))
+      return;
+    const bool finite =
+        llvm::all_of(reference, [](double v) { return std::isfinite(v); });
+    std::vector<std::string> schemeErrors(schemes[w].size());
+    parallelFor(threads, schemes[w].size(), [&](int64_t s) {
+      CandidateMeasure &measure = measures[w][s];
+      if (!measure.skipReason.empty())
+        return;
+      if (!finite) {
+        measure.skipReason = getNonFiniteSkipReason(schemes[w][s]->getLeftAs());
+        return;
+      }
+      measureOne(weight, values[w], *schemes[w][s], reference, threads, measure,
+                 schemeErrors[s]);
+    });
+    for (std::string &error : schemeErrors)
+      if (errors[w].empty() && !error.empty())
+        errors[w] = std::move(error);
+  });
+  bool failed = false;
+  for (size_t w = 0; w < weights.size(); ++w)
+    if (!errors[w].empty()) {
+      ConstantOp(weights[w].op).emitError(errors[w]);
+      failed = true;
+    }
+  if (failed)
+    return failure();
+  return measures;
+}
