@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the build needs from Debian (MLIR/LLVM 22, oneTBB, GoogleTest,
-# clang, ninja, lit), skipping what is already there.
+# clang, ninja, lit) and the Python package needs (pybind11, pytest),
+# skipping what is already there.
 set -euo pipefail
 
 packages=(
   cmake ninja-build clang-22 libclang-rt-22-dev ccache python3
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libtbb-dev libgtest-dev
+  python3-pybind11 pybind11-dev python3-pytest
 )
 # Extra packages on request, e.g. `utils/setup.sh clang-format-22`.
 packages+=("$@")

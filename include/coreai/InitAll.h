@@ -9,6 +9,7 @@
 #define COREAI_INITALL_H
 
 #include "coreai/IR/CoreAIDialect.h"
+#include "coreai/IR/DebugInfo.h"
 #include "coreai/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -16,13 +17,26 @@
 namespace mlir {
 namespace coreai {
 
-/// Adds the dialects of this project to `registry`.
+/// Adds the dialects of this project to `registry`: `coreai`, and
+/// `debuginfo` for the locations of programs saved with debug info.
 inline void registerAllDialects(DialectRegistry &registry) {
-  registry.insert<CoreAIDialect>();
+  registry.insert<CoreAIDialect, debuginfo::DebugInfoDialect>();
 }
 
 /// Registers the passes of this project with the global pass registry.
 inline void registerAllPasses() { registerCoreAIPasses(); }
+
+/// A registry of every dialect, with the passes registered: built once per
+/// process, for tools that create many contexts (the fuzzer, Python).
+inline DialectRegistry &getSharedRegistry() {
+  static DialectRegistry *registry = [] {
+    auto *r = new DialectRegistry();
+    registerAllDialects(*r);
+    registerAllPasses();
+    return r;
+  }();
+  return *registry;
+}
 
 } // namespace coreai
 } // namespace mlir

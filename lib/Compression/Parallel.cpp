@@ -12,8 +12,10 @@
 using namespace mlir::coreai;
 
 unsigned mlir::coreai::clampThreadCount(unsigned requested) {
+  // The arena's limit: the machine, or less inside an arena that bounds the
+  // threads of a caller (the Python API's num_kmeans_workers).
   unsigned machine =
-      std::max(1, static_cast<int>(tbb::info::default_concurrency()));
+      std::max(1, static_cast<int>(tbb::this_task_arena::max_concurrency()));
   if (requested == 0)
     return machine;
   return std::min(requested, machine);

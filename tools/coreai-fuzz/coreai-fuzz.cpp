@@ -107,16 +107,6 @@ bool isSmallEnough(ModuleOp module) {
   return !result.wasInterrupted();
 }
 
-DialectRegistry &getRegistry() {
-  static DialectRegistry *registry = [] {
-    auto *r = new DialectRegistry();
-    coreai::registerAllDialects(*r);
-    coreai::registerAllPasses();
-    return r;
-  }();
-  return *registry;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -135,7 +125,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       (!rawBytecode && input.starts_with("ML\xefR")))
     return 0;
 
-  MLIRContext context(getRegistry(), MLIRContext::Threading::DISABLED);
+  MLIRContext context(coreai::getSharedRegistry(),
+                      MLIRContext::Threading::DISABLED);
   context.printOpOnDiagnostic(false);
   // Diagnostics are expected; the last ones explain an abort below.
   std::string diagnostics;
@@ -144,8 +135,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return success();
   });
   auto die = [&](const char *what) {
-    llvm::errs() << "coreai-fuzz: " << what << " (pipeline '" << pipeline
-                 << "'" << (roundTrip ? ", bytecode round trip" : "")
+    llvm::errs() << "coreai-fuzz: " << what << " (pipeline '" << pipeline << "'"
+                 << (roundTrip ? ", bytecode round trip" : "")
                  << "); last diagnostic: " << diagnostics << "\n";
     std::abort();
   };

@@ -1,10 +1,13 @@
 //===- coreai-opt.cpp - Core AI optimizer driver --------------------------===//
 //
-// `coreai-opt` reads a Core AI program (text or bytecode), runs a pass
-// pipeline and prints the result (`--emit-bytecode` for bytecode).
+// `coreai-opt` reads a Core AI program (text, bytecode, or an `.aimodel`
+// asset directory), runs a pass pipeline and prints the result
+// (`--emit-bytecode` for bytecode; an `.aimodel` output is always bytecode,
+// written as a whole new asset).
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Asset/Asset.h"
 #include "coreai/IR/InputChecks.h"
 #include "coreai/InitAll.h"
 
@@ -12,12 +15,35 @@
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
 
-/// Refuses, with a diagnostic, an input file that libMLIR's reader would
-/// abort on (coreai/IR/InputChecks.h). Standard input is read once, by
-/// MlirOptMain, and is not checked.
+static llvm::cl::opt<bool> overwriteInputAsset(
+    "overwrite-input-asset",
+    llvm::cl::desc("Allow the output .aimodel to replace the input .aimodel"),
+    llvm::cl::init(false));
+
+/// Refuses, with a diagnostic, input that libMLIR's reader would abort on
+/// (coreai/IR/InputChecks.h).
+static bool checkInput(const llvm::MemoryBuffer &file) {
+  std::optional<mlir::coreai::InputProblem> problem =
+      mlir::coreai::findUnparsableInput(file.getBuffer());
+  if (!problem)
+    return true;
+  llvm::SourceMgr sourceMgr;
+  const char *at = file.getBufferStart() + problem->offset;
+  sourceMgr.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBuffer(file.getMemBufferRef(), false),
+      llvm::SMLoc());
+  sourceMgr.PrintMessage(llvm::SMLoc::getFromPointer(at),
+                         llvm::SourceMgr::DK_Error, problem->message);
+  return false;
+}
+
+/// Standard input is read once, by MlirOptMain, and is not checked.
 static bool checkInputFile(llvm::StringRef inputFilename) {
   if (inputFilename == "-")
     return true;
@@ -26,16 +52,61 @@ static bool checkInputFile(llvm::StringRef inputFilename) {
       mlir::openInputFile(inputFilename, &errorMessage);
   if (!file)
     return true; // MlirOptMain reports it.
-  std::optional<mlir::coreai::InputProblem> problem =
-      mlir::coreai::findUnparsableInput(file->getBuffer());
-  if (!problem)
-    return true;
-  llvm::SourceMgr sourceMgr;
-  const char *at = file->getBufferStart() + problem->offset;
-  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
-  sourceMgr.PrintMessage(llvm::SMLoc::getFromPointer(at),
-                         llvm::SourceMgr::DK_Error, problem->message);
-  return false;
+  return checkInput(*file);
+}
+
+static int error(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "coreai-opt") << message << "\n";
+  return EXIT_FAILURE;
+}
+
+/// The run when the input or the output is an `.aimodel` asset.
+static int runOnAssets(llvm::StringRef inputFilename,
+                       llvm::StringRef outputFilename,
+                       mlir::DialectRegistry &registry) {
+  using namespace mlir::coreai;
+  std::unique_ptr<llvm::MemoryBuffer> input;
+  std::string source;
+  if (isAssetPath(inputFilename)) {
+    llvm::Expected<AssetProgram> asset = readAsset(inputFilename);
+    if (!asset)
+      return error(llvm::toString(asset.takeError()));
+    if (!asset->hashWarning.empty())
+      llvm::WithColor::warning(llvm::errs(), "coreai-opt")
+          << asset->hashWarning << "\n";
+    input = std::move(asset->bytecode);
+    source = inputFilename.str();
+  } else {
+    std::string errorMessage;
+    input = mlir::openInputFile(inputFilename, &errorMessage);
+    if (!input)
+      return error(errorMessage);
+  }
+  if (!checkInput(*input))
+    return EXIT_FAILURE;
+  mlir::MlirOptMainConfig config =
+      mlir::MlirOptMainConfig::createFromCLOptions();
+  if (!isAssetPath(outputFilename)) {
+    std::string errorMessage;
+    std::unique_ptr<llvm::ToolOutputFile> output =
+        mlir::openOutputFile(outputFilename, &errorMessage);
+    if (!output)
+      return error(errorMessage);
+    if (mlir::failed(mlir::MlirOptMain(output->os(), std::move(input), registry,
+                                       config)))
+      return EXIT_FAILURE;
+    output->keep();
+    return EXIT_SUCCESS;
+  }
+  config.emitBytecode(true);
+  std::string bytecode;
+  llvm::raw_string_ostream os(bytecode);
+  if (mlir::failed(mlir::MlirOptMain(os, std::move(input), registry, config)))
+    return EXIT_FAILURE;
+  if (llvm::Error e =
+          writeAsset(outputFilename, bytecode, source, overwriteInputAsset))
+    return error(llvm::toString(std::move(e)));
+  return EXIT_SUCCESS;
 }
 
 int main(int argc, char **argv) {
@@ -47,6 +118,9 @@ int main(int argc, char **argv) {
   mlir::registerSymbolDCEPass();
   auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
       argc, argv, "Core AI weight compression driver\n", registry);
+  if (mlir::coreai::isAssetPath(inputFilename) ||
+      mlir::coreai::isAssetPath(outputFilename))
+    return runOnAssets(inputFilename, outputFilename, registry);
   if (!checkInputFile(inputFilename))
     return EXIT_FAILURE;
   return mlir::asMainReturnCode(

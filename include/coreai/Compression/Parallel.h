@@ -17,8 +17,9 @@
 namespace mlir {
 namespace coreai {
 
-/// Returns `requested` clamped to [1, the machine's concurrency]; 0 means the
-/// whole machine.
+/// Returns `requested` clamped to [1, the concurrency of the current oneTBB
+/// arena] (the machine's, unless a caller runs us inside a smaller arena);
+/// 0 means all of it.
 unsigned clampThreadCount(unsigned requested);
 
 /// Calls `body(begin, end)` on disjoint chunks covering [0, n), on at most

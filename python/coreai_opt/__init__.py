@@ -1,0 +1,107 @@
+"""coreai_opt: Core AI weight compression over C++ MLIR passes.
+
+`Program` holds a Core AI program; `coreai_opt.coreai_utils` has the
+documented compression functions (`quantize_weights`, `palettize_weights`,
+`sparsify_weights`) and, beyond them, `compress_weights` (recipes and the
+automatic mixed precision) and `weight_report`.
+"""
+import os
+import warnings
+
+from . import _core
+
+__all__ = ["Program"]
+
+
+class Program:
+    """A Core AI program: an MLIR module of the `coreai` dialect with its
+    weights. Our own class (it does not imitate another package's)."""
+
+    def __init__(self, core, source_asset=None):
+        self._core = core
+        # The asset it was loaded from: its metadata and other files go into
+        # the assets it is saved as.
+        self._source_asset = source_asset
+
+    @classmethod
+    def load(cls, path):
+        """Reads `.mlir` text, `.mlirbc` bytecode or an `.aimodel` asset
+        directory (a bad `main.hash` is a warning: it is recomputed on
+        save)."""
+        path = os.fspath(path)
+        if _is_asset(path):
+            core, warning = _core._Program.load_asset(path)
+            if warning:
+                warnings.warn(warning, stacklevel=2)
+            return cls(core, os.path.abspath(path.rstrip("/")))
+        return cls(_core._Program.load_file(path))
+
+    @classmethod
+    def from_text(cls, text):
+        """Parses the textual IR `text`."""
+        return cls(_core._Program.from_text(text))
+
+    @classmethod
+    def from_bytecode(cls, data):
+        """Parses MLIR bytecode `data` (bytes)."""
+        return cls(_core._Program.from_bytecode(bytes(data)))
+
+    def __str__(self):
+        return self._core.to_text(False)
+
+    def to_text(self, debug_info=False):
+        """The textual IR; with `debug_info`, locations included."""
+        return self._core.to_text(debug_info)
+
+    def to_bytecode(self):
+        """The program as MLIR bytecode (bytes)."""
+        return self._core.to_bytecode()
+
+    def copy(self):
+        """An independent copy."""
+        return Program(self._core.copy(), self._source_asset)
+
+    def save(self, path, overwrite=False):
+        """Writes the program; the format follows the suffix: `.mlir` text
+        (with locations), `.mlirbc` bytecode, `.aimodel` an asset directory
+        (written next to `path` and renamed into place; replacing the asset
+        the program was loaded from needs `overwrite=True`)."""
+        path = os.fspath(path)
+        if _is_asset(path):
+            self._core.save_asset(path, self._source_asset or "", overwrite)
+        elif path.endswith(".mlirbc"):
+            _atomic_write(path, self.to_bytecode())
+        elif path.endswith(".mlir"):
+            _atomic_write(path, self.to_text(debug_info=True).encode())
+        else:
+            raise ValueError("path: unknown suffix of '%s'; expected .mlir, "
+                             ".mlirbc or .aimodel" % path)
+
+    def run(self, pipeline, threads=0):
+        """Runs a pass pipeline (`builtin.module(...)`) in place; warnings of
+        the passes become Python warnings. Returns self."""
+        _run(self, pipeline, threads)
+        return self
+
+
+def _is_asset(path):
+    return path.rstrip("/").endswith(".aimodel")
+
+
+def _atomic_write(path, data):
+    tmp = "%s.partial-%d" % (path, os.getpid())
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def _run(program, pipeline, threads=0, stacklevel=3):
+    """Runs `pipeline` on `program`; turns the passes' warnings into Python
+    warnings that name the constant's location."""
+    for severity, location, message in program._core.run(pipeline, threads):
+        if severity == "warning":
+            warnings.warn("%s: %s" % (location, message), stacklevel=stacklevel)

@@ -1,0 +1,168 @@
+""".aimodel assets and the Program class: round trips through text,
+bytecode and assets, the hash, metadata, extra files, atomic writes, and the
+driver's handling of assets."""
+import hashlib
+import os
+import warnings
+
+import pytest
+
+from conftest import run_opt
+from coreai_opt import Program
+from coreai_opt.coreai_utils import DType, quantize_weights
+
+
+def test_text_and_bytecode_round_trip(program, tmp_path):
+    again = Program.from_bytecode(program.to_bytecode())
+    assert str(again) == str(program)
+    assert str(Program.from_text(str(program))) == str(program)
+    program.save(tmp_path / "p.mlirbc")
+    program.save(tmp_path / "p.mlir")
+    assert Program.load(tmp_path / "p.mlirbc").to_bytecode() == program.to_bytecode()
+    assert str(Program.load(tmp_path / "p.mlir")) == str(program)
+    copy = program.copy()
+    assert copy is not program and copy.to_bytecode() == program.to_bytecode()
+
+
+def test_asset_round_trip(asset_path, tmp_path):
+    program = Program.load(asset_path)
+    out = quantize_weights(coreai_program=program, dtype=DType.INT8)
+    target = tmp_path / "compressed.aimodel"
+    out.save(target)
+    data = (target / "main.mlirb").read_bytes()
+    assert data == out.to_bytecode()
+    assert (target / "main.hash").read_bytes() == hashlib.sha256(data).digest()
+    # Metadata and other files are kept as they are.
+    assert (target / "metadata.json").read_text() == (asset_path / "metadata.json").read_text()
+    assert (target / "weight_transforms" / "scheme.json").read_text() == "{}\n"
+    assert sorted(os.listdir(target)) == ["main.hash", "main.mlirb", "metadata.json",
+                                          "weight_transforms"]
+    # No staging directory is left next to it.
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert Program.load(target).to_bytecode() == data
+
+
+def test_new_asset_gets_metadata(program, tmp_path):
+    target = tmp_path / "new.aimodel"
+    program.save(target)
+    assert b"producer" in (target / "metadata.json").read_bytes()
+    # Saving again replaces it.
+    program.save(target)
+    assert Program.load(target).to_bytecode() == program.to_bytecode()
+
+
+def test_bad_hash_is_a_warning(asset_path):
+    (asset_path / "main.hash").write_bytes(b"\0" * 32)
+    with pytest.warns(UserWarning, match="main.hash .* does not match main.mlirb"):
+        Program.load(asset_path)
+    os.remove(asset_path / "main.hash")
+    with pytest.warns(UserWarning, match="has no main.hash"):
+        Program.load(asset_path)
+
+
+def test_asset_errors(tmp_path, asset_path):
+    (tmp_path / "file.aimodel").write_text("not a directory")
+    with pytest.raises(ValueError, match="is not a directory"):
+        Program.load(tmp_path / "file.aimodel")
+    os.remove(asset_path / "main.mlirb")
+    with pytest.raises(ValueError, match="has no main.mlirb"):
+        Program.load(asset_path)
+    with pytest.raises(ValueError, match="no such directory"):
+        Program.load(tmp_path / "missing.aimodel")
+
+
+def test_refuses_to_overwrite_its_input(asset_path):
+    program = Program.load(asset_path)
+    before = (asset_path / "main.mlirb").read_bytes()
+    out = quantize_weights(coreai_program=program, dtype=DType.INT8, in_place=True)
+    with pytest.raises(ValueError, match="refusing to overwrite the input asset"):
+        out.save(asset_path)
+    assert (asset_path / "main.mlirb").read_bytes() == before
+    out.save(asset_path, overwrite=True)
+    assert (asset_path / "main.mlirb").read_bytes() == out.to_bytecode()
+    assert (asset_path / "metadata.json").read_text().startswith('{"producer": "test"')
+
+
+def test_failed_write_leaves_nothing(program, tmp_path):
+    blocked = tmp_path / "blocked.aimodel"
+    blocked.write_text("a file in the way")
+    with pytest.raises(ValueError, match="not a directory is in the way"):
+        program.save(blocked)
+    assert blocked.read_text() == "a file in the way"
+    readonly = tmp_path / "ro"
+    readonly.mkdir()
+    os.chmod(readonly, 0o500)
+    try:
+        if os.access(readonly, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(ValueError):
+            program.save(readonly / "x.aimodel")
+        assert os.listdir(readonly) == []
+    finally:
+        os.chmod(readonly, 0o700)
+
+
+def test_unknown_suffix(program, tmp_path):
+    with pytest.raises(ValueError, match="^path"):
+        program.save(tmp_path / "model.onnx")
+
+
+def test_driver_reads_and_writes_assets(asset_path, tmp_path):
+    out = tmp_path / "out.aimodel"
+    r = run_opt(asset_path, "-o", out, "--pass-pipeline=builtin.module(coreai-quantize-weights{dtype=int8})")
+    assert r.returncode == 0, r.stderr
+    data = (out / "main.mlirb").read_bytes()
+    assert (out / "main.hash").read_bytes() == hashlib.sha256(data).digest()
+    assert (out / "metadata.json").read_text() == (asset_path / "metadata.json").read_text()
+    assert (out / "weight_transforms" / "scheme.json").exists()
+    # The same bytes as Python.
+    expected = quantize_weights(coreai_program=Program.load(asset_path), dtype=DType.INT8)
+    assert data == expected.to_bytecode()
+    # Refuses to overwrite its input unless asked.
+    r = run_opt(asset_path, "-o", asset_path)
+    assert r.returncode != 0 and b"refusing to overwrite the input asset" in r.stderr
+    r = run_opt(asset_path, "-o", asset_path, "--overwrite-input-asset")
+    assert r.returncode == 0, r.stderr
+    # A failing pipeline writes nothing.
+    bad = tmp_path / "bad.aimodel"
+    r = run_opt(asset_path, "-o", bad, "--pass-pipeline=builtin.module(coreai-quantize-weights)")
+    assert r.returncode != 0 and b"option 'dtype' is required" in r.stderr
+    assert not bad.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_driver_asset_diagnostics(tmp_path, asset_path):
+    (tmp_path / "file.aimodel").write_text("x")
+    r = run_opt(tmp_path / "file.aimodel", "-o", "-")
+    assert r.returncode != 0 and b"is not a directory" in r.stderr
+    (asset_path / "main.hash").write_bytes(b"x")
+    r = run_opt(asset_path, "-o", "-")
+    assert r.returncode == 0 and b"warning: main.hash of the asset" in r.stderr
+    assert b"coreai.graph" in r.stdout
+    os.remove(asset_path / "main.mlirb")
+    r = run_opt(asset_path, "-o", "-")
+    assert r.returncode != 0 and b"has no main.mlirb" in r.stderr
+
+
+DEBUGINFO = """coreai.graph @main(%x: tensor<1x4xf16>) -> tensor<1x4xf16> {
+  %w = coreai.constant dense<[[1.0, -2.0, 3.0, 0.5], [0.25, 1.5, -1.0, 2.0], [0.0, 1.0, 2.0, 3.0], [-3.0, 2.0, -1.0, 0.5]]> : tensor<4x4xf16> loc(#loc1)
+  %y = coreai.batch_matmul %x, %w : (tensor<1x4xf16>, tensor<4x4xf16>) -> tensor<1x4xf16> loc(#loc2)
+  coreai.output %y : tensor<1x4xf16>
+}
+#loc1 = loc(#debuginfo.location<file = "model.py", line = 12, scope = "q_proj">)
+#loc2 = loc(#debuginfo.location<file = "model.py", line = 13>)
+"""
+
+
+def test_debuginfo_locations_survive(tmp_path):
+    program = Program.from_text(DEBUGINFO)
+    out = quantize_weights(coreai_program=program, dtype=DType.INT8, weight_num_threshold=0)
+    for p in (out, Program.from_bytecode(out.to_bytecode())):
+        text = p.to_text(debug_info=True)
+        assert '#debuginfo.location<file = "model.py", line = 12, scope = "q_proj">' in text
+        assert '#debuginfo.location<file = "model.py", line = 13>' in text
+        # Every op of the chain has the constant's location.
+        alias = text.split("coreai.blockwise_shift_scale")[1].split("loc(")[1].split(")")[0]
+        assert text.count("loc(%s)" % alias) == 5
+    out.save(tmp_path / "d.aimodel")
+    assert "q_proj" in Program.load(tmp_path / "d.aimodel").to_text(debug_info=True)
