@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build clang-22 libclang-rt-22-dev ccache python3
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libtbb-dev libgtest-dev
-  python3-pybind11 pybind11-dev python3-pytest
+  python3-dev python3-pybind11 pybind11-dev python3-pytest
 )
 # Extra packages on request, e.g. `utils/setup.sh clang-format-22`.
 packages+=("$@")
