@@ -22,6 +22,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -270,6 +271,9 @@ private:
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "The C++ core of coreai_opt: programs and pass pipelines";
+  // What Program.optimize runs, next to our passes.
+  registerCanonicalizerPass();
+  registerCSEPass();
   py::class_<Program>(m, "_Program")
       .def_static("from_text", &Program::fromText)
       .def_static("from_bytecode", &Program::fromBytecode)

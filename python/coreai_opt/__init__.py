@@ -77,6 +77,19 @@ class Program:
             raise ValueError("path: unknown suffix of '%s'; expected .mlir, "
                              ".mlirbc or .aimodel" % path)
 
+    def save_asset(self, path, overwrite=False):
+        """Writes the program as the `.aimodel` asset `path` (see save)."""
+        path = os.fspath(path)
+        if not _is_asset(path):
+            raise ValueError("path: an asset's name ends in .aimodel, got '%s'" % path)
+        self.save(path, overwrite)
+
+    def optimize(self):
+        """Simplifies the program in place: MLIR's canonicalizer (dead ops
+        removed) and common-subexpression elimination (equal constants
+        shared). Returns self."""
+        return self.run("builtin.module(canonicalize,cse)")
+
     def run(self, pipeline, threads=0):
         """Runs a pass pipeline (`builtin.module(...)`) in place; warnings of
         the passes become Python warnings. Returns self."""

@@ -83,23 +83,24 @@ def test_refuses_to_overwrite_its_input(asset_path):
     assert (asset_path / "metadata.json").read_text().startswith('{"producer": "test"')
 
 
-def test_failed_write_leaves_nothing(program, tmp_path):
+def test_failed_write_leaves_nothing(program, tmp_path, asset_path):
     blocked = tmp_path / "blocked.aimodel"
     blocked.write_text("a file in the way")
     with pytest.raises(ValueError, match="not a directory is in the way"):
         program.save(blocked)
     assert blocked.read_text() == "a file in the way"
-    readonly = tmp_path / "ro"
-    readonly.mkdir()
-    os.chmod(readonly, 0o500)
-    try:
-        if os.access(readonly, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
-        with pytest.raises(ValueError):
-            program.save(readonly / "x.aimodel")
-        assert os.listdir(readonly) == []
-    finally:
-        os.chmod(readonly, 0o700)
+    # No directory can be made next to the target.
+    with pytest.raises(ValueError, match="cannot create a directory next to"):
+        program.save(blocked / "x.aimodel")
+    # A failure half-way (a file of the source asset cannot be copied): the
+    # staging directory is removed and no asset appears.
+    os.symlink(tmp_path / "nowhere", asset_path / "dangling")
+    loaded = Program.load(asset_path)
+    target = tmp_path / "out" / "x.aimodel"
+    target.parent.mkdir()
+    with pytest.raises(ValueError, match="cannot copy"):
+        loaded.save(target)
+    assert os.listdir(target.parent) == []
 
 
 def test_unknown_suffix(program, tmp_path):

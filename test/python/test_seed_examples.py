@@ -17,7 +17,7 @@ def test_flow(asset_path, tmp_path, monkeypatch):
     from coreai_opt.coreai_utils import DType, quantize_weights
 
     # Load an uncompressed aimodel from disk
-    ai_program = Program.load(Path("model.aimodel"))
+    ai_program = Program.load(Path("model.aimodel"))  # AIModelAsset.load(...).program
 
     # Compress weights to INT8
     compressed_program = quantize_weights(
@@ -27,9 +27,11 @@ def test_flow(asset_path, tmp_path, monkeypatch):
     )
 
     # Save the compressed aimodel to disk
-    compressed_program.save(Path("model_compressed.aimodel"))
-    assert Program.load(Path("model_compressed.aimodel")).to_bytecode() == \
-        compressed_program.to_bytecode()
+    compressed_program.optimize()
+    compressed_program.save_asset(Path("model_compressed.aimodel"))
+    saved = Program.load(Path("model_compressed.aimodel"))
+    assert saved.to_bytecode() == compressed_program.to_bytecode()
+    assert str(saved).count("coreai.blockwise_shift_scale") == 2
 
 
 def test_palettize(coreai_program):
