@@ -7,7 +7,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "coreai/Compression/MixedPrecision.h"
 #include "coreai/Transforms/AutoChoice.h"
 #include "coreai/Transforms/Passes.h"
 #include "coreai/Transforms/Recipe.h"
@@ -67,20 +66,6 @@ struct Setup {
   SmallVector<std::string> names;
 };
 
-/// `value` as printf's `format` prints it.
-std::string formatNumber(const char *format, double value) {
-  std::string text;
-  llvm::raw_string_ostream(text) << llvm::format(format, value);
-  return text;
-}
-
-/// The figures of an automatic plan, for the dry run.
-struct PlanSummary {
-  double bitsPerWeight = 0;
-  size_t compressed = 0;
-  double worstChannelSqnrDb = std::numeric_limits<double>::infinity();
-};
-
 struct CompressWeightsPass
     : public coreai::impl::CoreAICompressWeightsPassBase<CompressWeightsPass> {
   using Base::Base;
@@ -112,7 +97,7 @@ struct CompressWeightsPass
     // Dry run: compress a copy, report it against the program.
     OwningOpRef<ModuleOp> copy = module.clone();
     DenseMap<int64_t, std::string> reasons;
-    std::optional<PlanSummary> summary;
+    std::optional<AutomaticPlan> summary;
     if (failed(apply(setup, *copy, &reasons, &summary)))
       return signalPassFailure();
     WeightAnalysis analysis(*copy);
@@ -232,7 +217,7 @@ private:
   /// with `summary` the figures of the automatic plan.
   LogicalResult apply(const Setup &setup, ModuleOp module,
                       DenseMap<int64_t, std::string> *reasons,
-                      std::optional<PlanSummary> *summary) {
+                      std::optional<AutomaticPlan> *summary) {
     DenseMap<Operation *, WeightFacts> facts = collectFacts(module);
     DenseMap<Operation *, std::string> why;
     auto note = [&](Operation *op, const std::string &reason) {
@@ -285,12 +270,19 @@ private:
       weights.push_back({candidate, chosen});
     }
     if (isAutomatic()) {
-      DenseMap<Operation *, std::string> kept;
-      if (failed(chooseAutomatically(setup.ladder, setup.names, module,
-                                     automatic, weights, kept, summary)))
+      AutomaticTarget target;
+      if (bitsPerWeight.hasValue())
+        target.bitsPerWeight = bitsPerWeight;
+      target.minSqnrDb = minSqnr;
+      FailureOr<AutomaticPlan> plan = planAutomaticChoice(
+          module, automatic, setup.ladder, setup.names, target, weights,
+          getPassThreadCount(&getContext()));
+      if (failed(plan))
         return failure();
-      for (auto &[op, reason] : kept)
+      for (auto &[op, reason] : plan->kept)
         note(op, reason);
+      if (summary)
+        *summary = std::move(*plan);
       llvm::sort(
           weights, [&](const WeightAssignment &a, const WeightAssignment &b) {
             return order.lookup(a.candidate.op) < order.lookup(b.candidate.op);
@@ -301,131 +293,6 @@ private:
     for (auto &[op, reason] : why)
       note(op, reason);
     return result;
-  }
-
-  /// Measures the ladder on every weight of `automatic`, chooses one option
-  /// per weight, and appends the compressed ones to `weights`; `kept`
-  /// receives the reason of each weight left dense.
-  LogicalResult chooseAutomatically(ArrayRef<const WeightScheme *> ladder,
-                                    ArrayRef<std::string> names,
-                                    ModuleOp module,
-                                    ArrayRef<WeightCandidate> automatic,
-                                    SmallVectorImpl<WeightAssignment> &weights,
-                                    DenseMap<Operation *, std::string> &kept,
-                                    std::optional<PlanSummary> *summary) {
-    const unsigned threads = getPassThreadCount(&getContext());
-    // The weights a rule compresses count with the bytes of their scheme:
-    // measure those too.
-    SmallVector<WeightCandidate> measured(automatic.begin(), automatic.end());
-    SmallVector<SmallVector<const WeightScheme *>> schemes(
-        automatic.size(), SmallVector<const WeightScheme *>(ladder));
-    for (WeightAssignment &fixed : weights) {
-      measured.push_back(fixed.candidate);
-      schemes.push_back({fixed.scheme});
-    }
-    FailureOr<std::vector<std::vector<CandidateMeasure>>> measures =
-        measureCandidates(measured, schemes, threads);
-    if (failed(measures))
-      return failure();
-
-    // Every weight operand the report lists counts, at the bytes it stores
-    // unless its constant is one of the measured weights.
-    DenseMap<Operation *, size_t> index;
-    for (auto [i, weight] : llvm::enumerate(measured))
-      index[weight.op] = i;
-    std::vector<int64_t> uses(measured.size(), 0), denseBytes(measured.size());
-    double fixedBits = 0, elements = 0;
-    WeightAnalysis analysis(module);
-    for (const WeightRecord &record : analysis.getWeights()) {
-      elements += double(record.type.getNumElements());
-      auto it = index.find(record.source.getDefiningOp());
-      if (it == index.end()) {
-        fixedBits += 8.0 * double(record.bytesAfter);
-        continue;
-      }
-      ++uses[it->second];
-      denseBytes[it->second] = record.bytesAfter;
-    }
-    for (size_t i = automatic.size(); i < measured.size(); ++i) {
-      const CandidateMeasure &m = (*measures)[i].front();
-      fixedBits += 8.0 * double(uses[i]) *
-                   double(m.skipReason.empty() ? m.bytes : denseBytes[i]);
-    }
-
-    // The options of each automatic weight: the candidates that apply, then
-    // dense.
-    std::vector<std::vector<StorageOption>> options(automatic.size());
-    std::vector<std::vector<size_t>> schemeOf(automatic.size());
-    for (size_t w = 0; w < automatic.size(); ++w) {
-      const double count = double(std::max<int64_t>(uses[w], 1));
-      for (auto [s, m] : llvm::enumerate((*measures)[w]))
-        if (m.skipReason.empty()) {
-          options[w].push_back(
-              {8.0 * count * double(m.bytes), m.worstChannelSqnrDb});
-          schemeOf[w].push_back(s);
-        }
-      options[w].push_back({8.0 * count * double(denseBytes[w]),
-                            std::numeric_limits<double>::infinity()});
-    }
-    std::vector<size_t> choice;
-    if (bitsPerWeight.hasValue()) {
-      const double allowed = bitsPerWeight * elements;
-      std::optional<std::vector<size_t>> within =
-          chooseWithinBudget(options, fixedBits, allowed);
-      if (!within) {
-        std::vector<size_t> cheapest =
-            chooseForQuality(options, -std::numeric_limits<double>::infinity());
-        return emitError(module.getLoc())
-               << "option 'bits-per-weight': "
-               << formatNumber("%g", bitsPerWeight)
-               << " bits per weight cannot be reached; with every weight at "
-                  "its cheapest candidate the program takes "
-               << formatNumber("%.3f",
-                               (fixedBits + getTotalBits(options, cheapest)) /
-                                   std::max(elements, 1.0))
-               << " bits per weight";
-      }
-      choice = std::move(*within);
-    } else {
-      choice = chooseForQuality(options, minSqnr);
-    }
-
-    PlanSummary plan;
-    plan.bitsPerWeight =
-        (fixedBits + getTotalBits(options, choice)) / std::max(elements, 1.0);
-    for (size_t w = 0; w < automatic.size(); ++w) {
-      if (choice[w] + 1 == options[w].size()) {
-        // The best candidate that applies, for the reason.
-        const CandidateMeasure *best = nullptr;
-        size_t bestIndex = 0;
-        for (auto [s, m] : llvm::enumerate((*measures)[w]))
-          if (m.skipReason.empty() &&
-              (!best || m.worstChannelSqnrDb > best->worstChannelSqnrDb)) {
-            best = &m;
-            bestIndex = s;
-          }
-        kept[automatic[w].op] =
-            best ? "kept dense by the automatic choice (best candidate " +
-                       names[bestIndex] + ": worst output channel " +
-                       formatNumber("%.2f", best->worstChannelSqnrDb) + " dB)"
-                 : "no automatic candidate applies (" +
-                       (*measures)[w].front().skipReason + ")";
-        continue;
-      }
-      ++plan.compressed;
-      plan.worstChannelSqnrDb =
-          std::min(plan.worstChannelSqnrDb, options[w][choice[w]].worstSqnrDb);
-      weights.push_back({automatic[w], ladder[schemeOf[w][choice[w]]]});
-    }
-    for (size_t i = automatic.size(); i < measured.size(); ++i)
-      if ((*measures)[i].front().skipReason.empty()) {
-        ++plan.compressed;
-        plan.worstChannelSqnrDb = std::min(
-            plan.worstChannelSqnrDb, (*measures)[i].front().worstChannelSqnrDb);
-      }
-    if (summary)
-      *summary = plan;
-    return success();
   }
 };
 

@@ -4,8 +4,9 @@
 // candidate schemes (the default ladder and the names the `candidates`
 // option knows), and the measurement of every candidate on every weight off
 // the IR: its stored bytes, its tensor SQNR and the SQNR of its worst output
-// channel, from the decoder chain the scheme describes (WeightChain.h).
-// Choosing among the measured options is Compression/MixedPrecision.h.
+// channel, from the decoder chain the scheme describes (WeightChain.h); and
+// the plan: the options of every weight, counted as the weight report
+// counts bytes, handed to the selection of Compression/MixedPrecision.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,7 +15,9 @@
 
 #include "coreai/Transforms/WeightScheme.h"
 
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +62,39 @@ FailureOr<std::vector<std::vector<CandidateMeasure>>>
 measureCandidates(ArrayRef<WeightCandidate> weights,
                   ArrayRef<SmallVector<const WeightScheme *>> schemes,
                   unsigned threads);
+
+/// What the automatic choice aims at: an average of bits per weight over
+/// the program (maximizing the worst output channel), or else each weight's
+/// cheapest candidate whose worst output channel reaches `minSqnrDb`.
+struct AutomaticTarget {
+  std::optional<double> bitsPerWeight;
+  double minSqnrDb = 0;
+};
+
+/// What the automatic choice decided, with the figures of the plan.
+struct AutomaticPlan {
+  /// The program's bits per weight as the weight report totals them.
+  double bitsPerWeight = 0;
+  /// Compressed weights and the worst output channel among them.
+  size_t compressed = 0;
+  double worstChannelSqnrDb = std::numeric_limits<double>::infinity();
+  /// Why each automatic weight left dense stays so.
+  DenseMap<Operation *, std::string> kept;
+};
+
+/// Measures the `ladder` (whose entries `names` names) on every weight of
+/// `automatic`, and the scheme of every weight already in `weights` on it
+/// (they count in the budget), chooses one option per automatic weight
+/// (Compression/MixedPrecision.h; every weight the report lists counts,
+/// those left dense at the bytes they store), and appends the compressed
+/// ones to `weights`. Fails with a diagnostic at `module` when the budget is
+/// below what the cheapest candidates take.
+FailureOr<AutomaticPlan>
+planAutomaticChoice(ModuleOp module, ArrayRef<WeightCandidate> automatic,
+                    ArrayRef<const WeightScheme *> ladder,
+                    ArrayRef<std::string> names, const AutomaticTarget &target,
+                    SmallVectorImpl<WeightAssignment> &weights,
+                    unsigned threads);
 
 } // namespace coreai
 } // namespace mlir
