@@ -12,7 +12,7 @@ import hashlib
 import pathlib
 import subprocess
 
-NUM_PIPELINES = 20  # kPipelines in tools/coreai-fuzz/coreai-fuzz.cpp
+NUM_PIPELINES = 22  # kPipelines in tools/coreai-fuzz/coreai-fuzz.cpp
 
 
 def main():

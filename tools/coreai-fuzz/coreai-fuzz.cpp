@@ -79,6 +79,9 @@ constexpr const char *kPipelines[] = {
     "coreai-weight-report{output=/dev/null},coreai-materialize-weights",
     "coreai-palettize-weights{n-bits=1 weight-num-threshold=0},"
     "coreai-materialize-weights",
+    "coreai-compress-weights{bits-per-weight=8 weight-num-threshold=0}",
+    "coreai-compress-weights{min-sqnr=20 candidates=lut4-tensor,int4-block32,"
+    "int8-channel weight-num-threshold=0},coreai-materialize-weights",
 };
 constexpr size_t kNumPipelines = sizeof(kPipelines) / sizeof(kPipelines[0]);
 
