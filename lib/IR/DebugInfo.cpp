@@ -4,6 +4,7 @@
 
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
 using namespace mlir::debuginfo;
@@ -51,6 +52,15 @@ Attribute DebugInfoDialect::parseAttribute(DialectAsmParser &parser,
     parser.emitError(parser.getNameLoc(),
                      "unknown debuginfo attribute; expected "
                      "#debuginfo.location<...>");
+    return {};
+  }
+  // Kept verbatim, so it must print back as it was read, in text and in
+  // bytecode (which stores it as a C string).
+  if (llvm::any_of(spec, [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+      })) {
+    parser.emitError(parser.getNameLoc(),
+                     "a debuginfo location may not contain control characters");
     return {};
   }
   return DebugLocationAttr::get(getContext(), spec);
