@@ -40,9 +40,15 @@ SCHEMES = [
     ("uint4 per_block 32 asym", "coreai-quantize-weights{dtype=uint4 granularity=per_block qscheme=asymmetric}"),
     ("4-bit LUT per_tensor", "coreai-palettize-weights{n-bits=4}"),
     ("4-bit LUT per_channel", "coreai-palettize-weights{n-bits=4 granularity=per_channel}"),
-    ("automatic, bits-per-weight=4.75", "coreai-compress-weights{bits-per-weight=4.75}"),
-    ("automatic, bits-per-weight=5.25", "coreai-compress-weights{bits-per-weight=5.25}"),
-    ("automatic, bits-per-weight=6", "coreai-compress-weights{bits-per-weight=6}"),
+    ("automatic, 4.75 bits, least noise", "coreai-compress-weights{bits-per-weight=4.75 objective=least-noise}"),
+    ("automatic, 5.25 bits, least noise", "coreai-compress-weights{bits-per-weight=5.25 objective=least-noise}"),
+    ("automatic, 6 bits, least noise", "coreai-compress-weights{bits-per-weight=6 objective=least-noise}"),
+    ("automatic, 4.75 bits, balanced", "coreai-compress-weights{bits-per-weight=4.75 objective=balanced}"),
+    ("automatic, 5.25 bits, balanced", "coreai-compress-weights{bits-per-weight=5.25 objective=balanced}"),
+    ("automatic, 6 bits, balanced", "coreai-compress-weights{bits-per-weight=6 objective=balanced}"),
+    ("automatic, 4.75 bits, max worst", "coreai-compress-weights{bits-per-weight=4.75 objective=max-worst}"),
+    ("automatic, 5.25 bits, max worst", "coreai-compress-weights{bits-per-weight=5.25 objective=max-worst}"),
+    ("automatic, 6 bits, max worst", "coreai-compress-weights{bits-per-weight=6 objective=max-worst}"),
 ]
 
 RUNNER = r"""
@@ -239,6 +245,8 @@ def with_weights(model, weights, values, path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lines", type=int, default=100)
+    ap.add_argument("--pipeline", action="append", default=[],
+                    help="extra pipelines to evaluate (LABEL=PIPELINE)")
     ap.add_argument("--workdir", default=os.path.join(ROOT, "build", "real-accuracy"))
     args = ap.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
@@ -253,7 +261,8 @@ def main():
     write_program(weights, program)
     print("| scheme | bits/w | worst output channel dB | lines read as the original reads them | lines read as rendered |")
     print("|---|---:|---:|---:|---:|")
-    for label, pipeline in SCHEMES:
+    schemes = [tuple(p.split("=", 1)) for p in args.pipeline] if args.pipeline else SCHEMES
+    for label, pipeline in schemes:
         values = decompressed(program, pipeline, args.workdir, len(weights))
         path = os.path.join(args.workdir, "compressed.onnx")
         with_weights(model, weights, values, path)

@@ -332,7 +332,11 @@ FailureOr<AutomaticPlan> mlir::coreai::planAutomaticChoice(
   if (target.bitsPerWeight) {
     const double allowed = *target.bitsPerWeight * elements;
     std::optional<std::vector<size_t>> within =
-        chooseWithinBudget(options, fixedBits, allowed);
+        target.objective == AutoObjective::Balanced
+            ? chooseBalanced(options, fixedBits, allowed)
+        : target.objective == AutoObjective::LeastNoise
+            ? chooseLeastNoise(options, fixedBits, allowed)
+            : chooseWithinBudget(options, fixedBits, allowed);
     if (!within) {
       std::vector<size_t> cheapest =
           chooseForQuality(options, -std::numeric_limits<double>::infinity());

@@ -273,6 +273,7 @@ private:
       AutomaticTarget target;
       if (bitsPerWeight.hasValue())
         target.bitsPerWeight = bitsPerWeight;
+      target.objective = objective;
       target.minSqnrDb = minSqnr;
       FailureOr<AutomaticPlan> plan = planAutomaticChoice(
           module, automatic, setup.ladder, setup.names, target, weights,

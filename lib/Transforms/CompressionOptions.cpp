@@ -71,3 +71,15 @@ llvm::StringRef mlir::coreai::stringify(ScaleSearchMode value) {
 llvm::StringRef mlir::coreai::stringify(SymmetricRange value) {
   return value == SymmetricRange::Restricted ? "restricted" : "full";
 }
+
+llvm::StringRef mlir::coreai::stringify(AutoObjective value) {
+  switch (value) {
+  case AutoObjective::MaxWorst:
+    return "max-worst";
+  case AutoObjective::Balanced:
+    return "balanced";
+  case AutoObjective::LeastNoise:
+    return "least-noise";
+  }
+  llvm_unreachable("unknown objective");
+}

@@ -23,6 +23,27 @@
 // B9: 0 {{.*}} int8 per_channel sym 16384 8323 8.13 42.30 39.70
 // B9-NEXT: 1 {{.*}} int8 per_channel sym 16384 8451 8.25 35.26 34.40
 
+// The objectives differ: with a large weight and a small one, least-noise
+// spends the bits where they remove the most noise per bit (the small
+// weight dense), max-worst (the default) lifts the worst channel of the
+// program (both at 4 bits, a better worst channel), and balanced first
+// raises every weight to the highest floor the budget allows (here the same
+// plan as max-worst).
+// RUN: %python %S/Inputs/gen_two_sizes.py > %t.two.mlir
+// RUN: coreai-opt %t.two.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=4.5 objective=least-noise dry-run=true})' | FileCheck %s --check-prefix=NOISE
+// NOISE: automatic choice: 4.216 bits per weight (budget 4.500), worst output channel of a compressed weight 17.44 dB
+// NOISE: 0 {{.*}} 512x256 {{.*}} 4-bit LUT grouped 16 262144 66050 4.03 20.28 17.44
+// NOISE-NEXT: 1 {{.*}} 64x32 f16 f16 uncompressed 4096 4096 16.00 inf inf
+// NOISE: #1 {{.*}}: kept dense by the automatic choice (best candidate int8-channel: worst output channel 41.69 dB)
+// RUN: coreai-opt %t.two.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=4.5 objective=max-worst dry-run=true})' | FileCheck %s --check-prefix=WORST
+// RUN: coreai-opt %t.two.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=4.5 dry-run=true})' | FileCheck %s --check-prefix=WORST
+// RUN: coreai-opt %t.two.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=4.5 objective=balanced dry-run=true})' | FileCheck %s --check-prefix=WORST
+// WORST: automatic choice: 4.496 bits per weight (budget 4.500), worst output channel of a compressed weight 18.44 dB
+// WORST: 0 {{.*}} int4 per_block 32 sym mse full 262144 73731 4.50 21.80 20.34
+// WORST-NEXT: 1 {{.*}} 4-bit LUT grouped 16 4096 1090 4.26 20.64 18.44
+// RUN: not coreai-opt %t.two.mlir --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=4.5 objective=best})' 2>&1 | FileCheck %s --check-prefix=E-OBJECTIVE
+// E-OBJECTIVE: unsupported value 'best'; expected max-worst, balanced or least-noise
+
 // Below what the cheapest candidates take: an error, no output.
 // RUN: not coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=4})' 2>&1 | FileCheck %s --check-prefix=E-BUDGET --implicit-check-not=coreai.graph
 // E-BUDGET: error: option 'bits-per-weight': 4 bits per weight cannot be reached; with every weight at its cheapest candidate the program takes 4.189 bits per weight

@@ -13,6 +13,7 @@
 #ifndef COREAI_TRANSFORMS_AUTOCHOICE_H
 #define COREAI_TRANSFORMS_AUTOCHOICE_H
 
+#include "coreai/Transforms/CompressionOptions.h"
 #include "coreai/Transforms/WeightScheme.h"
 
 #include <limits>
@@ -64,10 +65,11 @@ measureCandidates(ArrayRef<WeightCandidate> weights,
                   unsigned threads);
 
 /// What the automatic choice aims at: an average of bits per weight over
-/// the program (maximizing the worst output channel), or else each weight's
-/// cheapest candidate whose worst output channel reaches `minSqnrDb`.
+/// the program (optimizing `objective`), or else each weight's cheapest
+/// candidate whose worst output channel reaches `minSqnrDb`.
 struct AutomaticTarget {
   std::optional<double> bitsPerWeight;
+  AutoObjective objective = AutoObjective::MaxWorst;
   double minSqnrDb = 0;
 };
 

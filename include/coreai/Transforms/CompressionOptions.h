@@ -44,6 +44,10 @@ enum class ScaleSearchMode { Auto, MinMax, MSE };
 /// The codes of symmetric integer formats: Restricted drops the lowest
 /// (-7..7 for 4 bits), Full keeps it (-8..7).
 enum class SymmetricRange { Restricted, Full };
+/// What the automatic choice optimizes under a budget: the worst channel of
+/// the program (MaxWorst); a floor on every weight's worst channel, then the
+/// least noise (Balanced); or the sum of the weights' worst-channel noise.
+enum class AutoObjective { MaxWorst, Balanced, LeastNoise };
 
 /// The option spelling of each value.
 llvm::StringRef stringify(QuantDtype value);
@@ -53,6 +57,7 @@ llvm::StringRef stringify(ScaleDtype value);
 llvm::StringRef stringify(ReportFormat value);
 llvm::StringRef stringify(ScaleSearchMode value);
 llvm::StringRef stringify(SymmetricRange value);
+llvm::StringRef stringify(AutoObjective value);
 
 /// The parser of an enum option: llvm::cl's generic parser with an error
 /// that lists the allowed values.
@@ -127,6 +132,7 @@ COREAI_ENUM_OPTION_PARSER(mlir::coreai::ScaleDtype)
 COREAI_ENUM_OPTION_PARSER(mlir::coreai::ReportFormat)
 COREAI_ENUM_OPTION_PARSER(mlir::coreai::ScaleSearchMode)
 COREAI_ENUM_OPTION_PARSER(mlir::coreai::SymmetricRange)
+COREAI_ENUM_OPTION_PARSER(mlir::coreai::AutoObjective)
 #undef COREAI_ENUM_OPTION_PARSER
 
 #endif // COREAI_TRANSFORMS_COMPRESSIONOPTIONS_H

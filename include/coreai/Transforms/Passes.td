@@ -38,6 +38,10 @@ defvar ScaleSearchValues = [{::llvm::cl::values(
 defvar SymmetricRangeValues = [{::llvm::cl::values(
       clEnumValN(::mlir::coreai::SymmetricRange::Restricted, "restricted", "drop the lowest code (-7..7 for 4 bits)"),
       clEnumValN(::mlir::coreai::SymmetricRange::Full, "full", "every code (-8..7 for 4 bits)"))}];
+defvar AutoObjectiveValues = [{::llvm::cl::values(
+      clEnumValN(::mlir::coreai::AutoObjective::MaxWorst, "max-worst", "the best worst channel of the program, then the next"),
+      clEnumValN(::mlir::coreai::AutoObjective::Balanced, "balanced", "the highest floor on every weight's worst channel, then the least noise"),
+      clEnumValN(::mlir::coreai::AutoObjective::LeastNoise, "least-noise", "the least sum of the weights' worst-channel noise"))}];
 defvar ReportFormatValues = [{::llvm::cl::values(
       clEnumValN(::mlir::coreai::ReportFormat::Table, "table", "aligned for a terminal"),
       clEnumValN(::mlir::coreai::ReportFormat::JSON, "json", "for scripts"))}];
@@ -319,9 +323,16 @@ def CoreAICompressWeightsPass
     computed for every weight and measured off the IR: its bytes and the
     SQNR of its worst output channel. With `bits-per-weight=B` the program's
     average, over every weight the weight report lists (those left dense at
-    their dense size), stays at most B while the worst output-channel SQNR
-    of the program is maximized: the currently worst weight moves to its
-    next better candidate while the budget allows, then the next worst.
+    their dense size), stays at most B. Within it, `objective=max-worst`
+    (the default) maximizes the worst output-channel SQNR of the program:
+    the currently worst weight moves to its next better candidate while the
+    budget allows, then the next worst; `objective=least-noise` minimizes
+    the sum over the weights of their worst channel's noise-to-signal
+    ratio, taking first the upgrades that remove the most noise per bit;
+    `objective=balanced` raises every weight's worst channel to the highest
+    floor the budget allows, then spends the rest as least-noise does. On a
+    real text recognizer max-worst kept the most lines readable across
+    budgets.
     With `min-sqnr=DB` each weight takes its cheapest candidate whose worst
     output channel reaches DB, or stays dense. Keeping a weight dense is
     always a candidate.
@@ -348,6 +359,10 @@ def CoreAICompressWeightsPass
     Option<"minSqnr", "min-sqnr", "double", /*default=*/"0",
            "Automatic choice for quality: the SQNR in dB each weight's worst "
            "output channel must reach">,
+    Option<"objective", "objective", "::mlir::coreai::AutoObjective",
+           /*default=*/"::mlir::coreai::AutoObjective::MaxWorst",
+           "What bits-per-weight optimizes: max-worst (default), balanced "
+           "or least-noise", AutoObjectiveValues>,
     ListOption<"candidates", "candidates", "std::string",
                "The candidate schemes of the automatic choice, by name "
                "(default: lut4-group16, lut4-channel, int4-channel, "
