@@ -231,6 +231,12 @@ def test_report_and_automatic_choice(program):
     assert all(r["compressed"] for r in rows)
     with pytest.raises(ValueError, match="bits-per-weight"):
         compress_weights(program, bits_per_weight=3)
+    with pytest.raises(ValueError, match="^objective"):
+        compress_weights(program, bits_per_weight=5, objective="best")
+    least = compress_weights(program, bits_per_weight=4.6, objective="least-noise",
+                             candidates=["int4-channel", "int8-channel"])
+    assert [r["scheme"] for r in weight_report(least)] == [
+        "int4 per_channel sym mse full", "int4 per_channel sym mse full"]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         weight_report(program)

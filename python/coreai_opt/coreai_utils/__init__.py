@@ -245,11 +245,12 @@ def sparsify_weights(coreai_program, target_sparsity=0.5, block_size=None,
 
 
 def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
-                     min_sqnr=None, candidates=None, weight_num_threshold=1024,
-                     in_place=False):
+                     min_sqnr=None, candidates=None, objective=None,
+                     weight_num_threshold=1024, in_place=False):
     """Gives each weight its own scheme (`coreai-compress-weights`): by the
     JSON recipe file `recipe`, and/or automatically for an average of
-    `bits_per_weight` or a worst output-channel SQNR of `min_sqnr` dB among
+    `bits_per_weight` (optimizing `objective`: "max-worst", "balanced" or
+    "least-noise") or a worst output-channel SQNR of `min_sqnr` dB among
     `candidates` (names, e.g. ["int4-block32", "int8-channel"]). Returns the
     compressed program."""
     _program(coreai_program)
@@ -265,6 +266,11 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
         options.append("min-sqnr=%r" % float(min_sqnr))
     if candidates:
         options.append("candidates=%s" % ",".join(str(c) for c in candidates))
+    if objective is not None:
+        if objective not in ("max-worst", "balanced", "least-noise"):
+            raise ValueError("objective: unsupported value %r; expected max-worst, "
+                             "balanced or least-noise" % (objective,))
+        options.append("objective=%s" % objective)
     options.append("weight-num-threshold=%d"
                    % _int("weight_num_threshold", weight_num_threshold, 0))
     in_place = _bool("in_place", in_place)
