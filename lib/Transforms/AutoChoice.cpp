@@ -1,6 +1,7 @@
 //===- AutoChoice.cpp - Measuring candidate schemes per weight ------------===//
 
 #include "coreai/Transforms/AutoChoice.h"
+#include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Metrics.h"
 #include "coreai/Compression/MixedPrecision.h"
 #include "coreai/Compression/Parallel.h"
@@ -216,15 +217,31 @@ mlir::coreai::measureCandidates(
   std::vector<std::vector<CandidateMeasure>> measures(weights.size());
   std::vector<ElementsAttr> values;
   values.reserve(weights.size());
-  // What needs the IR thread: the payload attributes and the reasons.
+  // What needs the IR thread: the payload attributes and the reasons. A
+  // measurement holds the weight in f64 several times over (the reference,
+  // the decoded chain and its intermediates): a weight for which that
+  // cannot fit in memory is not measured.
+  const uint64_t memory = getPhysicalMemoryBytes();
   for (size_t w = 0; w < weights.size(); ++w) {
     values.push_back(ConstantOp(weights[w].op).getValue());
+    const uint64_t working =
+        8 * 4 * uint64_t(weights[w].getType().getNumElements());
     for (const WeightScheme *scheme : schemes[w])
-      measures[w].push_back({scheme->getSkipReason(weights[w])});
+      measures[w].push_back({working > memory
+                                 ? "measuring it needs " +
+                                       std::to_string(working >> 20) +
+                                       " MiB, more than this machine's " +
+                                       std::to_string(memory >> 20) +
+                                       " MiB; left " + scheme->getLeftAs().str()
+                                 : scheme->getSkipReason(weights[w])});
   }
   std::vector<std::string> errors(weights.size());
   parallelFor(threads, weights.size(), [&](int64_t w) {
     const WeightCandidate &weight = weights[w];
+    if (llvm::all_of(measures[w], [](const CandidateMeasure &m) {
+          return !m.skipReason.empty();
+        }))
+      return;
     std::vector<double> reference(weight.getType().getNumElements());
     if (!readElements(values[w], reference, errors[w], threads))
       return;

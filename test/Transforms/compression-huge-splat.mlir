@@ -6,6 +6,12 @@
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights)' 2>&1 | FileCheck %s --check-prefix=PASS
 // RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-sparsify-weights)' 2>&1 | FileCheck %s --check-prefix=PASS
 // RUN: not coreai-opt %s --split-input-file --pass-pipeline='builtin.module(coreai-materialize-weights)' 2>&1 | FileCheck %s --check-prefix=MAT
+// The automatic choice and its dry-run report do not try to hold it either
+// (the report knows the weight is left exactly as it is).
+// RUN: not coreai-opt %s --split-input-file -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=4 dry-run=true})' 2>&1 | FileCheck %s --check-prefix=AUTO
+// AUTO: warning: weight of 70368744177664 elements needs 536870912 MiB of working memory
+// AUTO: automatic choice: 0.000 bits per weight (budget 4.000), no weight compressed
+// AUTO: 0 coreai.batch_matmul {{.*}} 8388608x8388608 f16 f16 uncompressed 140737488355328 2 0.00 inf inf 0.00e+00
 
 // PASS: warning: weight of 70368744177664 elements needs 536870912 MiB of working memory, more than this machine's {{[0-9]+}} MiB; left as it is
 // PASS: %[[W:.*]] = coreai.constant dense<1.000000e+00> : tensor<8388608x8388608xf16>
