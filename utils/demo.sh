@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The first command: installs what is missing, builds, compresses the bundled
 # demo program (docs/examples/demo.mlirbc, synthetic weights) with each of the
-# three passes and prints the weight report of each against the original.
+# three passes and with the automatic mixed precision, prints the weight
+# report of each against the original, and does the same from Python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 utils/setup.sh
@@ -32,3 +33,22 @@ run "4-bit palettization, one LUT per 16 output channels" lut4 \
   'coreai-palettize-weights{n-bits=4 granularity=per_grouped_channel group-size=16}'
 run "2:4 sparsity with int8 values" sparse \
   'coreai-sparsify-weights{n-m-ratio=2,4 quantize-dtype=int8}'
+run "automatic mixed precision, 5 bits per weight, a scheme per weight" auto \
+  'coreai-compress-weights{bits-per-weight=5 weight-num-threshold=0}'
+
+echo
+echo "== the same from Python (PYTHONPATH=$build/python_packages)"
+PYTHONPATH=$build/python_packages /usr/bin/python3 - "$demo" "$out/python.aimodel" <<'PY'
+import sys
+from coreai_opt import Program
+from coreai_opt.coreai_utils import DType, quantize_weights, weight_report
+
+program = Program.load(sys.argv[1])
+compressed = quantize_weights(coreai_program=program, dtype=DType.INT8, in_place=False)
+compressed.save(sys.argv[2])
+rows = weight_report(Program.load(sys.argv[2]))
+before = sum(r["bytes_before"] for r in rows)
+after = sum(r["bytes_after"] for r in rows)
+print("   quantize_weights(dtype=DType.INT8) -> %s: %d weights, %d -> %d bytes"
+      % (sys.argv[2], len(rows), before, after))
+PY

@@ -122,9 +122,11 @@ llvm::Error mlir::coreai::writeAsset(llvm::StringRef target,
   if (fs::exists(dest) && !fs::is_directory(dest))
     return fail("cannot write the asset '" + dest +
                 "': a file that is not a directory is in the way");
+  // Unique names are made in the system's temporary directory unless the
+  // model path is absolute: make it absolute, next to the target.
   llvm::SmallString<256> parent(path::parent_path(dest));
-  if (parent.empty())
-    parent = ".";
+  if (std::error_code ec = fs::make_absolute(parent))
+    return fail("cannot write the asset '" + dest + "': " + ec.message());
   // Build the whole asset in a fresh sibling directory.
   llvm::SmallString<256> staging;
   if (std::error_code ec = fs::createUniqueDirectory(

@@ -167,3 +167,16 @@ def test_debuginfo_locations_survive(tmp_path):
         assert text.count("loc(%s)" % alias) == 5
     out.save(tmp_path / "d.aimodel")
     assert "q_proj" in Program.load(tmp_path / "d.aimodel").to_text(debug_info=True)
+
+
+def test_relative_asset_paths(program, tmp_path, monkeypatch, program_path):
+    # The staging directory is made next to the target, also for relative
+    # paths (not in the system's temporary directory).
+    monkeypatch.chdir(tmp_path)
+    os.mkdir("sub")
+    program.save("sub/rel.aimodel")
+    assert sorted(os.listdir("sub")) == ["rel.aimodel"]
+    assert Program.load("sub/rel.aimodel").to_bytecode() == program.to_bytecode()
+    r = run_opt(program_path, "-o", "sub/driver.aimodel")
+    assert r.returncode == 0, r.stderr
+    assert sorted(os.listdir("sub")) == ["driver.aimodel", "rel.aimodel"]
