@@ -83,6 +83,8 @@ public:
             loc << text;
           }
           m.message = diag.str();
+          // The verifier may report from several threads at once.
+          std::lock_guard<std::mutex> lock(mutex);
           messages.push_back(std::move(m));
           return success();
         }) {}
@@ -99,6 +101,7 @@ public:
   }
 
 private:
+  std::mutex mutex;
   ScopedDiagnosticHandler handler;
 };
 
