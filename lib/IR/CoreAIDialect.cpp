@@ -2,6 +2,7 @@
 
 #include "coreai/IR/CoreAIDialect.h"
 #include "coreai/IR/CoreAIOps.h"
+#include "coreai/IR/InputChecks.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -55,6 +56,12 @@ Type CoreAIDialect::parseType(DialectAsmParser &parser) const {
   OptionalParseResult known = generatedTypeParser(parser, &mnemonic, type);
   if (known.has_value())
     return succeeded(*known) ? type : Type();
+  if (!coreai::isRoundTrippableSpec(spec)) {
+    parser.emitError(parser.getNameLoc(),
+                     "a #coreai type kept verbatim may not contain a NUL "
+                     "character");
+    return {};
+  }
   return OpaqueType::get(getContext(), spec);
 }
 
@@ -77,7 +84,14 @@ Attribute CoreAIDialect::parseAttribute(DialectAsmParser &parser,
                      "typed #coreai attributes are not supported");
     return {};
   }
-  return OpaqueAttr::get(getContext(), parser.getFullSymbolSpec());
+  StringRef spec = parser.getFullSymbolSpec();
+  if (!coreai::isRoundTrippableSpec(spec)) {
+    parser.emitError(parser.getNameLoc(),
+                     "a #coreai attribute kept verbatim may not contain a NUL "
+                     "character");
+    return {};
+  }
+  return OpaqueAttr::get(getContext(), spec);
 }
 
 void CoreAIDialect::printAttribute(Attribute attr,

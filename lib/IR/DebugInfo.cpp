@@ -1,10 +1,10 @@
 //===- DebugInfo.cpp - The `debuginfo` location dialect -------------------===//
 
 #include "coreai/IR/DebugInfo.h"
+#include "coreai/IR/InputChecks.h"
 
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/Hashing.h"
-#include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
 using namespace mlir::debuginfo;
@@ -56,11 +56,9 @@ Attribute DebugInfoDialect::parseAttribute(DialectAsmParser &parser,
   }
   // Kept verbatim, so it must print back as it was read, in text and in
   // bytecode (which stores it as a C string).
-  if (llvm::any_of(spec, [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-      })) {
+  if (!coreai::isRoundTrippableSpec(spec)) {
     parser.emitError(parser.getNameLoc(),
-                     "a debuginfo location may not contain control characters");
+                     "a debuginfo location may not contain a NUL character");
     return {};
   }
   return DebugLocationAttr::get(getContext(), spec);

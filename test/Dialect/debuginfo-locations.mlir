@@ -20,10 +20,10 @@
 // CHAIN: [[W]] = #debuginfo.location<file = "model.py", line = 12, column = 8, scope = "layers.0.q_proj">
 
 // BAD: error: unknown debuginfo attribute; expected #debuginfo.location<...>
-// A control character could not be printed back (bytecode keeps the text as
-// a C string): refused.
-// RUN: printf 'coreai.graph @g() -> () { coreai.output loc(#debuginfo.location<"a\001b">) }' | not coreai-opt 2>&1 | FileCheck %s --check-prefix=CONTROL
-// CONTROL: error: a debuginfo location may not contain control characters
+// A NUL could not be printed back (bytecode keeps the text as a C string):
+// refused.
+// RUN: printf 'coreai.graph @g() -> () { coreai.output loc(#debuginfo.location<"a\000b">) }' | not coreai-opt 2>&1 | FileCheck %s --check-prefix=NUL
+// NUL: error: a debuginfo location may not contain a NUL character
 
 coreai.graph @main(%x: tensor<1x4xf16>) -> tensor<1x4xf16> {
   %w = coreai.constant dense<[[1.0, -2.0, 3.0, 0.5], [0.25, 1.5, -1.0, 2.0], [0.0, 1.0, 2.0, 3.0], [-3.0, 2.0, -1.0, 0.5]]> : tensor<4x4xf16> loc(#loc1)

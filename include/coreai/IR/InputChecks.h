@@ -34,6 +34,13 @@ struct InputProblem {
 /// not inspected.
 std::optional<InputProblem> findUnparsableInput(llvm::StringRef buffer);
 
+/// True when `spec`, the text of an attribute or type kept verbatim, can be
+/// printed back and read again: bytecode stores such text as a C string, so
+/// it may not hold a NUL character.
+inline bool isRoundTrippableSpec(llvm::StringRef spec) {
+  return spec.find('\0') == llvm::StringRef::npos;
+}
+
 } // namespace coreai
 } // namespace mlir
 

@@ -29,6 +29,18 @@
 // RUN: not coreai-opt %t.shallow.mlir 2>&1 | FileCheck %s --check-prefix=SHALLOW --implicit-check-not="nested more than"
 // SHALLOW: error: expected non-function type
 
+// A NUL in the text of a #coreai attribute or type kept verbatim could not
+// be read back from bytecode (which stores that text as a C string): refused
+// at the symbol (found by the fuzzer).
+// RUN: printf 'module attributes {c = #coreai.composite_declaration<"a\000b" = {}>} {}' | not coreai-opt 2>&1 | FileCheck %s --check-prefix=NUL-ATTR
+// NUL-ATTR: error: a #coreai attribute kept verbatim may not contain a NUL character
+// RUN: printf 'module attributes {t = !coreai.future<"a\000b">} {}' | not coreai-opt 2>&1 | FileCheck %s --check-prefix=NUL-TYPE
+// NUL-TYPE: error: a #coreai type kept verbatim may not contain a NUL character
+// Without one, both survive bytecode.
+// RUN: printf 'module attributes {x.c = #coreai.composite_declaration<"ab" = {}>, x.t = !coreai.future<"ab">} {}' | coreai-opt -emit-bytecode | coreai-opt | FileCheck %s --check-prefix=VERBATIM
+// VERBATIM: #coreai.composite_declaration<"ab" = {}>
+// VERBATIM-SAME: !coreai.future<"ab">
+
 // CHECK: invalid-input.mlir:[[@LINE+11]]:14: error: resource blob declares alignment 0 in its first 4 bytes; expected a power of 2
 // CHECK-NOT: LLVM ERROR
 // THREE: error: expected hex string blob for key 'blob1' to encode alignment in first 4 bytes, but got non-power-of-2 value: 3
