@@ -244,8 +244,29 @@ public:
   }
 
   /// The weight report as a list of dicts (one per weight operand).
-  py::list report() const {
+  /// With `reference` (another program's bytecode), also the errors
+  /// against it: SQNR of the tensor and of its worst output channel, and the
+  /// largest absolute error.
+  py::list report(std::optional<py::bytes> reference) const {
     coreai::WeightAnalysis analysis(*module);
+    if (reference) {
+      Collector collector(context.get());
+      std::string bytes(*reference);
+      ParserConfig config(context.get());
+      OwningOpRef<ModuleOp> ref = parseSourceString<ModuleOp>(bytes, config);
+      bool ok = false;
+      if (ref) {
+        py::gil_scoped_release release;
+        ok = succeeded(analysis.compareWith(ref.get(), "the reference", 0));
+      }
+      if (!ok)
+        throw py::value_error("reference: " + collector.getErrors());
+    }
+    auto number = [](std::optional<double> v) -> py::object {
+      if (!v)
+        return py::none();
+      return py::float_(*v);
+    };
     py::list rows;
     for (const coreai::WeightRecord &r : analysis.getWeights()) {
       py::dict row;
@@ -260,6 +281,11 @@ public:
       row["bytes_after"] = r.bytesAfter;
       row["bits_per_weight"] = r.bitsPerWeight;
       row["skip_reason"] = r.skipReason;
+      if (reference) {
+        row["sqnr_db"] = number(r.sqnr);
+        row["worst_channel_sqnr_db"] = number(r.worstChannelSqnr);
+        row["max_abs_error"] = number(r.maxError);
+      }
       rows.append(row);
     }
     return rows;
@@ -287,5 +313,5 @@ PYBIND11_MODULE(_core, m) {
       .def("save_asset", &Program::saveAsset)
       .def("copy", &Program::copy)
       .def("run", &Program::run, py::arg("pipeline"), py::arg("threads") = 0)
-      .def("report", &Program::report);
+      .def("report", &Program::report, py::arg("reference") = py::none());
 }

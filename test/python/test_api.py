@@ -240,3 +240,14 @@ def test_report_and_automatic_choice(program):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         weight_report(program)
+    # Against the original: the errors of each weight.
+    rows = weight_report(out, reference=program)
+    assert [round(r["worst_channel_sqnr_db"], 2) for r in rows] == [18.77, 17.58]
+    assert [round(r["sqnr_db"], 2) for r in rows] == [20.68, 20.51]
+    assert all(0 < r["max_abs_error"] < 0.2 for r in rows)
+    exact = weight_report(program, reference=program)
+    assert [r["sqnr_db"] for r in exact] == [float("inf")] * 2
+    with pytest.raises(ValueError, match="^reference"):
+        weight_report(out, reference=Program.from_text("module {}"))
+    with pytest.raises(ValueError, match="^reference"):
+        weight_report(out, reference="model.mlir")

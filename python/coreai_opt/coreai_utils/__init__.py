@@ -281,8 +281,16 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
         raise ValueError(str(e)) from None
 
 
-def weight_report(coreai_program):
+def weight_report(coreai_program, reference=None):
     """One dict per weight operand of every weight consumer: consumer,
     location, shape, type, stored types, scheme, bytes before and after,
-    bits per weight, and why it is left as it is."""
-    return _program(coreai_program)._core.report()
+    bits per weight, and why it is left as it is; against the program
+    `reference` (the uncompressed one), also `sqnr_db`,
+    `worst_channel_sqnr_db` and `max_abs_error` (inf and 0 when exact)."""
+    _program(coreai_program)
+    if reference is None:
+        return coreai_program._core.report()
+    if not isinstance(reference, Program):
+        raise ValueError("reference: expected a coreai_opt.Program, got %s"
+                         % type(reference).__name__)
+    return coreai_program._core.report(reference.to_bytecode())
