@@ -9,6 +9,8 @@ import pytest
 INPUTS = os.environ.get("COREAI_TEST_INPUTS",
                         os.path.join(os.path.dirname(__file__), "..", "Transforms", "Inputs"))
 COREAI_OPT = os.environ.get("COREAI_OPT", "coreai-opt")
+if os.sep in COREAI_OPT:  # tests change directory
+    COREAI_OPT = os.path.abspath(COREAI_OPT)
 
 
 @pytest.fixture(scope="session")
