@@ -21,7 +21,6 @@ import json
 import os
 import random
 import re
-import struct
 import subprocess
 import sys
 import tempfile
@@ -29,8 +28,7 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from real_weights import OPT, ROOT, evaluate_channels  # noqa: E402
-from coreai_blobs import blob  # noqa: E402
+from real_weights import OPT, ROOT, evaluate_channels, find_weights, write_program  # noqa: E402
 
 SCHEMES = [
     ("f16 weights (no compression)", None),
@@ -131,69 +129,6 @@ def decode(probs, chars):
     return "".join(out)
 
 
-def model_weights(path):
-    """(name, kind, array, where) for every conv and matmul weight: where is
-    ("init", index) or ("const", node)."""
-    import onnx
-    from onnx import numpy_helper
-    model = onnx.load(path)
-    found = {}
-    for i, init in enumerate(model.graph.initializer):
-        found[init.name] = ("init", i, numpy_helper.to_array(init))
-    for node in model.graph.node:
-        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
-            found[node.output[0]] = ("const", node, numpy_helper.to_array(node.attribute[0].t))
-    weights = []
-    for node in model.graph.node:
-        if len(node.input) < 2 or node.input[1] not in found:
-            continue
-        where, ref, a = found[node.input[1]]
-        if a.dtype not in (np.float32, np.float16) or a.size <= 1024:
-            continue
-        if node.op_type == "Conv" and a.ndim == 4:
-            kind = "conv"
-        elif node.op_type == "MatMul" and a.ndim == 2:
-            kind = "kn"
-        elif node.op_type == "Gemm" and a.ndim == 2:
-            kind = "nk" if any(t.name == "transB" and t.i for t in node.attribute) else "kn"
-        else:
-            continue
-        weights.append((node.input[1], kind, a, (where, ref)))
-    return model, weights
-
-
-def write_program(weights, out):
-    """f16 weights, each with its name as its location."""
-    def t(shape):
-        return "tensor<%sxf16>" % "x".join(str(d) for d in shape)
-    lines = ["coreai.graph @main(%x: tensor<1xf16>) -> tensor<1xf16> {",
-             "  %perm = coreai.constant dense<[1, 0]> : tensor<2xui32>",
-             "  %stride = coreai.constant dense<1> : tensor<2xui32>",
-             "  %groups = coreai.constant dense<1> : tensor<ui32>"]
-    blobs = []
-    for i, (_, kind, a, _) in enumerate(weights):
-        blobs.append('  w%d: "%s"' % (i, blob(a.astype("<f2").tobytes(), 16)))
-        lines.append('  %%w%d = coreai.constant dense_resource<w%d> : %s loc("w%d")' % (i, i, t(a.shape), i))
-        if kind == "conv":
-            cout, cin, kh, kw = a.shape
-            ins = (1, cin, kh, kw)
-            lines.append("  %%in%d = coreai.constant dense<0.0> : %s" % (i, t(ins)))
-            lines.append("  %%y%d = coreai.conv2d %%in%d, %%w%d, %%stride, %%stride, %%groups : (%s, %s, tensor<2xui32>, tensor<2xui32>, tensor<ui32>) -> %s"
-                         % (i, i, i, t(ins), t(a.shape), t((1, cout, 1, 1))))
-        else:
-            k, n = a.shape if kind == "kn" else a.shape[::-1]
-            src = "%%w%d" % i
-            if kind == "nk":
-                lines.append("  %%wt%d = coreai.transpose %%w%d, %%perm : (%s, tensor<2xui32>) -> %s" % (i, i, t(a.shape), t((k, n))))
-                src = "%%wt%d" % i
-            lines.append("  %%in%d = coreai.constant dense<0.0> : %s" % (i, t((1, k))))
-            lines.append("  %%y%d = coreai.batch_matmul %%in%d, %s : (%s, %s) -> %s" % (i, i, src, t((1, k)), t((k, n)), t((1, n))))
-    lines += ["  coreai.output %x : tensor<1xf16>", "}", "{-# dialect_resources: { builtin: {",
-              ",\n".join(blobs), "} } #-}"]
-    with open(out, "w") as f:
-        f.write("\n".join(lines) + "\n")
-
-
 def resolve(loc, aliases):
     """A location's text with every #loc alias in it replaced."""
     text = aliases.get(loc, loc)
@@ -256,9 +191,9 @@ def main():
     correct = sum(r == t for r, t in zip(reference, texts))
     print("PP-OCRv4 recognizer, %d rendered lines: the original model reads %d exactly as rendered"
           % (len(texts), correct))
-    model, weights = model_weights(onnx_path)
+    model, weights = find_weights(onnx_path)
     program = os.path.join(args.workdir, "weights.mlir")
-    write_program(weights, program)
+    write_program([(kind, a) for _, kind, a, _ in weights], program, "f16")
     print("| scheme | bits/w | worst output channel dB | lines read as the original reads them | lines read as rendered |")
     print("|---|---:|---:|---:|---:|")
     schemes = [tuple(p.split("=", 1)) for p in args.pipeline] if args.pipeline else SCHEMES

@@ -67,34 +67,46 @@ AUTO_SINGLE = [
 AUTO_BUDGETS = [4.5, 4.75, 5.0, 5.25, 5.5, 6.0, 7.0, 8.25]
 
 
-def load_weights(path):
-    """(kind, array) for every conv and matmul weight of an ONNX model."""
+def find_weights(path):
+    """The ONNX model and (name, kind, array, origin) for every conv and
+    matmul weight; origin is ("init", index) for an initializer or
+    ("const", node) for a Constant node."""
     import onnx
     from onnx import numpy_helper
     model = onnx.load(path)
-    values = {i.name: numpy_helper.to_array(i) for i in model.graph.initializer}
+    found = {}
+    for i, init in enumerate(model.graph.initializer):
+        found[init.name] = ("init", i, numpy_helper.to_array(init))
     for node in model.graph.node:
         if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
-            values[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+            found[node.output[0]] = ("const", node, numpy_helper.to_array(node.attribute[0].t))
     weights = []
     for node in model.graph.node:
-        if len(node.input) < 2 or node.input[1] not in values:
+        if len(node.input) < 2 or node.input[1] not in found:
             continue
-        a = values[node.input[1]]
+        where, ref, a = found[node.input[1]]
         if a.dtype not in (np.float32, np.float16) or a.size <= 1024:
             continue
         if node.op_type == "Conv" and a.ndim == 4:
-            weights.append(("conv", a))
+            kind = "conv"
         elif node.op_type == "MatMul" and a.ndim == 2:
-            weights.append(("kn", a))
+            kind = "kn"
         elif node.op_type == "Gemm" and a.ndim == 2:
-            trans_b = any(att.name == "transB" and att.i for att in node.attribute)
-            weights.append(("nk" if trans_b else "kn", a))
-    return weights
+            kind = "nk" if any(t.name == "transB" and t.i for t in node.attribute) else "kn"
+        else:
+            continue
+        weights.append((node.input[1], kind, a, (where, ref)))
+    return model, weights
+
+
+def load_weights(path):
+    """(kind, array) for every conv and matmul weight of an ONNX model."""
+    return [(kind, a) for _, kind, a, _ in find_weights(path)[1]]
 
 
 def write_program(weights, out, dtype="f32"):
-    """A Core AI program with one consumer per weight (f32 or f16)."""
+    """A Core AI program with one consumer per weight (f32 or f16); weight i
+    is the constant %wi, located at loc("wi")."""
     def t(shape, ty=dtype):
         return "tensor<%sx%s>" % ("x".join(str(d) for d in shape), ty)
     lines = ["coreai.graph @main(%%x: tensor<1x%s>) -> tensor<1x%s> {" % (dtype, dtype),
@@ -106,7 +118,7 @@ def write_program(weights, out, dtype="f32"):
         a = a.astype(np.float32)
         raw = a.astype("<f2" if dtype == "f16" else "<f4").tobytes()
         blobs.append('  w%d: "%s"' % (i, blob(raw, 16)))
-        lines.append("  %%w%d = coreai.constant dense_resource<w%d> : %s" % (i, i, t(a.shape)))
+        lines.append('  %%w%d = coreai.constant dense_resource<w%d> : %s loc("w%d")' % (i, i, t(a.shape), i))
         if kind == "conv":
             cout, cin, kh, kw = a.shape
             lines.append("  %%in%d = coreai.constant dense<0.0> : %s" % (i, t((1, cin, kh, kw))))
