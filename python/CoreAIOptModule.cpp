@@ -114,13 +114,14 @@ public:
     context->printOpOnDiagnostic(false);
   }
 
-  static std::unique_ptr<Program> parse(llvm::StringRef bytes,
-                                        llvm::StringRef name) {
+  /// Parses text or bytecode; `buffer` must end in a NUL (text is lexed up
+  /// to it), as MemoryBuffer's files and std::string's data do.
+  static std::unique_ptr<Program>
+  parse(std::unique_ptr<llvm::MemoryBuffer> buffer) {
     auto program = std::make_unique<Program>();
     Collector collector(program->context.get());
     {
       py::gil_scoped_release release;
-      auto buffer = llvm::MemoryBuffer::getMemBufferCopy(bytes, name);
       llvm::SourceMgr sourceMgr;
       sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
       ParserConfig config(program->context.get());
@@ -135,18 +136,19 @@ public:
   }
 
   static std::unique_ptr<Program> fromText(const std::string &text) {
-    return parse(text, "<text>");
+    return parse(llvm::MemoryBuffer::getMemBuffer(text, "<text>"));
   }
   static std::unique_ptr<Program> fromBytecode(const py::bytes &bytes) {
-    return parse(std::string(bytes), "<bytecode>");
+    // CPython keeps a NUL after the bytes of every bytes object.
+    return parse(llvm::MemoryBuffer::getMemBuffer(std::string_view(bytes),
+                                                  "<bytecode>"));
   }
   static std::unique_ptr<Program> loadFile(const std::string &path) {
-    auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+    auto file = llvm::MemoryBuffer::getFile(path);
     if (!file)
       throw py::value_error("cannot read '" + path +
                             "': " + file.getError().message());
-    return parse((*file)->getBuffer(), path);
+    return parse(std::move(*file));
   }
   /// The program of an asset, and the hash warning ("" when none).
   static std::pair<std::unique_ptr<Program>, std::string>
@@ -154,7 +156,7 @@ public:
     llvm::Expected<coreai::AssetProgram> asset = coreai::readAsset(path);
     if (!asset)
       throw py::value_error(llvm::toString(asset.takeError()));
-    auto program = parse(asset->bytecode->getBuffer(), path);
+    auto program = parse(std::move(asset->bytecode));
     return {std::move(program), asset->hashWarning};
   }
 
@@ -196,7 +198,7 @@ public:
     llvm::raw_string_ostream os(bytes);
     if (failed(writeBytecodeToFile(*module, os)))
       throw std::runtime_error("cannot copy the program");
-    return parse(bytes, "<copy>");
+    return parse(llvm::MemoryBuffer::getMemBuffer(bytes, "<copy>"));
   }
 
   /// Runs `pipeline` (a `builtin.module(...)` string) on up to `threads`

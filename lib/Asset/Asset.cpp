@@ -83,9 +83,9 @@ llvm::Expected<AssetProgram> mlir::coreai::readAsset(llvm::StringRef dir) {
   if (!fs::exists(program))
     return fail("the asset '" + dir + "' has no " + kAssetProgramFile +
                 " (the program's bytecode)");
+  // NUL-terminated: a main.mlirb that holds text is lexed up to the NUL.
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> bytes =
-      llvm::MemoryBuffer::getFile(program, /*IsText=*/false,
-                                  /*RequiresNullTerminator=*/false);
+      llvm::MemoryBuffer::getFile(program);
   if (!bytes)
     return fail("cannot read '" + program + "': " + bytes.getError().message());
   AssetProgram result;
