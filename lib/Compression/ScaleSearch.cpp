@@ -134,83 +134,59 @@ void searchSymmetric(const QuantScheme &scheme, const IntRange &range,
     scale = stored;
 }
 
-/// Sums of a block against its codes, for a least-squares fit x ~ a q + b.
-struct FitSums {
-  double n = 0, sx = 0, sq = 0, sxq = 0, sqq = 0, sxx = 0;
-
-  /// The fit (a, b); false when the codes do not vary or a <= 0.
-  bool fit(double &a, double &b) const {
-    const double den = n * sqq - sq * sq;
-    if (!(den > 0))
-      return false;
-    a = (n * sxq - sx * sq) / den;
-    b = (sx - a * sq) / n;
-    return a > 0;
-  }
-  /// The squared error left by the fit.
-  double residual(double a, double b) const { return sxx - a * sxq - b * sx; }
-};
-
-FitSums sumsFor(const float *x, int64_t n, float s, float zp, float qmin,
-                float qmax) {
-  FitSums sums;
-  sums.n = double(n);
+/// One pass over the asymmetric codes of x[0, n) for scale 1 / inv and
+/// zero point zp, in f32 element after element as the kernel runs it; with
+/// `s`, also the squared error against it.
+detail::CodeSums asymmetricSums(const float *x, int64_t n, float inv, float zp,
+                                float qmin, float qmax, float s = 0) {
+  detail::CodeSums sums;
   for (int64_t k = 0; k < n; ++k) {
-    float q = codeOf(x[k], s, zp, qmin, qmax);
-    sums.sx += x[k];
-    sums.sq += q;
-    sums.sxq += double(x[k]) * q;
-    sums.sqq += double(q) * q;
-    sums.sxx += double(x[k]) * x[k];
+    float t = std::clamp(x[k] * inv, -4194304.0f, 4194304.0f);
+    float q = std::clamp(std::nearbyint(t) + zp, qmin, qmax);
+    sums.sq = sums.sq + q;
+    sums.sxq = std::fma(x[k], q, sums.sxq);
+    sums.sqq = std::fma(q, q, sums.sqq);
+    if (s != 0) {
+      float e = std::fma(-(q - zp), s, x[k]);
+      sums.err = std::fma(e, e, sums.err);
+    }
   }
   return sums;
 }
 
-/// Asymmetric: clip both ends of the range together; score each candidate's
-/// codes by the error left after fitting scale and offset to them; round
-/// the best fit to a stored scale and an integer zero point, and refine it
-/// by fitting again to its own codes.
-void searchAsymmetric(const QuantScheme &scheme, const IntRange &range,
-                      const float *x, int64_t n, float lo, float hi,
-                      double &scale, double &zero) {
-  const float qmin = float(range.qmin), qmax = float(range.qmax);
-  const double vmin = std::min(0.0, double(lo));
-  const double vmax = std::max(0.0, double(hi));
-  const double span = vmax - vmin + 1e-6;
-  const float zp0 = static_cast<float>(
-      std::clamp(std::nearbyint((range.qmin * vmax - range.qmax * vmin) / span),
-                 double(range.qmin), double(range.qmax)));
-  double bestResidual = INFINITY, a = 0, b = 0;
-  const int ratios = numRatios(scheme.lowestRatio);
-  for (int i = 0; i < ratios; ++i) {
-    const float s = static_cast<float>(ratio(i) * span / double(qmax - qmin));
-    FitSums sums = sumsFor(x, n, s, zp0, qmin, qmax);
-    double ca, cb;
-    if (!sums.fit(ca, cb))
-      continue;
-    const double residual = sums.residual(ca, cb);
-    if (residual < bestResidual) {
-      bestResidual = residual;
-      a = ca;
-      b = cb;
-    }
+/// Asymmetric: the steps of detail::AsymmetricBlock, one pass over the block
+/// at a time.
+void searchAsymmetric(const detail::AsymmetricSearch &search, const float *x,
+                      int64_t n, float lo, float hi, double &scale,
+                      double &zero) {
+  float sx = 0, sxx = 0;
+  for (int64_t k = 0; k < n; ++k) {
+    sx = sx + x[k];
+    sxx = std::fma(x[k], x[k], sxx);
   }
-  double bestError = integerBlockError(range, x, n, scale, zero);
-  for (int iteration = 0; iteration < 3 && a > 0; ++iteration) {
-    const double s = storeScale(a, scheme.scaleStorage);
-    const double zp = std::clamp(std::nearbyint(-b / s), double(range.qmin),
-                                 double(range.qmax));
-    const double error = integerBlockError(range, x, n, s, zp);
-    if (error < bestError) {
-      bestError = error;
-      scale = s;
-      zero = zp;
-    }
-    if (!sumsFor(x, n, static_cast<float>(s), static_cast<float>(zp), qmin,
-                 qmax)
-             .fit(a, b))
-      break;
-  }
+  detail::AsymmetricBlock block(search, lo, hi, n, sx, sxx, scale, zero);
+  for (int i = 0; i < search.ratios; ++i)
+    block.scoreCandidate(asymmetricSums(x, n, 1.0f / block.candidateScale(i),
+                                        block.startZero(), search.qmin,
+                                        search.qmax));
+  const float s0 = static_cast<float>(scale);
+  block.setStartError(asymmetricSums(x, n, 1.0f / s0, static_cast<float>(zero),
+                                     search.qmin, search.qmax, s0)
+                          .err);
+  float s, zp;
+  for (int trial = 0;
+       trial < detail::AsymmetricBlock::kMaxTrials && block.nextTrial(s, zp);
+       ++trial)
+    block.takeTrial(
+        s, zp, asymmetricSums(x, n, 1.0f / s, zp, search.qmin, search.qmax, s));
+  scale = block.getScale();
+  zero = block.getZero();
+}
+
+detail::AsymmetricSearch asymmetricSearchFor(const QuantScheme &scheme,
+                                             const IntRange &range) {
+  return {float(range.qmin), float(range.qmax), numRatios(scheme.lowestRatio),
+          scheme.scaleStorage};
 }
 
 } // namespace
@@ -240,7 +216,8 @@ void mlir::coreai::searchIntegerParam(const QuantScheme &scheme,
   if (scheme.symmetric)
     searchSymmetric(scheme, range, x, n, lo, hi, scale);
   else
-    searchAsymmetric(scheme, range, x, n, lo, hi, scale, zeroPoint);
+    searchAsymmetric(asymmetricSearchFor(scheme, range), x, n, lo, hi, scale,
+                     zeroPoint);
 }
 
 void mlir::coreai::searchIntegerRow(const QuantScheme &scheme,
@@ -268,6 +245,13 @@ void mlir::coreai::searchIntegerRow(const QuantScheme &scheme,
     for (; j + 8 <= segs; j += 8)
       detail::searchSymmetric8(row + j * segLen, segLen, lo + j, hi + j, search,
                                scales + j);
+  }
+  if (!scheme.symmetric && !scheme.format.isFloat && segLen % 8 == 0 &&
+      detail::haveSearchKernels()) {
+    const detail::AsymmetricSearch search = asymmetricSearchFor(scheme, range);
+    for (; j + 8 <= segs; j += 8)
+      detail::searchAsymmetric8(row + j * segLen, segLen, lo + j, hi + j,
+                                search, scales + j, zeroPoints + j);
   }
   for (; j < segs; ++j)
     searchIntegerParam(scheme, range, row + j * segLen, segLen, lo[j], hi[j],

@@ -8,6 +8,7 @@
 
 #include "ScaleSearchKernels.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/ErrorHandling.h"
 
 #include <limits>
@@ -255,6 +256,161 @@ candidate(__m256d signRatioLo, __m256d signRatioHi, __m256d absMaxLo,
 }
 
 //===----------------------------------------------------------------------===//
+// The asymmetric search, eight blocks at once (AVX2 and FMA).
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The running sums of one pass over eight blocks' codes.
+struct CodeSums8 {
+  __m256 invS, zp, negS;
+  __m256 sq, sxq, sqq, err;
+
+  [[gnu::target("avx2")]] CodeSums8(const float *inv, const float *zeros,
+                                    const float *s) {
+    invS = _mm256_loadu_ps(inv);
+    zp = _mm256_loadu_ps(zeros);
+    negS = s ? _mm256_sub_ps(_mm256_setzero_ps(), _mm256_loadu_ps(s))
+             : _mm256_setzero_ps();
+    sq = sxq = sqq = err = _mm256_setzero_ps();
+  }
+
+  /// Element v of each lane, as asymmetricSums takes it.
+  template <bool WithError>
+  [[gnu::target("avx2,fma")]] inline void add(__m256 v, __m256 qmin,
+                                              __m256 qmax) {
+    const __m256 limit = _mm256_set1_ps(4194304.0f);
+    const __m256 negLimit = _mm256_set1_ps(-4194304.0f);
+    __m256 t =
+        _mm256_min_ps(_mm256_max_ps(_mm256_mul_ps(v, invS), negLimit), limit);
+    t = _mm256_round_ps(t, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m256 q = _mm256_min_ps(_mm256_max_ps(_mm256_add_ps(t, zp), qmin), qmax);
+    sq = _mm256_add_ps(sq, q);
+    sxq = _mm256_fmadd_ps(v, q, sxq);
+    sqq = _mm256_fmadd_ps(q, q, sqq);
+    if (WithError) {
+      // fma(-(q - zp), s, x) = fma(q - zp, -s, x).
+      __m256 e = _mm256_fmadd_ps(_mm256_sub_ps(q, zp), negS, v);
+      err = _mm256_fmadd_ps(e, e, err);
+    }
+  }
+
+  [[gnu::target("avx2")]] void store(CodeSums *out) const {
+    float lanes[4][8];
+    _mm256_storeu_ps(lanes[0], sq);
+    _mm256_storeu_ps(lanes[1], sxq);
+    _mm256_storeu_ps(lanes[2], sqq);
+    _mm256_storeu_ps(lanes[3], err);
+    for (int b = 0; b < 8; ++b)
+      out[b] = CodeSums{lanes[0][b], lanes[1][b], lanes[2][b], lanes[3][b]};
+  }
+};
+
+/// One pass over eight transposed blocks' codes for per-lane inverse scales
+/// and zero points, as asymmetricSums computes it for each block; with
+/// `WithError`, also the squared errors against the per-lane scales `s`.
+template <bool WithError>
+[[gnu::target("avx2,fma")]] void
+asymmetricSums8(const float *xt, int64_t n, const float *inv, const float *zp,
+                const float *s, float qmin, float qmax, CodeSums *out) {
+  const __m256 lowest = _mm256_set1_ps(qmin), highest = _mm256_set1_ps(qmax);
+  CodeSums8 sums(inv, zp, s);
+  for (int64_t k = 0; k < n; ++k)
+    sums.add<WithError>(_mm256_loadu_ps(xt + k * 8), lowest, highest);
+  sums.store(out);
+}
+
+/// Two such passes at once (two independent chains of multiply-adds).
+[[gnu::target("avx2,fma")]] void
+asymmetricSums8x2(const float *xt, int64_t n, const float *inv0,
+                  const float *inv1, const float *zp, float qmin, float qmax,
+                  CodeSums *out0, CodeSums *out1) {
+  const __m256 lowest = _mm256_set1_ps(qmin), highest = _mm256_set1_ps(qmax);
+  CodeSums8 sums0(inv0, zp, nullptr), sums1(inv1, zp, nullptr);
+  for (int64_t k = 0; k < n; ++k) {
+    __m256 v = _mm256_loadu_ps(xt + k * 8);
+    sums0.add<false>(v, lowest, highest);
+    sums1.add<false>(v, lowest, highest);
+  }
+  sums0.store(out0);
+  sums1.store(out1);
+}
+
+} // namespace
+
+[[gnu::target("avx2,fma,f16c")]] void mlir::coreai::detail::searchAsymmetric8(
+    const float *x, int64_t n, const float *lo, const float *hi,
+    const AsymmetricSearch &search, double *scales, double *zeros) {
+  thread_local std::vector<float> scratch;
+  scratch.resize(n * 8);
+  float *xt = scratch.data();
+  transposeBlocks(x, n, xt, 8);
+  __m256 sx = _mm256_setzero_ps(), sxx = sx;
+  for (int64_t k = 0; k < n; ++k) {
+    __m256 v = _mm256_loadu_ps(xt + k * 8);
+    sx = _mm256_add_ps(sx, v);
+    sxx = _mm256_fmadd_ps(v, v, sxx);
+  }
+  float sxF[8], sxxF[8];
+  _mm256_storeu_ps(sxF, sx);
+  _mm256_storeu_ps(sxxF, sxx);
+  llvm::SmallVector<AsymmetricBlock, 8> blocks;
+  for (int b = 0; b < 8; ++b)
+    blocks.emplace_back(search, lo[b], hi[b], n, sxF[b], sxxF[b], scales[b],
+                        zeros[b]);
+
+  // The candidates two at a time, scored in order.
+  float inv[8], inv1[8], zp[8], s[8];
+  CodeSums sums[8], sums1[8];
+  for (int b = 0; b < 8; ++b)
+    zp[b] = blocks[b].startZero();
+  for (int i = 0; i < search.ratios; i += 2) {
+    const bool pair = i + 1 < search.ratios;
+    for (int b = 0; b < 8; ++b) {
+      inv[b] = 1.0f / blocks[b].candidateScale(i);
+      inv1[b] = pair ? 1.0f / blocks[b].candidateScale(i + 1) : inv[b];
+    }
+    asymmetricSums8x2(xt, n, inv, inv1, zp, search.qmin, search.qmax, sums,
+                      sums1);
+    for (int b = 0; b < 8; ++b) {
+      blocks[b].scoreCandidate(sums[b]);
+      if (pair)
+        blocks[b].scoreCandidate(sums1[b]);
+    }
+  }
+  for (int b = 0; b < 8; ++b) {
+    s[b] = static_cast<float>(scales[b]);
+    inv[b] = 1.0f / s[b];
+    zp[b] = static_cast<float>(zeros[b]);
+  }
+  asymmetricSums8<true>(xt, n, inv, zp, s, search.qmin, search.qmax, sums);
+  for (int b = 0; b < 8; ++b)
+    blocks[b].setStartError(sums[b].err);
+  for (int trial = 0; trial < AsymmetricBlock::kMaxTrials; ++trial) {
+    bool active[8], any = false;
+    for (int b = 0; b < 8; ++b) {
+      active[b] = blocks[b].nextTrial(s[b], zp[b]);
+      if (!active[b])
+        s[b] = 1.0f, zp[b] = 0.0f;
+      inv[b] = 1.0f / s[b];
+      any |= active[b];
+    }
+    if (!any)
+      break;
+    asymmetricSums8<true>(xt, n, inv, zp, s, search.qmin, search.qmax, sums);
+    for (int b = 0; b < 8; ++b)
+      if (active[b])
+        blocks[b].takeTrial(s[b], zp[b], sums[b]);
+  }
+  // All-zero blocks keep their min-max parameters, as in the portable code.
+  for (int b = 0; b < 8; ++b)
+    if (lo[b] != 0 || hi[b] != 0) {
+      scales[b] = blocks[b].getScale();
+      zeros[b] = blocks[b].getZero();
+    }
+}
+
+//===----------------------------------------------------------------------===//
 // Sixteen blocks at once (AVX-512): the same arithmetic lane for lane.
 //===----------------------------------------------------------------------===//
 
@@ -440,6 +596,13 @@ void mlir::coreai::detail::searchSymmetric16(const float *, int64_t,
 void mlir::coreai::detail::searchSymmetric8(const float *, int64_t,
                                             const float *, const float *,
                                             const SymmetricSearch &, double *) {
+  llvm_unreachable("no search kernels on this machine");
+}
+
+void mlir::coreai::detail::searchAsymmetric8(const float *, int64_t,
+                                             const float *, const float *,
+                                             const AsymmetricSearch &, double *,
+                                             double *) {
   llvm_unreachable("no search kernels on this machine");
 }
 

@@ -125,16 +125,19 @@ TEST(ScaleSearch, WithinAHundredthOfADecibelOfBruteForce) {
   }
 }
 
-// The row search (sixteen blocks at a time with AVX-512, eight with AVX2
-// and FMA) chooses exactly what the block-by-block search chooses, on blocks of
-// every kind: heavy-tailed, tiny (subnormal f16 scales), all zero, constant.
+// The row search (symmetric: sixteen blocks at a time with AVX-512, eight
+// with AVX2 and FMA; asymmetric: eight) chooses exactly what the
+// block-by-block search chooses, on blocks of every kind: heavy-tailed, tiny
+// (subnormal f16 scales), all zero, constant, one-signed.
 TEST(ScaleSearch, RowSearchMatchesBlockSearch) {
   std::mt19937 rng(5);
   std::student_t_distribution<float> dist(3.0f);
   for (int64_t segLen : {8, 32, 288})
-    for (bool full : {false, true})
+    for (int kind : {0, 1, 2, 3}) // sym, sym full, asym signed, asym unsigned
       for (double lowest : {0.65, 0.30})
         for (unsigned bits : {2u, 4u, 8u}) {
+          const bool symmetric = kind < 2, full = kind == 1;
+          const bool isSigned = kind != 3;
           // Sixteen blocks (AVX-512 where present), then eight (AVX2), then a
           // remainder the portable code takes.
           const int64_t segs = 27;
@@ -142,16 +145,19 @@ TEST(ScaleSearch, RowSearchMatchesBlockSearch) {
           for (int64_t i = 0; i < segs * segLen; ++i) {
             int64_t j = i / segLen;
             float scale = j % 5 == 1 ? 1e-6f : j % 7 == 2 ? 300.0f : 0.02f;
-            row[i] = j == 3 ? 0.0f : j == 4 ? 0.5f : scale * dist(rng);
+            row[i] = j == 3   ? 0.0f
+                     : j == 4 ? 0.5f
+                     : j == 6 ? std::fabs(scale * dist(rng))
+                              : scale * dist(rng);
             row[i] = decodeF16(encodeF16(row[i]));
           }
-          QuantScheme scheme{QuantFormat::integer(bits, true),
-                             true,
+          QuantScheme scheme{QuantFormat::integer(bits, isSigned),
+                             symmetric,
                              ScaleStorage::F16,
                              ScaleSearch::MSE,
                              lowest,
                              full};
-          IntRange range = getIntRange(scheme.format, true, full);
+          IntRange range = getIntRange(scheme.format, symmetric, full);
           std::vector<float> lo(segs), hi(segs);
           for (int64_t j = 0; j < segs; ++j) {
             lo[j] = *std::min_element(row.begin() + j * segLen,
@@ -171,8 +177,10 @@ TEST(ScaleSearch, RowSearchMatchesBlockSearch) {
                                lo[j], hi[j], scale, zero);
             ASSERT_EQ(rowScales[j], scale)
                 << "block " << j << " of " << segLen << ", " << bits
-                << " bits, full " << full << ", lowest " << lowest;
-            ASSERT_EQ(rowZeros[j], zero);
+                << " bits, kind " << kind << ", lowest " << lowest;
+            ASSERT_EQ(rowZeros[j], zero)
+                << "block " << j << " of " << segLen << ", " << bits
+                << " bits, kind " << kind << ", lowest " << lowest;
           }
         }
 }
