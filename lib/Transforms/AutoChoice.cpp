@@ -406,3 +406,20 @@ FailureOr<AutomaticPlan> mlir::coreai::planAutomaticChoice(
     }
   return plan;
 }
+
+void mlir::coreai::printAutomaticSummary(const AutomaticPlan &plan,
+                                         std::optional<double> budget,
+                                         double targetDb,
+                                         llvm::raw_ostream &os) {
+  os << "automatic choice: " << llvm::format("%.3f", plan.bitsPerWeight)
+     << " bits per weight";
+  if (budget)
+    os << " (budget " << llvm::format("%.3f", *budget) << ")";
+  else
+    os << " (target " << llvm::format("%.2f", targetDb) << " dB)";
+  if (plan.compressed == 0)
+    os << ", no weight compressed\n";
+  else
+    os << ", worst output channel of a compressed weight "
+       << llvm::format("%.2f", plan.worstChannelSqnrDb) << " dB\n";
+}

@@ -13,7 +13,6 @@
 #include "coreai/Transforms/WeightAnalysis.h"
 
 #include "mlir/IR/BuiltinOps.h"
-#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <cmath>
@@ -30,33 +29,6 @@ using namespace mlir;
 using namespace mlir::coreai;
 
 namespace {
-
-/// What the selectors see of every weight constant of `module`.
-DenseMap<Operation *, WeightFacts> collectFacts(ModuleOp module) {
-  DenseMap<Operation *, WeightFacts> facts;
-  WeightAnalysis analysis(module);
-  for (auto [ordinal, record] : llvm::enumerate(analysis.getWeights())) {
-    Operation *constant = record.source.getDefiningOp();
-    if (!constant)
-      continue;
-    WeightFacts &f = facts[constant];
-    if (f.ordinal < 0) {
-      f.ordinal = ordinal;
-      llvm::raw_string_ostream os(f.locations);
-      constant->getLoc().print(os);
-      os << "\n";
-      f.shape.assign(record.type.getShape().begin(),
-                     record.type.getShape().end());
-      f.elements = record.type.getNumElements();
-      f.elementType = record.elementType;
-    }
-    f.consumers.push_back(record.consumerName);
-    llvm::raw_string_ostream os(f.locations);
-    record.consumer->getLoc().print(os);
-    os << "\n";
-  }
-  return facts;
-}
 
 /// The recipe and the candidates of one run.
 struct Setup {
@@ -106,23 +78,12 @@ struct CompressWeightsPass
       return signalPassFailure();
     for (auto &[ordinal, reason] : reasons)
       analysis.setSkipReason(ordinal, reason);
-    if (summary) {
-      llvm::outs() << "automatic choice: "
-                   << llvm::format("%.3f", summary->bitsPerWeight)
-                   << " bits per weight";
-      if (bitsPerWeight.hasValue())
-        llvm::outs() << " (budget "
-                     << llvm::format("%.3f", double(bitsPerWeight)) << ")";
-      else
-        llvm::outs() << " (target " << llvm::format("%.2f", double(minSqnr))
-                     << " dB)";
-      if (summary->compressed == 0)
-        llvm::outs() << ", no weight compressed\n";
-      else
-        llvm::outs() << ", worst output channel of a compressed weight "
-                     << llvm::format("%.2f", summary->worstChannelSqnrDb)
-                     << " dB\n";
-    }
+    if (summary)
+      printAutomaticSummary(*summary,
+                            bitsPerWeight.hasValue()
+                                ? std::optional<double>(bitsPerWeight)
+                                : std::nullopt,
+                            double(minSqnr), llvm::outs());
     printWeightReport(analysis, ReportFormat::Table, llvm::outs());
   }
 
@@ -218,7 +179,7 @@ private:
   LogicalResult apply(const Setup &setup, ModuleOp module,
                       DenseMap<int64_t, std::string> *reasons,
                       std::optional<AutomaticPlan> *summary) {
-    DenseMap<Operation *, WeightFacts> facts = collectFacts(module);
+    DenseMap<Operation *, WeightFacts> facts = collectWeightFacts(module);
     DenseMap<Operation *, std::string> why;
     auto note = [&](Operation *op, const std::string &reason) {
       if (reasons && facts.count(op))

@@ -2,6 +2,7 @@
 
 #include "coreai/Transforms/Recipe.h"
 
+#include "coreai/Transforms/WeightAnalysis.h"
 #include "coreai/Transforms/WeightSchemes.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -433,4 +434,31 @@ mlir::coreai::parseRecipe(StringRef text,
     }
   }
   return recipe;
+}
+
+DenseMap<Operation *, WeightFacts>
+mlir::coreai::collectWeightFacts(ModuleOp module) {
+  DenseMap<Operation *, WeightFacts> facts;
+  WeightAnalysis analysis(module);
+  for (auto [ordinal, record] : llvm::enumerate(analysis.getWeights())) {
+    Operation *constant = record.source.getDefiningOp();
+    if (!constant)
+      continue;
+    WeightFacts &f = facts[constant];
+    if (f.ordinal < 0) {
+      f.ordinal = ordinal;
+      llvm::raw_string_ostream os(f.locations);
+      constant->getLoc().print(os);
+      os << "\n";
+      f.shape.assign(record.type.getShape().begin(),
+                     record.type.getShape().end());
+      f.elements = record.type.getNumElements();
+      f.elementType = record.elementType;
+    }
+    f.consumers.push_back(record.consumerName);
+    llvm::raw_string_ostream os(f.locations);
+    record.consumer->getLoc().print(os);
+    os << "\n";
+  }
+  return facts;
 }

@@ -84,6 +84,13 @@ struct AutomaticPlan {
   DenseMap<Operation *, std::string> kept;
 };
 
+/// Prints the plan's summary line for a dry run: its bits per weight against
+/// the `budget` (or else the quality target `targetDb`) and the worst output
+/// channel of a compressed weight.
+void printAutomaticSummary(const AutomaticPlan &plan,
+                           std::optional<double> budget, double targetDb,
+                           llvm::raw_ostream &os);
+
 /// Measures the `ladder` (whose entries `names` names) on every weight of
 /// `automatic`, and the scheme of every weight already in `weights` on it
 /// (they count in the budget), chooses one option per automatic weight

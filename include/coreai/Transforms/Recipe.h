@@ -90,6 +90,9 @@ struct Recipe {
   void prepare(MLIRContext *context);
 };
 
+/// What the selectors see of every weight constant of `module`, by constant.
+DenseMap<Operation *, WeightFacts> collectWeightFacts(ModuleOp module);
+
 /// Parses the JSON recipe `text`. Reports the first problem (malformed JSON,
 /// an unknown key, a wrong type, an invalid option value), naming the rule
 /// and the key, through a diagnostic that `diag` starts.
