@@ -286,10 +286,10 @@ std::string formatNumber(const char *format, double value) {
 } // namespace
 
 FailureOr<AutomaticPlan> mlir::coreai::planAutomaticChoice(
-    ModuleOp module, ArrayRef<WeightCandidate> automatic,
-    ArrayRef<const WeightScheme *> ladder, ArrayRef<std::string> names,
-    const AutomaticTarget &target, SmallVectorImpl<WeightAssignment> &weights,
-    unsigned threads) {
+    ModuleOp module, const WeightAnalysis &analysis,
+    ArrayRef<WeightCandidate> automatic, ArrayRef<const WeightScheme *> ladder,
+    ArrayRef<std::string> names, const AutomaticTarget &target,
+    SmallVectorImpl<WeightAssignment> &weights, unsigned threads) {
   AutomaticPlan plan;
   DenseMap<Operation *, std::string> &kept = plan.kept;
   // The weights a rule compresses count with the bytes of their scheme:
@@ -313,7 +313,6 @@ FailureOr<AutomaticPlan> mlir::coreai::planAutomaticChoice(
     index[weight.op] = i;
   std::vector<int64_t> uses(measured.size(), 0), denseBytes(measured.size());
   double fixedBits = 0, elements = 0;
-  WeightAnalysis analysis(module);
   for (const WeightRecord &record : analysis.getWeights()) {
     elements += double(record.type.getNumElements());
     auto it = index.find(record.source.getDefiningOp());

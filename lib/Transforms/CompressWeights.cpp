@@ -179,7 +179,10 @@ private:
   LogicalResult apply(const Setup &setup, ModuleOp module,
                       DenseMap<int64_t, std::string> *reasons,
                       std::optional<AutomaticPlan> *summary) {
-    DenseMap<Operation *, WeightFacts> facts = collectWeightFacts(module);
+    // One analysis of the program as it is: the selectors' facts and the
+    // budget's count of every weight.
+    WeightAnalysis analysis(module);
+    DenseMap<Operation *, WeightFacts> facts = collectWeightFacts(analysis);
     DenseMap<Operation *, std::string> why;
     auto note = [&](Operation *op, const std::string &reason) {
       if (reasons && facts.count(op))
@@ -237,8 +240,8 @@ private:
       target.objective = objective;
       target.minSqnrDb = minSqnr;
       FailureOr<AutomaticPlan> plan = planAutomaticChoice(
-          module, automatic, setup.ladder, setup.names, target, weights,
-          getPassThreadCount(&getContext()));
+          module, analysis, automatic, setup.ladder, setup.names, target,
+          weights, getPassThreadCount(&getContext()));
       if (failed(plan))
         return failure();
       for (auto &[op, reason] : plan->kept)

@@ -437,9 +437,8 @@ mlir::coreai::parseRecipe(StringRef text,
 }
 
 DenseMap<Operation *, WeightFacts>
-mlir::coreai::collectWeightFacts(ModuleOp module) {
+mlir::coreai::collectWeightFacts(const WeightAnalysis &analysis) {
   DenseMap<Operation *, WeightFacts> facts;
-  WeightAnalysis analysis(module);
   for (auto [ordinal, record] : llvm::enumerate(analysis.getWeights())) {
     Operation *constant = record.source.getDefiningOp();
     if (!constant)

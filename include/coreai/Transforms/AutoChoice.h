@@ -25,6 +25,8 @@
 namespace mlir {
 namespace coreai {
 
+class WeightAnalysis;
+
 /// A named scheme the automatic mode can choose.
 struct CandidateScheme {
   std::string name;
@@ -94,16 +96,16 @@ void printAutomaticSummary(const AutomaticPlan &plan,
 /// Measures the `ladder` (whose entries `names` names) on every weight of
 /// `automatic`, and the scheme of every weight already in `weights` on it
 /// (they count in the budget), chooses one option per automatic weight
-/// (Compression/MixedPrecision.h; every weight the report lists counts,
-/// those left dense at the bytes they store), and appends the compressed
+/// (Compression/MixedPrecision.h; every weight that `analysis`, of `module`
+/// as it is, lists counts, those left dense at the bytes they store), and
+/// appends the compressed
 /// ones to `weights`. Fails with a diagnostic at `module` when the budget is
 /// below what the cheapest candidates take.
-FailureOr<AutomaticPlan>
-planAutomaticChoice(ModuleOp module, ArrayRef<WeightCandidate> automatic,
-                    ArrayRef<const WeightScheme *> ladder,
-                    ArrayRef<std::string> names, const AutomaticTarget &target,
-                    SmallVectorImpl<WeightAssignment> &weights,
-                    unsigned threads);
+FailureOr<AutomaticPlan> planAutomaticChoice(
+    ModuleOp module, const WeightAnalysis &analysis,
+    ArrayRef<WeightCandidate> automatic, ArrayRef<const WeightScheme *> ladder,
+    ArrayRef<std::string> names, const AutomaticTarget &target,
+    SmallVectorImpl<WeightAssignment> &weights, unsigned threads);
 
 } // namespace coreai
 } // namespace mlir

@@ -90,8 +90,10 @@ struct Recipe {
   void prepare(MLIRContext *context);
 };
 
-/// What the selectors see of every weight constant of `module`, by constant.
-DenseMap<Operation *, WeightFacts> collectWeightFacts(ModuleOp module);
+/// What the selectors see of every weight constant of the analysed program,
+/// by constant.
+DenseMap<Operation *, WeightFacts>
+collectWeightFacts(const WeightAnalysis &analysis);
 
 /// Parses the JSON recipe `text`. Reports the first problem (malformed JSON,
 /// an unknown key, a wrong type, an invalid option value), naming the rule
