@@ -101,6 +101,13 @@ bool mlir::coreai::evaluateChain(const WeightChain &chain,
     auto in = [&](unsigned k) -> const std::vector<double> & {
       return values[node.inputs[k]];
     };
+    // Input k's values, moved out when this node is their last use.
+    auto take = [&](unsigned k) -> std::vector<double> {
+      std::vector<double> &input = values[node.inputs[k]];
+      if (lastUse[node.inputs[k]] == index)
+        return std::move(input);
+      return input;
+    };
     auto shapeOf = [&](unsigned k) -> ArrayRef<int64_t> {
       return chain.nodes[node.inputs[k]].shape;
     };
@@ -114,10 +121,11 @@ bool mlir::coreai::evaluateChain(const WeightChain &chain,
       return false;
     }
     if (node.kind == Kind::BuildSparse) {
-      result = in(0);
-      masks[index] = in(1);
+      result = take(0);
+      masks[index] = take(1);
     } else {
-      result.resize(getNumElements(node.shape));
+      if (node.kind != Kind::Cast)
+        result.resize(getNumElements(node.shape));
       switch (node.kind) {
       case Kind::Constant:
         if (!readConstant(node, result, error, threads))
@@ -138,7 +146,7 @@ bool mlir::coreai::evaluateChain(const WeightChain &chain,
           return false;
         break;
       case Kind::Cast:
-        result = in(0);
+        result = take(0);
         // Float to integer conversions truncate toward zero.
         if (isa<IntegerType>(node.elementType))
           for (double &v : result)
