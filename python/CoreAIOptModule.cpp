@@ -9,9 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/Asset/Asset.h"
+#include "coreai/Asset/AtomicFile.h"
 #include "coreai/InitAll.h"
-#include "coreai/Transforms/WeightAnalysis.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -192,6 +193,34 @@ public:
       throw py::value_error(llvm::toString(std::move(e)));
   }
 
+  /// Writes the program to `path` as bytecode or as text (with locations),
+  /// streamed into a file beside it that replaces `path` only when whole.
+  void saveFile(const std::string &path, bool bytecode) const {
+    std::string error;
+    {
+      py::gil_scoped_release release;
+      llvm::Expected<std::unique_ptr<coreai::AtomicOutputFile>> file =
+          coreai::AtomicOutputFile::open(path);
+      llvm::Error e = file.takeError();
+      if (!e) {
+        if (bytecode) {
+          if (failed(writeBytecodeToFile(*module, (*file)->os())))
+            error = "cannot write the program as bytecode";
+        } else {
+          OpPrintingFlags flags;
+          flags.enableDebugInfo();
+          module->print((*file)->os(), flags);
+        }
+        if (error.empty())
+          e = (*file)->commit();
+      }
+      if (e)
+        error = llvm::toString(std::move(e));
+    }
+    if (!error.empty())
+      throw py::value_error("path: " + error);
+  }
+
   std::unique_ptr<Program> copy() const {
     // Through bytecode: a new context owns the copy.
     std::string bytes;
@@ -313,6 +342,8 @@ PYBIND11_MODULE(_core, m) {
       .def("to_text", &Program::toText, py::arg("debug_info") = false)
       .def("to_bytecode", &Program::toBytecode)
       .def("save_asset", &Program::saveAsset)
+      .def("save_file", &Program::saveFile, py::arg("path"),
+           py::arg("bytecode"))
       .def("copy", &Program::copy)
       .def("run", &Program::run, py::arg("pipeline"), py::arg("threads") = 0)
       .def("report", &Program::report, py::arg("reference") = py::none());

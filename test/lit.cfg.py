@@ -42,5 +42,6 @@ config.substitutions.append(
     ("%coreai_src", config.coreai_src_root)
 )
 llvm_config.add_tool_substitutions(
-    ["coreai-opt", "mlir-opt"], [tools_dir, config.llvm_tools_dir]
+    ["coreai-opt", "coreai-pass-bench", "coreai-bench", "mlir-opt"],
+    [tools_dir, config.llvm_tools_dir],
 )

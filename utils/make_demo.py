@@ -17,12 +17,14 @@ bytecode (from docs/examples, so that locations read demo.mlir:LINE:COL):
     ../../build/bin/coreai-opt demo.mlir --emit-bytecode -o demo.mlirbc && rm demo.mlir
 Needs numpy (utils/setup.sh python3-numpy)."""
 import argparse
+import io
 import os
 import sys
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atomic_output import replace_when_done  # noqa: E402
 from coreai_blobs import blob  # noqa: E402
 
 
@@ -49,7 +51,7 @@ def main():
     rng = np.random.default_rng(args.seed)
     d, h, s, v = args.dim, args.hidden, args.seq, args.vocab
     res = {}
-    out = open(args.out, "w")
+    out = io.StringIO()
     w = out.write
 
     def t(*shape, ty="f16"):
@@ -113,7 +115,8 @@ def main():
     w("{-# dialect_resources: { builtin: {\n")
     w(",\n".join('  %s: "%s"' % (k, blob(a.astype("<f2").tobytes(), 16)) for k, a in res.items()))
     w("\n} } #-}\n")
-    out.close()
+    with replace_when_done(args.out) as f:
+        f.write(out.getvalue())
 
 
 if __name__ == "__main__":

@@ -10,10 +10,12 @@ once by coreai-opt (canonical float spelling and resource order):
   utils/make_example.py /tmp/raw.mlir
   build/bin/coreai-opt /tmp/raw.mlir -o docs/examples/compressed-mlp.mlir
 """
+import io
 import random
 import struct
 import sys
 
+from atomic_output import replace_when_done
 from coreai_blobs import blob, pack
 
 rng = random.Random(2026)
@@ -53,7 +55,7 @@ resources["conv_values"] = blob(f16s(values), 16)
 
 bias = [round(rng.uniform(-0.1, 0.1), 3) for _ in range(16)]
 
-out = sys.stdout if len(sys.argv) < 2 else open(sys.argv[1], "w")
+out = sys.stdout if len(sys.argv) < 2 else io.StringIO()
 w = out.write
 w("""module {
   coreai.graph @main(%arg0: tensor<1x4xsi32> {coreai.name = "ids"}, %arg1: tensor<1x4x8x8xf16> {coreai.name = "image"}) -> (tensor<1x4x16xf16> {coreai.name = "relu"}, tensor<1x8x6x6xf16> {coreai.name = "convolution"}) {
@@ -90,3 +92,6 @@ w("""module {
 w("{-#\n  dialect_resources: {\n    builtin: {\n")
 w(",\n".join('      %s: "%s"' % kv for kv in resources.items()))
 w("\n    }\n  }\n#-}\n")
+if out is not sys.stdout:
+    with replace_when_done(sys.argv[1]) as f:
+        f.write(out.getvalue())

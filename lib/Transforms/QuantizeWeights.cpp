@@ -1,14 +1,13 @@
 //===- QuantizeWeights.cpp - coreai-quantize-weights ----------------------===//
 //
-// The pass and the C++ API: the options become a quantization scheme
-// (QuantizeScheme.cpp), run over every candidate by the shared skeleton.
+// The options become a quantization scheme (Schemes/WeightSchemes.h), run
+// over every candidate by the shared skeleton.
 //
 //===----------------------------------------------------------------------===//
 
-#include "coreai/Transforms/QuantizeWeights.h"
-#include "coreai/Transforms/WeightSchemes.h"
-
-#include "mlir/Pass/PassManager.h"
+#include "coreai/Schemes/WeightSchemes.h"
+#include "coreai/Transforms/Passes.h"
+#include "coreai/Weights/WeightPassDriver.h"
 
 namespace mlir {
 namespace coreai {
@@ -48,17 +47,3 @@ struct QuantizeWeightsPass
 };
 
 } // namespace
-
-FailureOr<ModuleOp>
-mlir::coreai::quantizeWeights(ModuleOp program,
-                              const QuantizeWeightsOptions &options) {
-  ModuleOp target = options.inPlace ? program : program.clone();
-  PassManager pm(program.getContext());
-  pm.addPass(createCoreAIQuantizeWeightsPass(options));
-  if (failed(pm.run(target))) {
-    if (!options.inPlace)
-      target.erase();
-    return failure();
-  }
-  return target;
-}

@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "coreai/Transforms/WeightSchemes.h"
+#include "coreai/Schemes/WeightSchemes.h"
 
 namespace mlir {
 namespace coreai {

@@ -1,7 +1,7 @@
 //===- TestWeightCandidates.cpp - Report the chosen weights ---------------===//
 
 #include "coreai/Transforms/Passes.h"
-#include "coreai/Transforms/WeightCandidates.h"
+#include "coreai/Weights/WeightCandidates.h"
 
 namespace mlir {
 namespace coreai {

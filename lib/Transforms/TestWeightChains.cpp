@@ -1,16 +1,17 @@
 //===- TestWeightChains.cpp - Described chains against the IR -------------===//
 //
-// The automatic choice measures a scheme's encoding by evaluating the chain
-// the scheme describes; this test pass checks, scheme by scheme, that the
-// description decodes exactly as the IR the scheme rewrites to.
+// A scheme describes its chain once; the automatic choice evaluates the
+// description (evaluateChain) and the rewrite emits it (emitChain). This
+// test pass checks, scheme by scheme, that the emitted IR, read back and
+// materialized, decodes exactly as the evaluated description.
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/IR/ConstantData.h"
-#include "coreai/Transforms/MaterializeWeights.h"
+#include "coreai/Selection/Recipe.h"
 #include "coreai/Transforms/Passes.h"
-#include "coreai/Transforms/Recipe.h"
-#include "coreai/Transforms/WeightAnalysis.h"
+#include "coreai/Weights/Materialize.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -93,11 +94,11 @@ private:
     if (!evaluateChain(chain, described, error, 1))
       return op.emitError(name) << ": the described chain fails: " << error;
 
-    // The chain as the rewrite builds it, alone in a scratch module.
+    // The same chain emitted as IR, alone in a scratch module.
     OwningOpRef<ModuleOp> scratch = ModuleOp::create(op.getLoc());
     OpBuilder builder(&getContext());
     builder.setInsertionPointToEnd(scratch->getBody());
-    (void)scheme.rewrite(builder, weight, *encoding);
+    (void)rewriteWeight(builder, weight, scheme, *encoding);
     if (failed(materializeWeights(*scratch, 1)))
       return failure();
     SmallVector<ConstantOp> constants(scratch->getOps<ConstantOp>());

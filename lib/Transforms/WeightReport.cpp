@@ -7,9 +7,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Analysis/WeightAnalysis.h"
+#include "coreai/Asset/AtomicFile.h"
 #include "coreai/Transforms/Passes.h"
-#include "coreai/Transforms/WeightAnalysis.h"
-#include "coreai/Transforms/WeightPassDriver.h"
+#include "coreai/Weights/WeightPassDriver.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -39,20 +40,23 @@ struct WeightReportPass
             analysis.compareWith(reference, getPassThreadCount(&getContext()))))
       return signalPassFailure();
 
-    std::unique_ptr<llvm::raw_fd_ostream> file;
-    llvm::raw_ostream *os = &llvm::outs();
-    if (output != "-") {
-      std::error_code ec;
-      file = std::make_unique<llvm::raw_fd_ostream>(output, ec,
-                                                    llvm::sys::fs::OF_Text);
-      if (ec) {
-        emitError(module.getLoc()) << "option 'output': cannot write '"
-                                   << output << "': " << ec.message();
-        return signalPassFailure();
-      }
-      os = file.get();
+    if (output == "-") {
+      printWeightReport(analysis, format, llvm::outs());
+      return;
     }
-    printWeightReport(analysis, format, *os);
+    // The file replaces an existing one only once the report is whole.
+    llvm::Expected<std::unique_ptr<AtomicOutputFile>> file =
+        AtomicOutputFile::open(output);
+    llvm::Error error = file.takeError();
+    if (!error) {
+      printWeightReport(analysis, format, (*file)->os());
+      error = (*file)->commit();
+    }
+    if (error) {
+      emitError(module.getLoc())
+          << "option 'output': " << llvm::toString(std::move(error));
+      return signalPassFailure();
+    }
   }
 };
 

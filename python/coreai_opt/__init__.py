@@ -65,14 +65,17 @@ class Program:
         """Writes the program; the format follows the suffix: `.mlir` text
         (with locations), `.mlirbc` bytecode, `.aimodel` an asset directory
         (written next to `path` and renamed into place; replacing the asset
-        the program was loaded from needs `overwrite=True`)."""
+        the program was loaded from needs `overwrite=True`). A file is
+        written beside `path` as `.<name>.tmp-XXXXXX` and renamed over it
+        only once complete: a failure leaves an existing `path` as it was,
+        and the new file keeps its mode."""
         path = os.fspath(path)
         if _is_asset(path):
             self._core.save_asset(path, self._source_asset or "", overwrite)
         elif path.endswith(".mlirbc"):
-            _atomic_write(path, self.to_bytecode())
+            self._core.save_file(path, bytecode=True)
         elif path.endswith(".mlir"):
-            _atomic_write(path, self.to_text(debug_info=True).encode())
+            self._core.save_file(path, bytecode=False)
         else:
             raise ValueError("path: unknown suffix of '%s'; expected .mlir, "
                              ".mlirbc or .aimodel" % path)
@@ -99,17 +102,6 @@ class Program:
 
 def _is_asset(path):
     return path.rstrip("/").endswith(".aimodel")
-
-
-def _atomic_write(path, data):
-    tmp = "%s.partial-%d" % (path, os.getpid())
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
 def _run(program, pipeline, threads=0, stacklevel=3):

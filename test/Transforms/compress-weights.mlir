@@ -48,12 +48,12 @@
 // COUNT: 3 coreai.conv2d {{.*}} uncompressed
 // An element type, and the first matching rule winning over a later one:
 // RUN: echo '{"rules": [{"match": {"type": ["bf16"]}, "quantize": {"dtype": "int4"}}, {"match": {"type": "bf16"}, "skip": true}, {"skip": true}]}' > %t.type.json
-// RUN: coreai-opt %S/Inputs/recipe-program.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.type.json weight-num-threshold=100},coreai-weight-report)' | FileCheck %s --check-prefix=TYPE
+// RUN: coreai-opt %S/Inputs/recipe-program.mlir -o /dev/null --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-compress-weights{recipe=%t.type.json weight-num-threshold=100},coreai-weight-report)' | FileCheck %s --check-prefix=TYPE
 // TYPE: 4 coreai.{{.*}} 64x16 bf16 bf16,si4 int4 per_channel sym mse
 // TYPE: weights: 5, compressed 1, uncompressed 4
 // The threshold still applies: nothing above 600 elements but the bf16 one.
 // RUN: echo '{"rules": [{"quantize": {"dtype": "int8"}}]}' > %t.all.json
-// RUN: coreai-opt %S/Inputs/recipe-program.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t.all.json weight-num-threshold=600},coreai-weight-report)' | FileCheck %s --check-prefix=THRESHOLD
+// RUN: coreai-opt %S/Inputs/recipe-program.mlir -o /dev/null --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-compress-weights{recipe=%t.all.json weight-num-threshold=600},coreai-weight-report)' | FileCheck %s --check-prefix=THRESHOLD
 // THRESHOLD: weights: 5, compressed 1, uncompressed 4
 // No scheme of the list applies: a warning at the weight, which stays.
 // RUN: echo '{"rules": [{"name": "blocks", "schemes": [{"quantize": {"dtype": "int4", "granularity": "per_block", "block-size": 64}}]}]}' > %t.none.json

@@ -1,7 +1,7 @@
 // LUT shapes follow each consumer's output axis: rank + 2 with the groups on
 // the output axis.
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{granularity=per_channel n-bits=2})' | FileCheck %s --check-prefix=CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-palettize-weights{granularity=per_grouped_channel group-size=16 n-bits=2 cluster-dim=4})' | FileCheck %s --check-prefix=VECTOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-palettize-weights{granularity=per_channel n-bits=2})' | FileCheck %s --check-prefix=CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-palettize-weights{granularity=per_grouped_channel group-size=16 n-bits=2 cluster-dim=4})' | FileCheck %s --check-prefix=VECTOR
 
 // Matmul y [K, N]: output axis 1; conv [Cout, Cin, KH, KW]: axis 0; an
 // embedding table [vocab, dim]: axis 0.
@@ -23,8 +23,8 @@ coreai.graph @axes(%x: tensor<2x64xf16>, %img: tensor<1x32x8x8xf32>, %ids: tenso
 // Vectors of 4 along the output axis, one LUT per 16 output channels; the
 // vector axis operand is the output axis.
 // VECTOR-LABEL: coreai.graph @axes
-// VECTOR:      coreai.constant dense<1> : tensor<si16>
-// VECTOR-NEXT: coreai.constant {{.*}} : tensor<1x2x4x4xf16>
+// VECTOR:      coreai.constant {{.*}} : tensor<1x2x4x4xf16>
+// VECTOR-NEXT: coreai.constant dense<1> : tensor<si16>
 // VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<64x8xui2>, tensor<1x2x4x4xf16>, tensor<si16>) -> tensor<64x32xf16>
 // VECTOR:      coreai.lut_to_dense {{.*}} : (tensor<8x32x3x3xui2>, tensor<2x1x1x1x4x4xf32>, tensor<si16>) -> tensor<32x32x3x3xf32>
 // VECTOR:      coreai.lut_to_dense {{.*}} : (tensor<24x64xui2>, tensor<6x1x4x4xbf16>, tensor<si16>) -> tensor<96x64xbf16>

@@ -57,15 +57,15 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 } } #-}
 
 // TENSOR-NONE-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-NONE-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-NONE-SCALAR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xf16>
+// TENSOR-NONE-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-NONE-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xf16>, tensor<si16>) -> tensor<32x64xf16>
 // TENSOR-NONE-SCALAR-NOT:  coreai.blockwise_shift_scale
 // TENSOR-NONE-SCALAR:      coreai.transpose
 
 // TENSOR-NONE-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-NONE-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-NONE-PCS-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xf16>
+// TENSOR-NONE-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-NONE-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xf16>, tensor<si16>) -> tensor<32x64xf16>
 // TENSOR-NONE-PCS:      coreai.cast {{.*}} : tensor<32x64xf16> to tensor<32x64xf16>
 // TENSOR-NONE-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -73,15 +73,15 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-NONE-PCS:      coreai.transpose
 
 // TENSOR-NONE-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// TENSOR-NONE-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-NONE-VECTOR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x2xf16>
+// TENSOR-NONE-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-NONE-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<1x1x4x2xf16>, tensor<si16>) -> tensor<32x64xf16>
 // TENSOR-NONE-VECTOR-NOT:  coreai.blockwise_shift_scale
 // TENSOR-NONE-VECTOR:      coreai.transpose
 
 // TENSOR-INT8-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-INT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-INT8-SCALAR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xsi8>
+// TENSOR-INT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-INT8-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xsi8>, tensor<si16>) -> tensor<32x64xsi8>
 // TENSOR-INT8-SCALAR:      coreai.cast {{.*}} : tensor<32x64xsi8> to tensor<32x64xf16>
 // TENSOR-INT8-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -89,8 +89,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-INT8-SCALAR:      coreai.transpose
 
 // TENSOR-INT8-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-INT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-INT8-PCS-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xsi8>
+// TENSOR-INT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-INT8-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xsi8>, tensor<si16>) -> tensor<32x64xsi8>
 // TENSOR-INT8-PCS:      coreai.cast {{.*}} : tensor<32x64xsi8> to tensor<32x64xf16>
 // TENSOR-INT8-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -98,8 +98,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-INT8-PCS:      coreai.transpose
 
 // TENSOR-INT8-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// TENSOR-INT8-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-INT8-VECTOR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x2xsi8>
+// TENSOR-INT8-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-INT8-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<1x1x4x2xsi8>, tensor<si16>) -> tensor<32x64xsi8>
 // TENSOR-INT8-VECTOR:      coreai.cast {{.*}} : tensor<32x64xsi8> to tensor<32x64xf16>
 // TENSOR-INT8-VECTOR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -107,8 +107,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-INT8-VECTOR:      coreai.transpose
 
 // TENSOR-UINT8-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-UINT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-UINT8-SCALAR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xui8>
+// TENSOR-UINT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-UINT8-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xui8>, tensor<si16>) -> tensor<32x64xui8>
 // TENSOR-UINT8-SCALAR:      coreai.cast {{.*}} : tensor<32x64xui8> to tensor<32x64xf16>
 // TENSOR-UINT8-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -116,8 +116,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-UINT8-SCALAR:      coreai.transpose
 
 // TENSOR-UINT8-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-UINT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-UINT8-PCS-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xui8>
+// TENSOR-UINT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-UINT8-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xui8>, tensor<si16>) -> tensor<32x64xui8>
 // TENSOR-UINT8-PCS:      coreai.cast {{.*}} : tensor<32x64xui8> to tensor<32x64xf16>
 // TENSOR-UINT8-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -125,8 +125,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-UINT8-PCS:      coreai.transpose
 
 // TENSOR-UINT8-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// TENSOR-UINT8-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-UINT8-VECTOR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x2xui8>
+// TENSOR-UINT8-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-UINT8-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<1x1x4x2xui8>, tensor<si16>) -> tensor<32x64xui8>
 // TENSOR-UINT8-VECTOR:      coreai.cast {{.*}} : tensor<32x64xui8> to tensor<32x64xf16>
 // TENSOR-UINT8-VECTOR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -134,8 +134,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-UINT8-VECTOR:      coreai.transpose
 
 // TENSOR-FP8E4M3-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-FP8E4M3-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E4M3-SCALAR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xf8E4M3FN>
+// TENSOR-FP8E4M3-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E4M3-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xf8E4M3FN>, tensor<si16>) -> tensor<32x64xf8E4M3FN>
 // TENSOR-FP8E4M3-SCALAR:      coreai.cast {{.*}} : tensor<32x64xf8E4M3FN> to tensor<32x64xf16>
 // TENSOR-FP8E4M3-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -143,8 +143,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-FP8E4M3-SCALAR:      coreai.transpose
 
 // TENSOR-FP8E4M3-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-FP8E4M3-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E4M3-PCS-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xf8E4M3FN>
+// TENSOR-FP8E4M3-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E4M3-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xf8E4M3FN>, tensor<si16>) -> tensor<32x64xf8E4M3FN>
 // TENSOR-FP8E4M3-PCS:      coreai.cast {{.*}} : tensor<32x64xf8E4M3FN> to tensor<32x64xf16>
 // TENSOR-FP8E4M3-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -152,8 +152,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-FP8E4M3-PCS:      coreai.transpose
 
 // TENSOR-FP8E4M3-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// TENSOR-FP8E4M3-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E4M3-VECTOR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x2xf8E4M3FN>
+// TENSOR-FP8E4M3-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E4M3-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<1x1x4x2xf8E4M3FN>, tensor<si16>) -> tensor<32x64xf8E4M3FN>
 // TENSOR-FP8E4M3-VECTOR:      coreai.cast {{.*}} : tensor<32x64xf8E4M3FN> to tensor<32x64xf16>
 // TENSOR-FP8E4M3-VECTOR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -161,8 +161,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-FP8E4M3-VECTOR:      coreai.transpose
 
 // TENSOR-FP8E5M2-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-FP8E5M2-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E5M2-SCALAR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xf8E5M2>
+// TENSOR-FP8E5M2-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E5M2-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xf8E5M2>, tensor<si16>) -> tensor<32x64xf8E5M2>
 // TENSOR-FP8E5M2-SCALAR:      coreai.cast {{.*}} : tensor<32x64xf8E5M2> to tensor<32x64xf16>
 // TENSOR-FP8E5M2-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -170,8 +170,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-FP8E5M2-SCALAR:      coreai.transpose
 
 // TENSOR-FP8E5M2-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// TENSOR-FP8E5M2-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E5M2-PCS-NEXT: coreai.constant {{.*}} : tensor<1x1x4x1xf8E5M2>
+// TENSOR-FP8E5M2-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E5M2-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<1x1x4x1xf8E5M2>, tensor<si16>) -> tensor<32x64xf8E5M2>
 // TENSOR-FP8E5M2-PCS:      coreai.cast {{.*}} : tensor<32x64xf8E5M2> to tensor<32x64xf16>
 // TENSOR-FP8E5M2-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -179,8 +179,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-FP8E5M2-PCS:      coreai.transpose
 
 // TENSOR-FP8E5M2-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// TENSOR-FP8E5M2-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E5M2-VECTOR-NEXT: coreai.constant {{.*}} : tensor<1x1x4x2xf8E5M2>
+// TENSOR-FP8E5M2-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR-FP8E5M2-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<1x1x4x2xf8E5M2>, tensor<si16>) -> tensor<32x64xf8E5M2>
 // TENSOR-FP8E5M2-VECTOR:      coreai.cast {{.*}} : tensor<32x64xf8E5M2> to tensor<32x64xf16>
 // TENSOR-FP8E5M2-VECTOR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -188,15 +188,15 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // TENSOR-FP8E5M2-VECTOR:      coreai.transpose
 
 // CHANNEL-NONE-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-NONE-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-NONE-SCALAR-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xf16>
+// CHANNEL-NONE-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-NONE-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xf16>, tensor<si16>) -> tensor<32x64xf16>
 // CHANNEL-NONE-SCALAR-NOT:  coreai.blockwise_shift_scale
 // CHANNEL-NONE-SCALAR:      coreai.transpose
 
 // CHANNEL-NONE-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-NONE-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-NONE-PCS-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xf16>
+// CHANNEL-NONE-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-NONE-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xf16>, tensor<si16>) -> tensor<32x64xf16>
 // CHANNEL-NONE-PCS:      coreai.cast {{.*}} : tensor<32x64xf16> to tensor<32x64xf16>
 // CHANNEL-NONE-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -205,8 +205,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 
 
 // CHANNEL-INT8-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-INT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-INT8-SCALAR-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xsi8>
+// CHANNEL-INT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-INT8-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xsi8>, tensor<si16>) -> tensor<32x64xsi8>
 // CHANNEL-INT8-SCALAR:      coreai.cast {{.*}} : tensor<32x64xsi8> to tensor<32x64xf16>
 // CHANNEL-INT8-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -214,8 +214,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // CHANNEL-INT8-SCALAR:      coreai.transpose
 
 // CHANNEL-INT8-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-INT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-INT8-PCS-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xsi8>
+// CHANNEL-INT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-INT8-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xsi8>, tensor<si16>) -> tensor<32x64xsi8>
 // CHANNEL-INT8-PCS:      coreai.cast {{.*}} : tensor<32x64xsi8> to tensor<32x64xf16>
 // CHANNEL-INT8-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -224,8 +224,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 
 
 // CHANNEL-UINT8-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-UINT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-UINT8-SCALAR-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xui8>
+// CHANNEL-UINT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-UINT8-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xui8>, tensor<si16>) -> tensor<32x64xui8>
 // CHANNEL-UINT8-SCALAR:      coreai.cast {{.*}} : tensor<32x64xui8> to tensor<32x64xf16>
 // CHANNEL-UINT8-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -233,8 +233,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // CHANNEL-UINT8-SCALAR:      coreai.transpose
 
 // CHANNEL-UINT8-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-UINT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-UINT8-PCS-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xui8>
+// CHANNEL-UINT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-UINT8-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xui8>, tensor<si16>) -> tensor<32x64xui8>
 // CHANNEL-UINT8-PCS:      coreai.cast {{.*}} : tensor<32x64xui8> to tensor<32x64xf16>
 // CHANNEL-UINT8-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -243,8 +243,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 
 
 // CHANNEL-FP8E4M3-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-FP8E4M3-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-FP8E4M3-SCALAR-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xf8E4M3FN>
+// CHANNEL-FP8E4M3-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-FP8E4M3-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xf8E4M3FN>, tensor<si16>) -> tensor<32x64xf8E4M3FN>
 // CHANNEL-FP8E4M3-SCALAR:      coreai.cast {{.*}} : tensor<32x64xf8E4M3FN> to tensor<32x64xf16>
 // CHANNEL-FP8E4M3-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -252,8 +252,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // CHANNEL-FP8E4M3-SCALAR:      coreai.transpose
 
 // CHANNEL-FP8E4M3-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-FP8E4M3-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-FP8E4M3-PCS-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xf8E4M3FN>
+// CHANNEL-FP8E4M3-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-FP8E4M3-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xf8E4M3FN>, tensor<si16>) -> tensor<32x64xf8E4M3FN>
 // CHANNEL-FP8E4M3-PCS:      coreai.cast {{.*}} : tensor<32x64xf8E4M3FN> to tensor<32x64xf16>
 // CHANNEL-FP8E4M3-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -262,8 +262,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 
 
 // CHANNEL-FP8E5M2-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-FP8E5M2-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-FP8E5M2-SCALAR-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xf8E5M2>
+// CHANNEL-FP8E5M2-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-FP8E5M2-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xf8E5M2>, tensor<si16>) -> tensor<32x64xf8E5M2>
 // CHANNEL-FP8E5M2-SCALAR:      coreai.cast {{.*}} : tensor<32x64xf8E5M2> to tensor<32x64xf16>
 // CHANNEL-FP8E5M2-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -271,8 +271,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // CHANNEL-FP8E5M2-SCALAR:      coreai.transpose
 
 // CHANNEL-FP8E5M2-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// CHANNEL-FP8E5M2-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-FP8E5M2-PCS-NEXT: coreai.constant {{.*}} : tensor<32x1x4x1xf8E5M2>
+// CHANNEL-FP8E5M2-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // CHANNEL-FP8E5M2-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<32x1x4x1xf8E5M2>, tensor<si16>) -> tensor<32x64xf8E5M2>
 // CHANNEL-FP8E5M2-PCS:      coreai.cast {{.*}} : tensor<32x64xf8E5M2> to tensor<32x64xf16>
 // CHANNEL-FP8E5M2-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -281,15 +281,15 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 
 
 // GROUPED-NONE-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-NONE-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-NONE-SCALAR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xf16>
+// GROUPED-NONE-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-NONE-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xf16>, tensor<si16>) -> tensor<32x64xf16>
 // GROUPED-NONE-SCALAR-NOT:  coreai.blockwise_shift_scale
 // GROUPED-NONE-SCALAR:      coreai.transpose
 
 // GROUPED-NONE-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-NONE-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-NONE-PCS-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xf16>
+// GROUPED-NONE-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-NONE-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xf16>, tensor<si16>) -> tensor<32x64xf16>
 // GROUPED-NONE-PCS:      coreai.cast {{.*}} : tensor<32x64xf16> to tensor<32x64xf16>
 // GROUPED-NONE-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -297,15 +297,15 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-NONE-PCS:      coreai.transpose
 
 // GROUPED-NONE-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// GROUPED-NONE-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-NONE-VECTOR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x2xf16>
+// GROUPED-NONE-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-NONE-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<2x1x4x2xf16>, tensor<si16>) -> tensor<32x64xf16>
 // GROUPED-NONE-VECTOR-NOT:  coreai.blockwise_shift_scale
 // GROUPED-NONE-VECTOR:      coreai.transpose
 
 // GROUPED-INT8-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-INT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-INT8-SCALAR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xsi8>
+// GROUPED-INT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-INT8-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xsi8>, tensor<si16>) -> tensor<32x64xsi8>
 // GROUPED-INT8-SCALAR:      coreai.cast {{.*}} : tensor<32x64xsi8> to tensor<32x64xf16>
 // GROUPED-INT8-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -313,8 +313,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-INT8-SCALAR:      coreai.transpose
 
 // GROUPED-INT8-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-INT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-INT8-PCS-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xsi8>
+// GROUPED-INT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-INT8-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xsi8>, tensor<si16>) -> tensor<32x64xsi8>
 // GROUPED-INT8-PCS:      coreai.cast {{.*}} : tensor<32x64xsi8> to tensor<32x64xf16>
 // GROUPED-INT8-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -322,8 +322,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-INT8-PCS:      coreai.transpose
 
 // GROUPED-INT8-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// GROUPED-INT8-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-INT8-VECTOR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x2xsi8>
+// GROUPED-INT8-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-INT8-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<2x1x4x2xsi8>, tensor<si16>) -> tensor<32x64xsi8>
 // GROUPED-INT8-VECTOR:      coreai.cast {{.*}} : tensor<32x64xsi8> to tensor<32x64xf16>
 // GROUPED-INT8-VECTOR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -331,8 +331,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-INT8-VECTOR:      coreai.transpose
 
 // GROUPED-UINT8-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-UINT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-UINT8-SCALAR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xui8>
+// GROUPED-UINT8-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-UINT8-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xui8>, tensor<si16>) -> tensor<32x64xui8>
 // GROUPED-UINT8-SCALAR:      coreai.cast {{.*}} : tensor<32x64xui8> to tensor<32x64xf16>
 // GROUPED-UINT8-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -340,8 +340,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-UINT8-SCALAR:      coreai.transpose
 
 // GROUPED-UINT8-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-UINT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-UINT8-PCS-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xui8>
+// GROUPED-UINT8-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-UINT8-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xui8>, tensor<si16>) -> tensor<32x64xui8>
 // GROUPED-UINT8-PCS:      coreai.cast {{.*}} : tensor<32x64xui8> to tensor<32x64xf16>
 // GROUPED-UINT8-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -349,8 +349,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-UINT8-PCS:      coreai.transpose
 
 // GROUPED-UINT8-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// GROUPED-UINT8-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-UINT8-VECTOR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x2xui8>
+// GROUPED-UINT8-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-UINT8-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<2x1x4x2xui8>, tensor<si16>) -> tensor<32x64xui8>
 // GROUPED-UINT8-VECTOR:      coreai.cast {{.*}} : tensor<32x64xui8> to tensor<32x64xf16>
 // GROUPED-UINT8-VECTOR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -358,8 +358,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-UINT8-VECTOR:      coreai.transpose
 
 // GROUPED-FP8E4M3-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-FP8E4M3-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E4M3-SCALAR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xf8E4M3FN>
+// GROUPED-FP8E4M3-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E4M3-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xf8E4M3FN>, tensor<si16>) -> tensor<32x64xf8E4M3FN>
 // GROUPED-FP8E4M3-SCALAR:      coreai.cast {{.*}} : tensor<32x64xf8E4M3FN> to tensor<32x64xf16>
 // GROUPED-FP8E4M3-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -367,8 +367,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-FP8E4M3-SCALAR:      coreai.transpose
 
 // GROUPED-FP8E4M3-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-FP8E4M3-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E4M3-PCS-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xf8E4M3FN>
+// GROUPED-FP8E4M3-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E4M3-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xf8E4M3FN>, tensor<si16>) -> tensor<32x64xf8E4M3FN>
 // GROUPED-FP8E4M3-PCS:      coreai.cast {{.*}} : tensor<32x64xf8E4M3FN> to tensor<32x64xf16>
 // GROUPED-FP8E4M3-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -376,8 +376,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-FP8E4M3-PCS:      coreai.transpose
 
 // GROUPED-FP8E4M3-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// GROUPED-FP8E4M3-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E4M3-VECTOR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x2xf8E4M3FN>
+// GROUPED-FP8E4M3-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E4M3-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<2x1x4x2xf8E4M3FN>, tensor<si16>) -> tensor<32x64xf8E4M3FN>
 // GROUPED-FP8E4M3-VECTOR:      coreai.cast {{.*}} : tensor<32x64xf8E4M3FN> to tensor<32x64xf16>
 // GROUPED-FP8E4M3-VECTOR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -385,8 +385,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-FP8E4M3-VECTOR:      coreai.transpose
 
 // GROUPED-FP8E5M2-SCALAR:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-FP8E5M2-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E5M2-SCALAR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xf8E5M2>
+// GROUPED-FP8E5M2-SCALAR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E5M2-SCALAR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xf8E5M2>, tensor<si16>) -> tensor<32x64xf8E5M2>
 // GROUPED-FP8E5M2-SCALAR:      coreai.cast {{.*}} : tensor<32x64xf8E5M2> to tensor<32x64xf16>
 // GROUPED-FP8E5M2-SCALAR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>
@@ -394,8 +394,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-FP8E5M2-SCALAR:      coreai.transpose
 
 // GROUPED-FP8E5M2-PCS:      coreai.constant {{.*}} : tensor<32x64xui2>
-// GROUPED-FP8E5M2-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E5M2-PCS-NEXT: coreai.constant {{.*}} : tensor<2x1x4x1xf8E5M2>
+// GROUPED-FP8E5M2-PCS-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E5M2-PCS-NEXT: coreai.lut_to_dense {{.*}} : (tensor<32x64xui2>, tensor<2x1x4x1xf8E5M2>, tensor<si16>) -> tensor<32x64xf8E5M2>
 // GROUPED-FP8E5M2-PCS:      coreai.cast {{.*}} : tensor<32x64xf8E5M2> to tensor<32x64xf16>
 // GROUPED-FP8E5M2-PCS:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>, tensor<1x64xf16>) -> tensor<32x64xf16>
@@ -403,8 +403,8 @@ coreai.graph @main(%x: tensor<2x64xf16>) -> tensor<2x32xf16> {
 // GROUPED-FP8E5M2-PCS:      coreai.transpose
 
 // GROUPED-FP8E5M2-VECTOR:      coreai.constant {{.*}} : tensor<16x64xui2>
-// GROUPED-FP8E5M2-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E5M2-VECTOR-NEXT: coreai.constant {{.*}} : tensor<2x1x4x2xf8E5M2>
+// GROUPED-FP8E5M2-VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-FP8E5M2-VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<16x64xui2>, tensor<2x1x4x2xf8E5M2>, tensor<si16>) -> tensor<32x64xf8E5M2>
 // GROUPED-FP8E5M2-VECTOR:      coreai.cast {{.*}} : tensor<32x64xf8E5M2> to tensor<32x64xf16>
 // GROUPED-FP8E5M2-VECTOR:      coreai.blockwise_shift_scale {{.*}} : (tensor<32x64xf16>, tensor<1x1xf16>, tensor<1x1xf16>, tensor<1x1xf16>) -> tensor<32x64xf16>

@@ -39,8 +39,8 @@ coreai.graph @main(%x: tensor<2x8xf32>) -> tensor<2x4xf32> {
 // Indices row 0 [0,0,1,1,2,2,3,3] pack to 0x50 0xFA.
 // CHANNEL-LABEL: coreai.graph @main
 // CHANNEL-NEXT:  %[[IDX:.*]] = coreai.constant dense_resource<[[R:.*]]> : tensor<4x8xui2>
-// CHANNEL-NEXT:  %[[AXIS:.*]] = coreai.constant dense<0> : tensor<si16>
 // CHANNEL-NEXT:  %[[LUT:.*]] = coreai.constant dense<{{\[}}{{\[}}{{\[}}[1.500000e-01], [0.350000024], [5.500000e-01], [7.500000e-01]]], {{\[}}{{\[}}[-1.500000e+00], [0.000000e+00], [1.500000e+00], [3.000000e+00]]], {{\[}}{{\[}}[5.000000e-01], [0.000000e+00], [0.000000e+00], [0.000000e+00]]], {{\[}}{{\[}}[1.100000e+00], [5.100000e+00], [9.000000e+00], [9.500000e+00]]]]> : tensor<4x1x4x1xf32>
+// CHANNEL-NEXT:  %[[AXIS:.*]] = coreai.constant dense<0> : tensor<si16>
 // CHANNEL-NEXT:  %[[W:.*]] = coreai.lut_to_dense %[[IDX]], %[[LUT]], %[[AXIS]] : (tensor<4x8xui2>, tensor<4x1x4x1xf32>, tensor<si16>) -> tensor<4x8xf32>
 // CHANNEL-NEXT:  %[[PERM:.*]] = coreai.constant dense<[1, 0]> : tensor<2xui32>
 // CHANNEL-NEXT:  coreai.transpose %[[W]], %[[PERM]]
@@ -51,18 +51,19 @@ coreai.graph @main(%x: tensor<2x8xf32>) -> tensor<2x4xf32> {
 // CHANNEL-VALUES-NEXT:  coreai.constant dense<[1, 0]>
 
 // TENSOR1:      coreai.constant dense_resource<{{.*}}> : tensor<4x8xui1>
-// TENSOR1-NEXT: coreai.constant dense<0> : tensor<si16>
 // TENSOR1-NEXT: coreai.constant dense<{{\[}}{{\[}}{{\[}}[0.625925958], [6.75999975]]]]> : tensor<1x1x2x1xf32>
+// TENSOR1-NEXT: coreai.constant dense<0> : tensor<si16>
 
 // GROUPED:      coreai.constant dense_resource<{{.*}}> : tensor<4x8xui2>
 // GROUPED:      coreai.constant dense<{{\[}}{{\[}}{{\[}}[-1.500000e+00], [0.166666672], [7.200000e-01], [2.66666675]]], {{\[}}{{\[}}[5.000000e-01], [1.100000e+00], [5.100000e+00], [9.250000e+00]]]]> : tensor<2x1x4x1xf32>
+// GROUPED-NEXT: coreai.constant dense<0> : tensor<si16>
 // GROUPED-NEXT: coreai.lut_to_dense {{.*}} : (tensor<4x8xui2>, tensor<2x1x4x1xf32>, tensor<si16>) -> tensor<4x8xf32>
 
 // Vectors of 2 along the output axis: indices [4/2, 8], LUT [.., 2, 2], and
 // the vector axis is the output axis.
 // VECTOR:      coreai.constant dense_resource<{{.*}}> : tensor<2x8xui1>
-// VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // VECTOR-NEXT: coreai.constant dense<{{.*}}> : tensor<1x1x2x2xf32>
+// VECTOR-NEXT: coreai.constant dense<0> : tensor<si16>
 // VECTOR-NEXT: coreai.lut_to_dense {{.*}} : (tensor<2x8xui1>, tensor<1x1x2x2xf32>, tensor<si16>) -> tensor<4x8xf32>
 
 // 32 indices of 3 bits: 12 bytes.
@@ -80,12 +81,12 @@ coreai.graph @main(%x: tensor<2x8xf32>) -> tensor<2x4xf32> {
 // ROUND0: coreai.constant dense<{{\[}}{{\[}}{{\[}}[3.000000e-01], [0.699999988], [0.000000e+00], [0.000000e+00]]], {{\[}}{{\[}}[-1.500000e+00],
 
 // LUT-INT8:      %[[IDX:.*]] = coreai.constant dense_resource<{{.*}}> : tensor<4x8xui2>
-// LUT-INT8-NEXT: %[[AXIS:.*]] = coreai.constant dense<0> : tensor<si16>
 // LUT-INT8-NEXT: %[[LUT:.*]] = coreai.constant dense<{{\[}}{{\[}}{{\[}}[-21], [8], [58], [127]]]]> : tensor<1x1x4x1xsi8>
+// LUT-INT8-NEXT: %[[AXIS:.*]] = coreai.constant dense<0> : tensor<si16>
 // LUT-INT8-NEXT: %[[Q:.*]] = coreai.lut_to_dense %[[IDX]], %[[LUT]], %[[AXIS]] : (tensor<4x8xui2>, tensor<1x1x4x1xsi8>, tensor<si16>) -> tensor<4x8xsi8>
+// LUT-INT8-NEXT: %[[C:.*]] = coreai.cast %[[Q]] : tensor<4x8xsi8> to tensor<4x8xf32>
 // LUT-INT8-NEXT: %[[S:.*]] = coreai.constant dense<0.0728346482> : tensor<1x1xf32>
 // LUT-INT8-NEXT: %[[ZP:.*]] = coreai.constant dense<0.000000e+00> : tensor<1x1xf32>
-// LUT-INT8-NEXT: %[[C:.*]] = coreai.cast %[[Q]] : tensor<4x8xsi8> to tensor<4x8xf32>
 // LUT-INT8-NEXT: %[[O2:.*]] = coreai.constant dense<0.000000e+00> : tensor<1x1xf32>
 // LUT-INT8-NEXT: %[[B:.*]] = coreai.blockwise_shift_scale %[[C]], %[[S]], %[[ZP]], %[[O2]] : (tensor<4x8xf32>, tensor<1x1xf32>, tensor<1x1xf32>, tensor<1x1xf32>) -> tensor<4x8xf32>
 // LUT-INT8-NEXT: %[[W:.*]] = coreai.cast %[[B]] : tensor<4x8xf32> to tensor<4x8xf32>
@@ -99,9 +100,9 @@ coreai.graph @main(%x: tensor<2x8xf32>) -> tensor<2x4xf32> {
 
 // The per-channel scale is max |w| over the output axis: one per column.
 // PCS:      coreai.lut_to_dense {{.*}} -> tensor<4x8xf32>
+// PCS-NEXT: coreai.cast {{.*}} : tensor<4x8xf32> to tensor<4x8xf32>
 // PCS-NEXT: coreai.constant dense<{{\[}}[1.000000e+00, 2.000000e+00, 1.200000e+00, 5.000000e+00, 5.100000e+00, 5.200000e+00, 9.000000e+00, 9.500000e+00]]> : tensor<1x8xf32>
 // PCS-NEXT: coreai.constant dense<0.000000e+00> : tensor<1x8xf32>
-// PCS-NEXT: coreai.cast {{.*}} : tensor<4x8xf32> to tensor<4x8xf32>
 // PCS-NEXT: coreai.constant dense<0.000000e+00> : tensor<1x8xf32>
 // PCS-NEXT: coreai.blockwise_shift_scale {{.*}} : (tensor<4x8xf32>, tensor<1x8xf32>, tensor<1x8xf32>, tensor<1x8xf32>) -> tensor<4x8xf32>
 // PCS-NEXT: coreai.cast
@@ -109,6 +110,6 @@ coreai.graph @main(%x: tensor<2x8xf32>) -> tensor<2x4xf32> {
 // The quantized LUT's scale fused with the per-channel one keeps one scale
 // per column (docs/compression.md, D5), and uint8's zero point 127 as a float.
 // LUT-UINT8-PCS:      coreai.lut_to_dense {{.*}} -> tensor<4x8xui8>
+// LUT-UINT8-PCS-NEXT: coreai.cast {{.*}} : tensor<4x8xui8> to tensor<4x8xf32>
 // LUT-UINT8-PCS-NEXT: coreai.constant dense<{{\[}}[0.00787401944, 0.0157480389, 0.00944882352, 0.0393700972, 0.0401574969, 4.094490e-02, 0.070866175, 0.0748031884]]> : tensor<1x8xf32>
 // LUT-UINT8-PCS-NEXT: coreai.constant dense<1.270000e+02> : tensor<1x8xf32>
-// LUT-UINT8-PCS-NEXT: coreai.cast {{.*}} : tensor<4x8xui8> to tensor<4x8xf32>

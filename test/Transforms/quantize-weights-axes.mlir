@@ -3,11 +3,11 @@
 // [vocab, dim] and a conv weight [Cout, Cin, KH, KW] whose blocks cover
 // block-size input channels times the whole kernel. Scales keep the weight's
 // float type (f32, f16, bf16).
-// RUN: coreai-opt %s -split-input-file --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 scale-search=minmax granularity=per_block block-size=16})' | FileCheck %s --check-prefix=BLOCK16
-// RUN: coreai-opt %s -split-input-file --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 granularity=per_channel})' | FileCheck %s --check-prefix=CHANNEL
+// RUN: coreai-opt %s -split-input-file --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int4 scale-search=minmax granularity=per_block block-size=16})' | FileCheck %s --check-prefix=BLOCK16
+// RUN: coreai-opt %s -split-input-file --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint8 granularity=per_channel})' | FileCheck %s --check-prefix=CHANNEL
 // The default block size 32 does not divide 48 input channels: skipped with
 // a warning at the constant, which stays as it was.
-// RUN: coreai-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 scale-search=minmax granularity=per_block})' | FileCheck %s --check-prefix=BLOCK32
+// RUN: coreai-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int4 scale-search=minmax granularity=per_block})' | FileCheck %s --check-prefix=BLOCK32
 
 coreai.graph @axes(%x: tensor<2x64xf32>, %y: tensor<64x2xf16>, %ids: tensor<2x1xsi32>, %img: tensor<1x32x8x8xf32>) -> (tensor<2x32xf32>, tensor<32x2xf16>, tensor<2x64xbf16>, tensor<1x32x6x6xf32>) {
   %wy = coreai.constant dense<0.5> : tensor<64x32xf32>
@@ -53,11 +53,11 @@ coreai.graph @skips(%x: tensor<2x48xf32>, %y: tensor<2x64xf32>) -> (tensor<2x32x
   coreai.output %a, %b, %c : tensor<2x32xf32>, tensor<2x32xf32>, tensor<2x32xf32>
 }
 // BLOCK32-LABEL:   coreai.graph @skips
-// BLOCK32-NEXT:    coreai.constant dense<5.000000e-01> : tensor<48x32xf32>
+// BLOCK32-NEXT:    coreai.constant dense_resource<{{.*}}> : tensor<48x32xf32>
 // BLOCK32-NEXT:    coreai.batch_matmul
-// BLOCK32-NEXT:    coreai.constant dense<0x7F800000> : tensor<64x32xf32>
+// BLOCK32-NEXT:    coreai.constant dense_resource<{{.*}}> : tensor<64x32xf32>
 // BLOCK32-NEXT:    coreai.batch_matmul
-// BLOCK32-NEXT:    coreai.constant dense<7> : tensor<64x32xsi4>
+// BLOCK32-NEXT:    coreai.constant dense_resource<{{.*}}> : tensor<64x32xsi4>
 // BLOCK32-COUNT-3: coreai.constant
 // BLOCK32-NEXT:    coreai.blockwise_shift_scale {{.*}} -> tensor<64x32xf32>
 // BLOCK32-NEXT:    coreai.batch_matmul

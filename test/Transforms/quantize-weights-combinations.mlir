@@ -5,55 +5,55 @@
 // and a conv weight [32, 64, 1, 1] (f32); block size 32.
 // Scales are in the weight's type unless they are E8M0; offset1 has the data
 // type, offset2 the weight's.
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT8-SYMM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT8-SYMM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=INT8-SYMM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT8-ASYM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT8-ASYM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int8 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=INT8-ASYM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT8-SYMM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT8-SYMM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT8-SYMM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT8-ASYM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT8-ASYM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint8 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT8-ASYM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT4-SYMM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT4-SYMM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=INT4-SYMM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT4-ASYM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT4-ASYM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int4 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=INT4-ASYM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint4 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT4-SYMM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint4 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT4-SYMM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint4 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT4-SYMM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint4 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT4-ASYM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint4 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT4-ASYM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint4 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT4-ASYM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int2 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT2-SYMM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int2 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT2-SYMM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int2 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=INT2-SYMM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int2 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT2-ASYM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int2 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT2-ASYM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=int2 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=INT2-ASYM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint2 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT2-SYMM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint2 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT2-SYMM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint2 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT2-SYMM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint2 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT2-ASYM-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint2 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT2-ASYM-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=uint2 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT2-ASYM-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_tensor})' | FileCheck %s --check-prefix=FP8E4M3FN-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_tensor scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E4M3FN-TENSOR-E8M0
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_channel})' | FileCheck %s --check-prefix=FP8E4M3FN-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_channel scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E4M3FN-CHANNEL-E8M0
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_block})' | FileCheck %s --check-prefix=FP8E4M3FN-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_block scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E4M3FN-BLOCK-E8M0
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_tensor})' | FileCheck %s --check-prefix=FP8E5M2-TENSOR
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_tensor scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E5M2-TENSOR-E8M0
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_channel})' | FileCheck %s --check-prefix=FP8E5M2-CHANNEL
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_channel scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E5M2-CHANNEL-E8M0
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_block})' | FileCheck %s --check-prefix=FP8E5M2-BLOCK
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_block scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E5M2-BLOCK-E8M0
-// RUN: coreai-opt %s --pass-pipeline='builtin.module(coreai-quantize-weights{dtype=fp4_e2m1fn granularity=per_block block-size=32})' | FileCheck %s --check-prefix=FP4
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int8 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT8-SYMM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int8 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT8-SYMM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int8 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=INT8-SYMM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int8 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT8-ASYM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int8 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT8-ASYM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int8 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=INT8-ASYM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint8 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT8-SYMM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint8 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT8-SYMM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint8 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT8-SYMM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint8 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT8-ASYM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint8 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT8-ASYM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint8 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT8-ASYM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int4 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT4-SYMM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int4 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT4-SYMM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int4 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=INT4-SYMM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int4 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT4-ASYM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int4 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT4-ASYM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int4 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=INT4-ASYM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint4 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT4-SYMM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint4 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT4-SYMM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint4 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT4-SYMM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint4 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT4-ASYM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint4 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT4-ASYM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint4 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT4-ASYM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int2 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT2-SYMM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int2 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT2-SYMM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int2 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=INT2-SYMM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int2 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=INT2-ASYM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int2 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=INT2-ASYM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=int2 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=INT2-ASYM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint2 qscheme=symmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT2-SYMM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint2 qscheme=symmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT2-SYMM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint2 qscheme=symmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT2-SYMM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint2 qscheme=asymmetric granularity=per_tensor})' | FileCheck %s --check-prefix=UINT2-ASYM-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint2 qscheme=asymmetric granularity=per_channel})' | FileCheck %s --check-prefix=UINT2-ASYM-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=uint2 qscheme=asymmetric granularity=per_block})' | FileCheck %s --check-prefix=UINT2-ASYM-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_tensor})' | FileCheck %s --check-prefix=FP8E4M3FN-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_tensor scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E4M3FN-TENSOR-E8M0
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_channel})' | FileCheck %s --check-prefix=FP8E4M3FN-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_channel scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E4M3FN-CHANNEL-E8M0
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_block})' | FileCheck %s --check-prefix=FP8E4M3FN-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e4m3fn granularity=per_block scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E4M3FN-BLOCK-E8M0
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_tensor})' | FileCheck %s --check-prefix=FP8E5M2-TENSOR
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_tensor scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E5M2-TENSOR-E8M0
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_channel})' | FileCheck %s --check-prefix=FP8E5M2-CHANNEL
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_channel scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E5M2-CHANNEL-E8M0
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_block})' | FileCheck %s --check-prefix=FP8E5M2-BLOCK
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp8_e5m2 granularity=per_block scale-dtype=fp8_e8m0fnu})' | FileCheck %s --check-prefix=FP8E5M2-BLOCK-E8M0
+// RUN: coreai-opt %s --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-quantize-weights{dtype=fp4_e2m1fn granularity=per_block block-size=32})' | FileCheck %s --check-prefix=FP4
 
 // INT8-SYMM-TENSOR:      coreai.blockwise_shift_scale %{{.*}} : (tensor<32x64xsi8>, tensor<1x1xf16>, tensor<1x1xsi8>, tensor<1x1xf16>) -> tensor<32x64xf16>
 // INT8-SYMM-TENSOR-NEXT: coreai.constant dense<[1, 0]> : tensor<2xui32>

@@ -1,6 +1,6 @@
 // Block sparsity needs a block size of at most half the output channels:
 // 24 > 40 / 2 skips with a warning; 24 <= 48 / 2 prunes.
-// RUN: coreai-opt %s -verify-diagnostics --pass-pipeline='builtin.module(coreai-sparsify-weights{block-size=24})' | FileCheck %s
+// RUN: coreai-opt %s -verify-diagnostics --pass-pipeline='builtin.module(test-coreai-vary-splats,coreai-sparsify-weights{block-size=24})' | FileCheck %s
 
 coreai.graph @blocks(%x: tensor<2x96xf16>, %y: tensor<2x64xf16>) -> (tensor<2x40xf16>, tensor<2x48xf16>) {
   // expected-warning @+1 {{block size 24 is more than half of the 40 output channels; left unsparsified}}
@@ -14,6 +14,6 @@ coreai.graph @blocks(%x: tensor<2x96xf16>, %y: tensor<2x64xf16>) -> (tensor<2x40
   coreai.output %a, %b : tensor<2x40xf16>, tensor<2x48xf16>
 }
 // CHECK-LABEL: coreai.graph @blocks
-// CHECK-NEXT:  coreai.constant dense<5.000000e-01> : tensor<40x96xf16>
+// CHECK-NEXT:  coreai.constant dense_resource<varied> : tensor<40x96xf16>
 // 3072 elements, 128 blocks of 24: 64 blocks (1536 elements) pruned.
 // CHECK:       coreai.build_sparse_with_bitmask {{.*}} : (tensor<1536xf16>, tensor<48x64xui1>)

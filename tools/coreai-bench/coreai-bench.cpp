@@ -28,11 +28,15 @@
 using namespace mlir;
 using namespace mlir::coreai;
 
+/// Only these options show in --help (not LLVM's backend flags).
+static llvm::cl::OptionCategory benchCategory("coreai-bench options");
+
 static llvm::cl::opt<int64_t>
     numElements("elements", llvm::cl::desc("Elements per payload"),
-                llvm::cl::init(100'000'000));
+                llvm::cl::cat(benchCategory), llvm::cl::init(100'000'000));
 static llvm::cl::opt<int> repeats("repeat",
                                   llvm::cl::desc("Best of this many runs"),
+                                  llvm::cl::cat(benchCategory),
                                   llvm::cl::init(3));
 
 /// Best wall time of `repeats` runs of `body`, in seconds.
@@ -55,6 +59,7 @@ static void row(StringRef what, unsigned threads, double seconds, double bytes,
 }
 
 int main(int argc, char **argv) {
+  llvm::cl::HideUnrelatedOptions(benchCategory);
   llvm::cl::ParseCommandLineOptions(argc, argv,
                                     "coreai weight I/O benchmark\n");
   MLIRContext context;

@@ -3,11 +3,15 @@
 // `coreai-opt` reads a Core AI program (text, bytecode, or an `.aimodel`
 // asset directory), runs a pass pipeline and prints the result
 // (`--emit-bytecode` for bytecode; an `.aimodel` output is always bytecode,
-// written as a whole new asset).
+// written as a whole new asset). An output file is written beside its
+// target and renamed over it only when the whole run succeeded
+// (coreai/Asset/AtomicFile.h): a failure never touches an existing file, and
+// `-o` may name the input.
 //
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Asset/Asset.h"
+#include "coreai/Asset/AtomicFile.h"
 #include "coreai/IR/InputChecks.h"
 #include "coreai/InitAll.h"
 
@@ -18,7 +22,6 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 
 static llvm::cl::opt<bool> overwriteInputAsset(
@@ -43,21 +46,27 @@ static bool checkInput(const llvm::MemoryBuffer &file) {
   return false;
 }
 
-/// Standard input is read once, by MlirOptMain, and is not checked.
-static bool checkInputFile(llvm::StringRef inputFilename) {
-  if (inputFilename == "-")
-    return true;
-  std::string errorMessage;
-  std::unique_ptr<llvm::MemoryBuffer> file =
-      mlir::openInputFile(inputFilename, &errorMessage);
-  if (!file)
-    return true; // MlirOptMain reports it.
-  return checkInput(*file);
-}
-
 static int error(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "coreai-opt") << message << "\n";
   return EXIT_FAILURE;
+}
+
+/// Runs the pipeline on `input` into `outputFilename`, which is replaced only
+/// when the run succeeds.
+static int runInto(std::unique_ptr<llvm::MemoryBuffer> input,
+                   llvm::StringRef outputFilename,
+                   mlir::DialectRegistry &registry,
+                   const mlir::MlirOptMainConfig &config) {
+  llvm::Expected<std::unique_ptr<mlir::coreai::AtomicOutputFile>> output =
+      mlir::coreai::AtomicOutputFile::open(outputFilename);
+  if (!output)
+    return error(llvm::toString(output.takeError()));
+  if (mlir::failed(mlir::MlirOptMain((*output)->os(), std::move(input),
+                                     registry, config)))
+    return EXIT_FAILURE;
+  if (llvm::Error e = (*output)->commit())
+    return error(llvm::toString(std::move(e)));
+  return EXIT_SUCCESS;
 }
 
 /// The run when the input or the output is an `.aimodel` asset.
@@ -86,18 +95,8 @@ static int runOnAssets(llvm::StringRef inputFilename,
     return EXIT_FAILURE;
   mlir::MlirOptMainConfig config =
       mlir::MlirOptMainConfig::createFromCLOptions();
-  if (!isAssetPath(outputFilename)) {
-    std::string errorMessage;
-    std::unique_ptr<llvm::ToolOutputFile> output =
-        mlir::openOutputFile(outputFilename, &errorMessage);
-    if (!output)
-      return error(errorMessage);
-    if (mlir::failed(mlir::MlirOptMain(output->os(), std::move(input), registry,
-                                       config)))
-      return EXIT_FAILURE;
-    output->keep();
-    return EXIT_SUCCESS;
-  }
+  if (!isAssetPath(outputFilename))
+    return runInto(std::move(input), outputFilename, registry, config);
   config.emitBytecode(true);
   std::string bytecode;
   llvm::raw_string_ostream os(bytecode);
@@ -121,8 +120,18 @@ int main(int argc, char **argv) {
   if (mlir::coreai::isAssetPath(inputFilename) ||
       mlir::coreai::isAssetPath(outputFilename))
     return runOnAssets(inputFilename, outputFilename, registry);
-  if (!checkInputFile(inputFilename))
+  mlir::MlirOptMainConfig config =
+      mlir::MlirOptMainConfig::createFromCLOptions();
+  // Listing dialects or passes writes no output file.
+  if (config.shouldShowDialects() || config.shouldListPasses())
+    return mlir::asMainReturnCode(
+        mlir::MlirOptMain(argc, argv, inputFilename, outputFilename, registry));
+  std::string errorMessage;
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      mlir::openInputFile(inputFilename, &errorMessage);
+  if (!input)
+    return error(errorMessage);
+  if (!checkInput(*input))
     return EXIT_FAILURE;
-  return mlir::asMainReturnCode(
-      mlir::MlirOptMain(argc, argv, inputFilename, outputFilename, registry));
+  return runInto(std::move(input), outputFilename, registry, config);
 }

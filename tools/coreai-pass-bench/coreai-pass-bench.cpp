@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Asset/AtomicFile.h"
 #include "coreai/Compression/Metrics.h"
 #include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIDialect.h"
@@ -45,37 +46,41 @@ using namespace mlir::coreai;
 
 namespace cl = llvm::cl;
 
+/// Only these options show in --help (not LLVM's backend flags).
+static cl::OptionCategory benchCategory("coreai-pass-bench options");
+
 static cl::opt<std::string> weightFile("weight",
                                        cl::desc("Raw little-endian f16 weight"),
-                                       cl::init(""));
+                                       cl::cat(benchCategory), cl::init(""));
 static cl::opt<int64_t> rows("rows", cl::desc("Output channels"),
-                             cl::init(4096));
+                             cl::cat(benchCategory), cl::init(4096));
 static cl::opt<int64_t> cols("cols", cl::desc("Input channels"),
-                             cl::init(4096));
+                             cl::cat(benchCategory), cl::init(4096));
 static cl::opt<int> repeats("repeat", cl::desc("Best of this many runs"),
-                            cl::init(3));
+                            cl::cat(benchCategory), cl::init(3));
 static cl::opt<double>
     minTime("min-time",
             cl::desc("Repeat a pipeline until it has run this many seconds "
                      "(at most 100 runs; at least --repeat)"),
-            cl::init(1.0));
+            cl::cat(benchCategory), cl::init(1.0));
 static cl::opt<bool> json("json", cl::desc("One JSON object per line"),
-                          cl::init(false));
+                          cl::cat(benchCategory), cl::init(false));
 static cl::opt<bool>
     rowSqnr("row-sqnr",
             cl::desc("With --json, add each row's signal and noise energy "
                      "(row_signal, row_noise), so that SQNR can be scored "
                      "on any subset of rows"),
-            cl::init(false));
+            cl::cat(benchCategory), cl::init(false));
 static cl::opt<std::string>
     writeModel("write-model",
                cl::desc("Write a synthetic program of --layers linear "
                         "layers (bytecode) to this file and exit"),
-               cl::init(""));
+               cl::cat(benchCategory), cl::init(""));
 static cl::opt<int> layers("layers", cl::desc("Layers of --write-model"),
-                           cl::init(32));
+                           cl::cat(benchCategory), cl::init(32));
 static cl::list<std::string> pipelines(cl::Positional,
-                                       cl::desc("<pass pipeline>..."));
+                                       cl::desc("<pass pipeline>..."),
+                                       cl::cat(benchCategory));
 
 /// The weight as f16 bits: from the file, or Student-t (df 5) with a few
 /// outlier rows and columns like bench/baseline.py's generator.
@@ -175,10 +180,16 @@ static int writeSyntheticModel(ArrayRef<uint16_t> bits) {
   OwningOpRef<ModuleOp> module = buildLinearProgram(ctx, bits, layers);
   if (!module)
     return 1;
-  std::error_code ec;
-  llvm::raw_fd_ostream file(writeModel, ec, llvm::sys::fs::OF_None);
-  if (ec || failed(writeBytecodeToFile(*module, file))) {
-    llvm::errs() << "error: cannot write " << writeModel << "\n";
+  // Replaces an existing file only once the program is written whole.
+  llvm::Expected<std::unique_ptr<AtomicOutputFile>> file =
+      AtomicOutputFile::open(writeModel);
+  llvm::Error error = file.takeError();
+  if (!error && failed(writeBytecodeToFile(*module, (*file)->os())))
+    error = llvm::createStringError("cannot write the program as bytecode");
+  if (!error)
+    error = (*file)->commit();
+  if (error) {
+    llvm::errs() << "error: " << llvm::toString(std::move(error)) << "\n";
     return 1;
   }
   return 0;
@@ -206,6 +217,7 @@ static std::vector<double> materializedWeight(ModuleOp module) {
 
 int main(int argc, char **argv) {
   registerAllPasses();
+  cl::HideUnrelatedOptions(benchCategory);
   cl::ParseCommandLineOptions(argc, argv, "coreai pass benchmark\n");
   std::vector<uint16_t> bits = loadWeight();
   if (!writeModel.empty())

@@ -3,8 +3,10 @@
 #ifndef COREAI_TRANSFORMS_PASSES_H
 #define COREAI_TRANSFORMS_PASSES_H
 
-#include "coreai/Transforms/CompressionOptions.h"
+#include "coreai/IR/CoreAIDialect.h"
+#include "coreai/Schemes/CompressionOptions.h"
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {

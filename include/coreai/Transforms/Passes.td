@@ -422,20 +422,34 @@ def CoreAITestWeightCandidatesPass
 
 def CoreAITestWeightChainsPass
     : Pass<"test-coreai-weight-chains", "::mlir::ModuleOp"> {
-  let summary = "Checks that each scheme's described chain decodes as its IR";
+  let summary = "Checks that each scheme's chain decodes the same as data "
+                "and as IR";
   let description = [{
     For every weight the compression passes would choose and every scheme of
     the first recipe rule that matches it, compresses the weight off the IR,
     evaluates the chain the scheme describes (what the automatic choice
-    measures), builds the chain the scheme rewrites to in a scratch module,
-    materializes it, and emits a remark when both give the same values
-    exactly, an error otherwise. For tests; changes nothing.
+    measures), emits the same description as IR in a scratch module (what
+    the rewrite does), materializes it, and emits a remark when both give
+    the same values exactly, an error otherwise. For tests; changes nothing.
   }];
   let options = [
     Option<"recipe", "recipe", "std::string", /*default=*/"",
            "The recipe whose schemes are checked">,
     WeightNumThresholdOption,
   ];
+}
+
+def CoreAITestVarySplatsPass
+    : Pass<"test-coreai-vary-splats", "::mlir::ModuleOp"> {
+  let summary = "Turns float splat constants into varied values (for tests)";
+  let description = [{
+    Every compression pass leaves a splat weight as it is. Tests that only
+    care about shapes and axes write their weights as splats (`dense<0.5>`)
+    and run this pass first: each f16, bf16 or f32 splat constant of more
+    than one element holding v becomes a constant of the same type whose
+    element i is v * (1 + (i * 7919 mod 17) / 16); where that leaves every
+    element equal (v is 0, Inf or NaN), element 0 becomes 1 (v = 0) or 0.
+  }];
 }
 
 #endif // COREAI_TRANSFORMS_PASSES_TD

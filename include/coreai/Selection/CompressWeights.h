@@ -1,0 +1,47 @@
+//===- CompressWeights.h - A scheme for each weight -------------*- C++ -*-===//
+//
+// What coreai-compress-weights does: give each candidate weight its scheme
+// (the first recipe rule that matches it, or the automatic choice, every
+// candidate scheme measured off the IR, one chosen per weight for a size
+// budget or a quality target), then run the shared skeleton over the whole
+// program once. A dry run compresses a copy and prints the report.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_SELECTION_COMPRESSWEIGHTS_H
+#define COREAI_SELECTION_COMPRESSWEIGHTS_H
+
+#include "coreai/Schemes/CompressionOptions.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+#include <string>
+
+namespace mlir {
+namespace coreai {
+
+/// The options of coreai-compress-weights (see the pass for their meaning).
+struct CompressWeightsRequest {
+  std::string recipe;
+  std::optional<double> bitsPerWeight, minSqnr;
+  AutoObjective objective = AutoObjective::MaxWorst;
+  SmallVector<std::string> candidates;
+  uint64_t weightNumThreshold = 1024;
+  bool dryRun = false;
+};
+
+/// Compresses `module` as `request` says on up to `threads` threads; `label`
+/// names the progress line. A dry run leaves `module` as it is and prints the
+/// plan and the report to `dryRunOut`. Errors go to the context's handlers
+/// and change nothing.
+LogicalResult compressWeights(ModuleOp module,
+                              const CompressWeightsRequest &request,
+                              unsigned threads, StringRef label,
+                              llvm::raw_ostream &dryRunOut);
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_SELECTION_COMPRESSWEIGHTS_H

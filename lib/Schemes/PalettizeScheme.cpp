@@ -1,0 +1,235 @@
+//===- PalettizeScheme.cpp - Palettization as a weight scheme -------------===//
+//
+// Validates the palettize options and clusters one weight at a time
+// (Compression/Palettize.h) into indices -> lut_to_dense (-> cast ->
+// blockwise_shift_scale -> cast when the LUT is quantized or a per-channel
+// scale is on).
+//
+//===----------------------------------------------------------------------===//
+
+#include "coreai/Compression/Palettize.h"
+#include "coreai/Compression/Quantize.h"
+#include "coreai/Schemes/QuantTypes.h"
+#include "coreai/Schemes/WeightSchemes.h"
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+namespace {
+
+struct PalettizeEncoding : WeightEncoding {
+  EncodedElements indices, lut, scale, zeroPoint;
+  SmallVector<int64_t> indexShape, lutShape, scaleShape;
+
+  SmallVector<const EncodedElements *> getPayloads() const override {
+    return {&indices, &lut, &scale, &zeroPoint};
+  }
+};
+
+class PalettizeWeightScheme : public WeightScheme {
+public:
+  PalettizeWeightScheme(PalettizeScheme scheme,
+                        std::optional<QuantFormat> lutFormat)
+      : scheme(scheme), lutFormat(lutFormat) {}
+
+  StringRef getLeftAs() const override { return "unpalettized"; }
+  // Scalar LUTs of f16 and bf16 weights work on the bit patterns in place.
+  HalfBits getHalfBits(const WeightCandidate &) const override {
+    return scheme.clusterDim == 1 && !scheme.perChannelScale
+               ? HalfBits::F16OrBF16
+               : HalfBits::None;
+  }
+
+  void prepare(MLIRContext *context) override {
+    indexType = IntegerType::get(context, scheme.nbits, IntegerType::Unsigned);
+    if (lutFormat)
+      lutType = getQuantElementType(context, *lutFormat);
+  }
+
+  std::string getSchemeSkipReason(const WeightCandidate &weight) const override;
+  std::unique_ptr<WeightEncoding>
+  compute(const WeightCandidate &weight, WeightPayload &payload,
+          unsigned threads, WeightWorkStatus &status) const override;
+  void describe(const WeightCandidate &weight, WeightEncoding &encoding,
+                WeightChain &chain) const override;
+
+private:
+  /// Quantizes the LUT (symmetric, one scale) into `result.lut`; returns the
+  /// scale and zero point.
+  bool quantizeLut(ArrayRef<double> lut, Type weightType,
+                   PalettizeEncoding &result, double &scale, double &zeroPoint,
+                   std::string &error) const;
+
+  PalettizeScheme scheme;
+  std::optional<QuantFormat> lutFormat;
+  Type indexType, lutType;
+};
+
+std::string PalettizeWeightScheme::getSchemeSkipReason(
+    const WeightCandidate &weight) const {
+  ArrayRef<int64_t> shape = weight.getShape();
+  if (shape.empty())
+    return "a scalar weight has no output channels; left unpalettized";
+  const int64_t cout = shape[weight.axes.out];
+  const int64_t cd = scheme.clusterDim;
+  const int64_t group = scheme.groupSize ? scheme.groupSize : cout;
+  if (cout % group != 0)
+    return "group size " + std::to_string(group) + " does not divide the " +
+           std::to_string(cout) + " output channels; left unpalettized";
+  if (group % cd != 0)
+    return "cluster dim " + std::to_string(cd) + " does not divide the " +
+           std::to_string(group) +
+           " output channels of a LUT group; left unpalettized";
+  return "";
+}
+
+bool PalettizeWeightScheme::quantizeLut(ArrayRef<double> lut, Type weightType,
+                                        PalettizeEncoding &result,
+                                        double &scale, double &zeroPoint,
+                                        std::string &error) const {
+  std::vector<float> entries(lut.begin(), lut.end());
+  QuantizedWeight q =
+      quantizePerTensor(*lutFormat, getScaleStorage(weightType), entries);
+  if (!encodeCodes(lutType, std::move(q.codes), result.lut, error))
+    return false;
+  scale = q.scales[0];
+  zeroPoint = q.zeroPoints[0];
+  return true;
+}
+
+std::unique_ptr<WeightEncoding>
+PalettizeWeightScheme::compute(const WeightCandidate &weight,
+                               WeightPayload &payload, unsigned threads,
+                               WeightWorkStatus &status) const {
+  auto result = std::make_unique<PalettizeEncoding>();
+  // The si16 axis, and with a scale the zero offset (one element).
+  result->fixedBytes = 2 + (lutFormat || scheme.perChannelScale
+                                ? weight.getType().getElementTypeBitWidth() / 8
+                                : 0);
+  ArrayRef<int64_t> shape = weight.getShape();
+  Type weightType = weight.getType().getElementType();
+  PalettizeScheme s = scheme;
+  s.storage = getScaleStorage(weightType);
+  const int64_t oax = weight.axes.out;
+  const int64_t rank = shape.size();
+  PalettizedWeight p;
+  if (!payload.getHalfBits().empty())
+    palettizeWeight16(s, shape, oax, payload.getHalfBits(), payload.isBF16(), p,
+                      threads);
+  else
+    palettizeWeight(s, shape, oax, payload.decode(threads), p, threads);
+
+  const int64_t cd = s.clusterDim;
+  result->indexShape.assign(shape.begin(), shape.end());
+  result->indexShape[oax] /= cd;
+  result->lutShape.assign(rank + 2, 1);
+  result->lutShape[oax] = p.numGroups;
+  result->lutShape[rank] = int64_t(1) << s.nbits;
+  result->lutShape[rank + 1] = cd;
+  if (!encodeCodes(indexType, std::move(p.indices), result->indices,
+                   status.error, threads))
+    return nullptr;
+
+  // The dequantizing scale: the LUT's (per tensor), the per-channel one, or
+  // their product with the per-channel shape (one fused scale per channel).
+  std::vector<double> scale;
+  double zeroPoint = 0;
+  if (lutFormat) {
+    scale.assign(1, 0.0);
+    if (!quantizeLut(p.lut, weightType, *result, scale[0], zeroPoint,
+                     status.error))
+      return nullptr;
+  } else if (!encodeElements(weightType, p.lut, result->lut, status.error)) {
+    return nullptr;
+  }
+  result->scaleShape.assign(rank, 1);
+  if (s.perChannelScale) {
+    for (int64_t d = 0; d < rank; ++d)
+      result->scaleShape[d] = d == oax ? 1 : shape[d];
+    double lutScale = scale.empty() ? 1.0 : scale[0];
+    scale = p.channelScale;
+    if (lutFormat)
+      for (double &v : scale)
+        v = roundScale(v * lutScale, s.storage);
+  }
+  if (!scale.empty()) {
+    std::vector<double> zp(scale.size(), zeroPoint);
+    if (!encodeElements(weightType, scale, result->scale, status.error) ||
+        !encodeElements(weightType, zp, result->zeroPoint, status.error))
+      return nullptr;
+  }
+  return result;
+}
+
+void PalettizeWeightScheme::describe(const WeightCandidate &weight,
+                                     WeightEncoding &encoding,
+                                     WeightChain &chain) const {
+  using Kind = ChainNode::Kind;
+  auto &result = static_cast<PalettizeEncoding &>(encoding);
+  ArrayRef<int64_t> shape = weight.getShape();
+  Type weightType = weight.getType().getElementType();
+  Type storedLutType = lutFormat ? lutType : weightType;
+  unsigned indices =
+      chain.addConstant(result.indexShape, indexType, result.indices);
+  unsigned lut = chain.addConstant(result.lutShape, storedLutType, result.lut);
+  unsigned dense = chain.addOp(Kind::Lut, shape, storedLutType, {indices, lut},
+                               scheme.clusterDim > 1 ? weight.axes.out : 0);
+  if (!lutFormat && !scheme.perChannelScale)
+    return;
+  unsigned data = chain.addOp(Kind::Cast, shape, weightType, {dense});
+  unsigned scale =
+      chain.addConstant(result.scaleShape, weightType, result.scale);
+  unsigned zeroPoint =
+      chain.addConstant(result.scaleShape, weightType, result.zeroPoint);
+  unsigned offset2 = chain.addSplat(result.scaleShape, weightType, 0);
+  unsigned scaled = chain.addOp(Kind::ShiftScale, shape, weightType,
+                                {data, scale, zeroPoint, offset2});
+  chain.addOp(Kind::Cast, shape, weightType, {scaled});
+}
+
+} // namespace
+
+FailureOr<std::unique_ptr<WeightScheme>> mlir::coreai::createPalettizeScheme(
+    const CoreAIPalettizeWeightsPassOptions &options,
+    function_ref<InFlightDiagnostic()> diag) {
+  auto fail = [&]() { return diag(); };
+  std::optional<QuantFormat> lutFormat = getQuantFormat(options.lutDtype);
+  if (lutFormat && lutFormat->bits != 8)
+    return fail() << "option 'lut-dtype': unsupported value '"
+                  << stringify(options.lutDtype)
+                  << "'; expected none, int8, uint8, fp8_e4m3fn or fp8_e5m2";
+  if (!isValidIndexBitWidth(options.nBits))
+    return fail() << "option 'n-bits' must be one of " << kIndexBitWidths
+                  << ", got " << options.nBits;
+  if (options.granularity == Granularity::PerBlock)
+    return fail() << "option 'granularity': per_block is not a palettization "
+                     "granularity; expected per_tensor, per_channel or "
+                     "per_grouped_channel";
+  if (options.groupSize == 0)
+    return fail() << "option 'group-size' must be positive, got 0";
+  if (options.clusterDim == 0)
+    return fail() << "option 'cluster-dim' must be positive, got 0";
+  if (options.groupSize > uint64_t(kMaxNumElements) ||
+      options.clusterDim > uint64_t(kMaxNumElements))
+    return fail() << "option 'group-size' or 'cluster-dim' is too large";
+  if (options.enablePerChannelScale && options.clusterDim > 1)
+    return fail() << "option 'enable-per-channel-scale' is not supported with "
+                     "cluster-dim > 1";
+  if (options.numKmeansWorkers == 0)
+    return fail() << "option 'num-kmeans-workers' must be positive, got 0";
+  if (options.roundingPrecision > 15)
+    return fail() << "option 'rounding-precision' must be at most 15, got "
+                  << options.roundingPrecision;
+  PalettizeScheme scheme;
+  scheme.nbits = static_cast<unsigned>(options.nBits);
+  scheme.clusterDim = static_cast<int64_t>(options.clusterDim);
+  scheme.fastMode = options.enableFastKmeansMode;
+  scheme.roundingPrecision = static_cast<int>(options.roundingPrecision);
+  scheme.perChannelScale = options.enablePerChannelScale;
+  scheme.groupSize = options.granularity == Granularity::PerGroupedChannel
+                         ? static_cast<int64_t>(options.groupSize)
+                     : options.granularity == Granularity::PerChannel ? 1
+                                                                      : 0;
+  return std::unique_ptr<WeightScheme>(
+      std::make_unique<PalettizeWeightScheme>(scheme, lutFormat));
+}
