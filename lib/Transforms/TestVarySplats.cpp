@@ -1,12 +1,10 @@
 //===- TestVarySplats.cpp - Varied weights from splats, for tests ---------===//
 
+#include "coreai/IR/ConstantData.h"
 #include "coreai/IR/CoreAIOps.h"
 #include "coreai/Transforms/Passes.h"
 
-#include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
-#include "llvm/ADT/APFloat.h"
 
 #include <cmath>
 #include <vector>
@@ -35,29 +33,18 @@ struct TestVarySplatsPass
           !(elementType.isF16() || elementType.isBF16() || elementType.isF32()))
         return;
       const double v = splat.getSplatValue<APFloat>().convertToDouble();
-      const llvm::fltSemantics &semantics = elementType.getFloatSemantics();
-      auto make = [&](double x) {
-        bool lost;
-        APFloat value(x);
-        value.convert(semantics, APFloat::rmNearestTiesToEven, &lost);
-        return value;
-      };
-      // Little-endian storage, one element after another, in a resource
-      // blob (printed once at the end, elided in diagnostics).
-      const size_t width = elementType.getWidth() / 8;
-      std::vector<char> bytes(type.getNumElements() * width);
-      for (int64_t i = 0; i < type.getNumElements(); ++i) {
-        double x = v * (1 + double(i * 7919 % 17) / 16);
-        if (i == 0 && (v == 0 || !std::isfinite(v)))
-          x = v == 0 ? 1.0 : 0.0;
-        uint64_t bits = make(x).bitcastToAPInt().getZExtValue();
-        for (size_t b = 0; b < width; ++b)
-          bytes[i * width + b] = char(bits >> (8 * b));
-      }
-      AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
-          bytes, alignof(uint64_t));
-      op.setValueAttr(
-          DenseResourceElementsAttr::get(type, "varied", std::move(blob)));
+      std::vector<double> values(type.getNumElements());
+      for (size_t i = 0; i < values.size(); ++i)
+        values[i] = v * (1 + double(i * 7919 % 17) / 16);
+      if (v == 0 || !std::isfinite(v))
+        values[0] = v == 0 ? 1.0 : 0.0;
+      // In a resource blob: printed once at the end, elided in diagnostics.
+      EncodedElements encoded;
+      std::string error;
+      if (!encodeElements(elementType, values, encoded, error))
+        return;
+      encoded.form = EncodedElements::Form::Resource;
+      op.setValueAttr(buildElementsAttr(type, std::move(encoded)));
     });
   }
 };

@@ -14,6 +14,6 @@ coreai.graph @blocks(%x: tensor<2x96xf16>, %y: tensor<2x64xf16>) -> (tensor<2x40
   coreai.output %a, %b : tensor<2x40xf16>, tensor<2x48xf16>
 }
 // CHECK-LABEL: coreai.graph @blocks
-// CHECK-NEXT:  coreai.constant dense_resource<varied> : tensor<40x96xf16>
+// CHECK-NEXT:  coreai.constant dense_resource<coreai_{{[0-9a-f]+}}> : tensor<40x96xf16>
 // 3072 elements, 128 blocks of 24: 64 blocks (1536 elements) pruned.
 // CHECK:       coreai.build_sparse_with_bitmask {{.*}} : (tensor<1536xf16>, tensor<48x64xui1>)

@@ -56,9 +56,9 @@ def test_failed_save_leaves_the_target(program, tmp_path):
         os.chmod(locked, 0o700)
 
 
-def test_sigkill_leaves_the_previous_output(tmp_path):
-    """A long compression killed part way: the previous output is intact,
-    and what is left beside it is named so that it can be found."""
+def _stop_long_run(tmp_path, signum):
+    """Starts a long compression (several seconds of clustering) over an
+    existing out.mlirbc and sends it `signum` while it runs."""
     program = tmp_path / "big.mlir"
     program.write_text(subprocess.run(
         [sys.executable, os.path.join(INPUTS, "gen_linear.py"), "512", "512"],
@@ -69,39 +69,28 @@ def test_sigkill_leaves_the_previous_output(tmp_path):
                             "--pass-pipeline=builtin.module(coreai-palettize-weights"
                             "{n-bits=8 cluster-dim=4})"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # The run writes into its temporary file from the start; kill it while
-    # it clusters (several seconds).
-    deadline = time.time() + 10
-    while time.time() < deadline and not any(
-            p.name.startswith(".out.mlirbc.tmp-") for p in tmp_path.iterdir()):
-        time.sleep(0.05)
-    time.sleep(0.5)
-    assert run.poll() is None, "the run ended before it could be killed"
-    run.send_signal(signal.SIGKILL)
-    run.wait()
-    assert target.read_bytes() == b"the previous result"
-    left = [p.name for p in tmp_path.iterdir() if p.name not in ("big.mlir", "out.mlirbc")]
-    assert len(left) == 1 and left[0].startswith(".out.mlirbc.tmp-"), left
-
-
-def test_sigterm_removes_the_temporary_file(tmp_path):
-    program = tmp_path / "big.mlir"
-    program.write_text(subprocess.run(
-        [sys.executable, os.path.join(INPUTS, "gen_linear.py"), "512", "512"],
-        check=True, capture_output=True, text=True).stdout)
-    target = tmp_path / "out.mlirbc"
-    target.write_bytes(b"the previous result")
-    run = subprocess.Popen([COREAI_OPT, str(program), "--emit-bytecode", "-o", str(target),
-                            "--pass-pipeline=builtin.module(coreai-palettize-weights"
-                            "{n-bits=8 cluster-dim=4})"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # The run writes into its temporary file from the start.
     deadline = time.time() + 10
     while time.time() < deadline and not any(
             p.name.startswith(".out.mlirbc.tmp-") for p in tmp_path.iterdir()):
         time.sleep(0.05)
     time.sleep(0.5)
     assert run.poll() is None, "the run ended before it could be stopped"
-    run.send_signal(signal.SIGTERM)
+    run.send_signal(signum)
     run.wait()
+    return target
+
+
+def test_sigkill_leaves_the_previous_output(tmp_path):
+    """A kill cannot be caught: the previous output is intact, and what is
+    left beside it is named so that it can be found."""
+    target = _stop_long_run(tmp_path, signal.SIGKILL)
+    assert target.read_bytes() == b"the previous result"
+    left = [p.name for p in tmp_path.iterdir() if p.name not in ("big.mlir", "out.mlirbc")]
+    assert len(left) == 1 and left[0].startswith(".out.mlirbc.tmp-"), left
+
+
+def test_sigterm_removes_the_temporary_file(tmp_path):
+    target = _stop_long_run(tmp_path, signal.SIGTERM)
     assert target.read_bytes() == b"the previous result"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.mlir", "out.mlirbc"]
