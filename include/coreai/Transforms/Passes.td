@@ -446,7 +446,7 @@ def CoreAITestVarySplatsPass
     Every compression pass leaves a splat weight as it is. Tests that only
     care about shapes and axes write their weights as splats (`dense<0.5>`)
     and run this pass first: each f16, bf16 or f32 splat constant of more
-    than one element holding v becomes a constant of the same type whose
+    than one element (and at most 2^26, so that huge splats stay) holding v becomes a constant of the same type whose
     element i is v * (1 + (i * 7919 mod 17) / 16); where that leaves every
     element equal (v is 0, Inf or NaN), element 0 becomes 1 (v = 0) or 0.
   }];
