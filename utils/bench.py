@@ -165,10 +165,22 @@ def main():
     ap.add_argument("--layers", type=int, default=32)
     ap.add_argument("--auto-only", action="store_true", help="only the automatic mixed precision table")
     ap.add_argument("--search-only", action="store_true", help="only the integer scale search table")
+    ap.add_argument("--python-only", action="store_true",
+                    help="only the table of the Python path next to the driver")
+    ap.add_argument("--python-run", nargs=4, metavar=("SCHEME", "MODEL", "OUT", "IN_PLACE"),
+                    help=argparse.SUPPRESS)
     ap.add_argument("--workdir", default=os.path.join(BUILD, "bench"))
     args = ap.parse_args()
+    if args.python_run:
+        python_run(*args.python_run)
+        return
     os.makedirs(args.workdir, exist_ok=True)
     layers = 4 if args.quick else args.layers
+    if args.python_only:
+        model = synthetic_model(args.workdir, layers)
+        out = os.path.join(args.workdir, "out.mlirbc")
+        print_python_table(model, out)
+        return
     repeat = 1 if args.quick else 3
     if args.search_only:
         weight = os.path.join(args.workdir, "linear4096x4096.f16")
@@ -255,6 +267,86 @@ def main():
                   (pipeline, threads, s, mb, s / rt, "%.2f" % ps if ps else "-",
                    "%.2f" % (weight_bytes / ps / 1e9) if ps else "-"))
     print_auto_table(opt, model, out)
+    print_python_table(model, out)
+
+
+def synthetic_model(workdir, layers):
+    model = os.path.join(workdir, "synthetic-%d.mlirbc" % layers)
+    if not os.path.exists(model):
+        subprocess.run([os.path.join(BIN, "coreai-pass-bench"), "--write-model", model,
+                        "--layers", str(layers)], check=True)
+    return model
+
+
+# The documented Python calls next to the driver's pipeline of the same
+# compression: (label, pipeline, Python call on `p`).
+PYTHON_PATH = [
+    ("int8 per channel", "coreai-quantize-weights{dtype=int8}",
+     "quantize_weights(p, dtype=DType.INT8, in_place=IN_PLACE)"),
+    ("4-bit LUT per channel", "coreai-palettize-weights{n-bits=4 granularity=per_channel}",
+     "palettize_weights(p, lut_dtype=None, n_bits=4, "
+     "granularity=CompressionGranularity.PER_CHANNEL, in_place=IN_PLACE)"),
+    ("automatic, 4.5 bits per weight", "coreai-compress-weights{bits-per-weight=4.5}",
+     "compress_weights(p, bits_per_weight=4.5, in_place=IN_PLACE)"),
+]
+
+
+def python_run(label, model, out, in_place):
+    """The Python path of one PYTHON_PATH row: load, compress, save."""
+    sys.path.insert(0, os.path.join(BUILD, "python_packages"))
+    from coreai_opt import Program
+    from coreai_opt.coreai_utils import (  # noqa: F401
+        CompressionGranularity, DType, compress_weights, palettize_weights, quantize_weights)
+    call = next(c for l, _, c in PYTHON_PATH if l == label)
+    p = Program.load(model)
+    q = eval(call.replace("IN_PLACE", in_place))
+    q.save(out)
+
+
+def print_python_table(model, out, repeat=3):
+    """The documented Python path (load, compress, save) next to coreai-opt
+    with the same compression, side by side in one run, 2 threads: the
+    model is read once first (page cache), the three paths alternate, best
+    of `repeat` for int8 (one run of the slower schemes)."""
+    import hashlib
+
+    def digest(path):
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 24), b""):
+                h.update(chunk)
+        return h.hexdigest()
+
+    digest(model)
+    opt = os.path.join(BIN, "coreai-opt")
+    print()
+    print("The Python path (`Program.load`, the function, `save`) next to the driver on %s "
+          "(%.2f GB), 2 threads, best of %d for int8:" % (
+              os.path.basename(model), os.path.getsize(model) / 1e9, repeat))
+    print("| compression | path | s | peak MB | time vs driver | RSS vs driver | same bytes |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    for index, (label, pipeline, _) in enumerate(PYTHON_PATH):
+        paths = [("`coreai-opt`", [opt, model, "--pass-pipeline=builtin.module(%s)" % pipeline,
+                                   "--emit-bytecode", "-o", out])]
+        for in_place in ("False", "True"):
+            paths.append(("Python, `in_place=%s`%s" % (in_place, " (default)" if in_place == "False" else ""),
+                          [sys.executable, os.path.abspath(__file__), "--python-run",
+                           label, model, out, in_place]))
+        best = {}
+        same = {}
+        for _ in range(repeat if index == 0 else 1):
+            for name, cmd in paths:
+                s, mb = timed(cmd)
+                old = best.get(name, (1e30, 0))
+                best[name] = (min(old[0], s), max(old[1], mb))
+                same[name] = digest(out)
+        ds, dmb = best[paths[0][0]]
+        for name, _ in paths:
+            s, mb = best[name]
+            print("| %s | %s | %.2f | %.0f | %.2fx | %.2fx | %s |" % (
+                label, name, s, mb, s / ds, mb / dmb,
+                "-" if name == paths[0][0] else
+                "yes" if same[name] == same[paths[0][0]] else "NO"))
     os.remove(out)
 
 

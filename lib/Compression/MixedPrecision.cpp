@@ -221,3 +221,111 @@ double mlir::coreai::getTotalBits(WeightOptionLists weights,
     bits += weights[w][choice[w]].bits;
   return bits;
 }
+
+namespace {
+
+/// The loss planLeastLoss optimizes: the excess over the threshold counts a
+/// million times.
+double getPricedLoss(double loss, double threshold) {
+  return loss > threshold ? threshold + 1e6 * (loss - threshold) : loss;
+}
+
+/// The lower convex hull of (bits, priced loss), from the cheapest option
+/// (the least loss among equally cheap) to the least loss: each step removes
+/// less loss per bit than the one before.
+std::vector<size_t> getLossHull(const std::vector<LossOption> &options,
+                                double threshold) {
+  std::vector<size_t> order(options.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto priced = [&](size_t i) {
+    return getPricedLoss(options[i].loss, threshold);
+  };
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (options[a].bits != options[b].bits)
+      return options[a].bits < options[b].bits;
+    if (priced(a) != priced(b))
+      return priced(a) < priced(b);
+    return a < b;
+  });
+  std::vector<size_t> hull;
+  for (size_t i : order) {
+    // Only options that remove loss are worth their bits.
+    if (!hull.empty() && priced(i) >= priced(hull.back()))
+      continue;
+    auto slope = [&](size_t a, size_t b) {
+      return (priced(a) - priced(b)) / (options[b].bits - options[a].bits);
+    };
+    while (hull.size() >= 2 &&
+           slope(hull[hull.size() - 2], hull.back()) <= slope(hull.back(), i))
+      hull.pop_back();
+    hull.push_back(i);
+  }
+  return hull;
+}
+
+} // namespace
+
+NestedPlans
+mlir::coreai::planLeastLoss(llvm::ArrayRef<std::vector<LossOption>> weights,
+                            double maxLossPerWeight) {
+  NestedPlans plans;
+  struct Candidate {
+    double gain;
+    size_t weight, position;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<std::vector<size_t>> hulls;
+  for (auto [w, options] : llvm::enumerate(weights)) {
+    hulls.push_back(getLossHull(options, maxLossPerWeight));
+    const std::vector<size_t> &hull = hulls.back();
+    plans.start.push_back(hull.front());
+    plans.startBits += options[hull.front()].bits;
+    plans.startLoss += options[hull.front()].loss;
+    for (size_t k = 1; k < hull.size(); ++k) {
+      const LossOption &from = options[hull[k - 1]], &to = options[hull[k]];
+      candidates.push_back({(getPricedLoss(from.loss, maxLossPerWeight) -
+                             getPricedLoss(to.loss, maxLossPerWeight)) /
+                                (to.bits - from.bits),
+                            w, k});
+    }
+  }
+  // Along one hull the gains fall, so this order takes each weight's steps
+  // in turn.
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate &a, const Candidate &b) {
+              if (a.gain != b.gain)
+                return a.gain > b.gain;
+              if (a.weight != b.weight)
+                return a.weight < b.weight;
+              return a.position < b.position;
+            });
+  double bits = plans.startBits, loss = plans.startLoss;
+  for (const Candidate &c : candidates) {
+    const std::vector<LossOption> &options = weights[c.weight];
+    const LossOption &from = options[hulls[c.weight][c.position - 1]];
+    const LossOption &to = options[hulls[c.weight][c.position]];
+    bits += to.bits - from.bits;
+    loss += to.loss - from.loss;
+    plans.steps.push_back({c.weight, hulls[c.weight][c.position], bits, loss});
+  }
+  return plans;
+}
+
+std::optional<size_t> NestedPlans::countSteps(double fixedBits,
+                                              double budgetBits) const {
+  // A budget computed from a plan's own bits per weight may round below it.
+  const double allowed = budgetBits * (1 + 1e-12) - fixedBits;
+  if (startBits > allowed)
+    return std::nullopt;
+  return std::upper_bound(
+             steps.begin(), steps.end(), allowed,
+             [](double limit, const Step &step) { return limit < step.bits; }) -
+         steps.begin();
+}
+
+std::vector<size_t> NestedPlans::getChoice(size_t count) const {
+  std::vector<size_t> choice = start;
+  for (const Step &step : llvm::ArrayRef(steps).take_front(count))
+    choice[step.weight] = step.option;
+  return choice;
+}

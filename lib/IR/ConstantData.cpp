@@ -8,6 +8,7 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/Support/Format.h"
@@ -18,6 +19,7 @@
 #include <cmath>
 
 #include <cstring>
+#include <mutex>
 
 using namespace mlir;
 using namespace mlir::coreai;
@@ -712,21 +714,47 @@ bool mlir::coreai::encodePackedCodes(Type elementType, ByteBuffer &&packed,
   return true;
 }
 
+/// A resource attribute holding `blob`, named by the hash of its bytes. An
+/// entry of that name with the same bytes is shared; one whose data was
+/// freed (its attributes are gone) is filled again. Names thus depend only
+/// on the bytes, however many programs the context held before.
+static ElementsAttr buildResourceAttr(RankedTensorType type,
+                                      AsmResourceBlob &&blob) {
+  ArrayRef<char> bytes = blob.getData();
+  uint64_t hash = llvm::xxh3_64bits(ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
+  std::string name;
+  llvm::raw_string_ostream(name)
+      << "coreai_" << llvm::format_hex_no_prefix(hash, 16);
+  auto &manager =
+      DenseResourceElementsHandle::getManagerInterface(type.getContext());
+  // Lookup and refill must not interleave with another thread's.
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (DialectResourceBlobManager::BlobEntry *entry =
+          manager.getBlobManager().lookup(name)) {
+    AsmResourceBlob *existing = entry->getBlob();
+    bool freed = !existing || existing->getData().empty();
+    if (freed && !bytes.empty())
+      entry->setBlob(std::move(blob));
+    if ((freed && !bytes.empty()) || (existing && existing->getData() == bytes))
+      return DenseResourceElementsAttr::get(
+          type,
+          DenseResourceElementsHandle(
+              entry, type.getContext()->getLoadedDialect<BuiltinDialect>()));
+  }
+  return DenseResourceElementsAttr::get(type, name, std::move(blob));
+}
+
 ElementsAttr mlir::coreai::buildElementsAttr(RankedTensorType type,
                                              const EncodedElements &encoded) {
   if (encoded.form != EncodedElements::Form::Resource)
     return DenseElementsAttr::getFromRawBuffer(
         type, ArrayRef<char>(encoded.bytes.data(), encoded.bytes.size()));
-  uint64_t hash = llvm::xxh3_64bits(
-      ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(encoded.bytes.data()),
-                        encoded.bytes.size()));
-  std::string name;
-  llvm::raw_string_ostream(name)
-      << "coreai_" << llvm::format_hex_no_prefix(hash, 16);
   AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
       ArrayRef<char>(encoded.bytes.data(), encoded.bytes.size()),
       /*align=*/16);
-  return DenseResourceElementsAttr::get(type, name, std::move(blob));
+  return buildResourceAttr(type, std::move(blob));
 }
 
 ElementsAttr mlir::coreai::buildElementsAttr(RankedTensorType type,
@@ -735,17 +763,12 @@ ElementsAttr mlir::coreai::buildElementsAttr(RankedTensorType type,
     return buildElementsAttr(type,
                              static_cast<const EncodedElements &>(encoded));
   auto *owned = new PayloadBytes(std::move(encoded.bytes));
-  uint64_t hash = llvm::xxh3_64bits(ArrayRef<uint8_t>(
-      reinterpret_cast<const uint8_t *>(owned->data()), owned->size()));
-  std::string name;
-  llvm::raw_string_ostream(name)
-      << "coreai_" << llvm::format_hex_no_prefix(hash, 16);
   // The buffer is 64-byte aligned (allocateBuffer); the blob frees it.
   AsmResourceBlob blob(
       ArrayRef<char>(owned->data(), owned->size()), /*dataAlignment=*/16,
       [owned](void *, size_t, size_t) { delete owned; },
       /*dataIsMutable=*/true);
-  return DenseResourceElementsAttr::get(type, name, std::move(blob));
+  return buildResourceAttr(type, std::move(blob));
 }
 
 void mlir::coreai::roundToElementType(Type elementType,

@@ -7,6 +7,7 @@
 #include "coreai/Compression/MixedPrecision.h"
 #include "coreai/Compression/Parallel.h"
 #include "coreai/Schemes/WeightSchemes.h"
+#include "coreai/Selection/Sensitivity.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -165,8 +166,8 @@ namespace {
 /// `reference`.
 void measureOne(const WeightCandidate &weight, ElementsAttr value,
                 const WeightScheme &scheme, ArrayRef<double> reference,
-                unsigned threads, CandidateMeasure &measure,
-                std::string &error) {
+                unsigned threads, CandidateMeasure &measure, std::string &error,
+                std::vector<float> *keep) {
   std::optional<WeightPayload> payload =
       WeightPayload::open(value, weight.getType().getElementType(),
                           scheme.getHalfBits(weight), error);
@@ -206,6 +207,10 @@ void measureOne(const WeightCandidate &weight, ElementsAttr value,
       shape.empty() ? measure.sqnrDb
                     : getWorstSqnrDb(compareChannels(reference, decoded, shape,
                                                      weight.axes.out));
+  // The decoded values are in the weight's element type (f16, bf16 or
+  // f32): f32 holds them exactly.
+  if (keep)
+    keep->assign(decoded.begin(), decoded.end());
 }
 
 } // namespace
@@ -213,8 +218,14 @@ void measureOne(const WeightCandidate &weight, ElementsAttr value,
 FailureOr<std::vector<std::vector<CandidateMeasure>>>
 mlir::coreai::measureCandidates(
     ArrayRef<WeightCandidate> weights,
-    ArrayRef<SmallVector<const WeightScheme *>> schemes, unsigned threads) {
+    ArrayRef<SmallVector<const WeightScheme *>> schemes, unsigned threads,
+    std::vector<std::vector<std::vector<float>>> *decoded) {
   std::vector<std::vector<CandidateMeasure>> measures(weights.size());
+  if (decoded) {
+    decoded->assign(weights.size(), {});
+    for (size_t w = 0; w < weights.size(); ++w)
+      (*decoded)[w].resize(schemes[w].size());
+  }
   std::vector<ElementsAttr> values;
   values.reserve(weights.size());
   // What needs the IR thread: the payload attributes and the reasons. A
@@ -258,7 +269,7 @@ mlir::coreai::measureCandidates(
         return;
       }
       measureOne(weight, values[w], *schemes[w][s], reference, threads, measure,
-                 schemeErrors[s]);
+                 schemeErrors[s], decoded ? &(*decoded)[w][s] : nullptr);
     });
     for (std::string &error : schemeErrors)
       if (errors[w].empty() && !error.empty())
@@ -282,6 +293,90 @@ std::string formatNumber(const char *format, double value) {
   std::string text;
   llvm::raw_string_ostream(text) << llvm::format(format, value);
   return text;
+}
+
+} // namespace
+
+namespace {
+
+/// The sensitivity mode's choice: each automatic weight's options priced by
+/// the table's measured loss increases (dense at no increase), the nested
+/// plans of planLeastLoss, and the largest within the budget. Fills the
+/// plan's loss figures.
+FailureOr<std::vector<size_t>> chooseBySensitivity(
+    ModuleOp module, const WeightAnalysis &analysis,
+    ArrayRef<WeightCandidate> automatic, ArrayRef<std::string> names,
+    const std::vector<std::vector<CandidateMeasure>> &measures,
+    const std::vector<std::vector<StorageOption>> &options,
+    const std::vector<std::vector<size_t>> &schemeOf, double fixedBits,
+    double elements, const AutomaticTarget &target, AutomaticPlan &plan) {
+  const SensitivityTable &table = *target.sensitivity;
+  DenseMap<Operation *, int64_t> ids = getWeightIds(analysis);
+  std::vector<std::vector<LossOption>> lossOptions(automatic.size());
+  std::vector<std::vector<size_t>> optionOf(automatic.size());
+  for (auto [w, weight] : llvm::enumerate(automatic)) {
+    const int64_t id = ids.lookup(weight.op);
+    const WeightSensitivity *entry = table.find(id);
+    ConstantOp constant = weight.op;
+    if (!entry)
+      return constant.emitError()
+             << "option 'sensitivity': weight #" << id
+             << " is not in the table (it was measured on another program "
+                "or with another weight threshold)";
+    std::string sha = getPayloadSha256(constant.getValue());
+    if (sha != entry->sha256)
+      return constant.emitError()
+             << "option 'sensitivity': weight #" << id
+             << " does not match the table (SHA-256 of its payload " << sha
+             << ", the table's " << entry->sha256
+             << "): the table was measured on another program";
+    for (size_t k = 0; k + 1 < options[w].size(); ++k) {
+      const CandidateMeasure &m = measures[w][schemeOf[w][k]];
+      auto loss = entry->lossIncrease.find(names[schemeOf[w][k]]);
+      if (loss == entry->lossIncrease.end() ||
+          m.worstChannelSqnrDb < target.minSqnrDb)
+        continue;
+      lossOptions[w].push_back({options[w][k].bits, loss->second});
+      optionOf[w].push_back(k);
+    }
+    lossOptions[w].push_back({options[w].back().bits, 0.0});
+    optionOf[w].push_back(options[w].size() - 1);
+  }
+  NestedPlans plans = planLeastLoss(lossOptions, target.maxLossPerWeight);
+  const double allowed = *target.bitsPerWeight * elements;
+  std::optional<size_t> count = plans.countSteps(fixedBits, allowed);
+  if (!count)
+    return emitError(module.getLoc())
+           << "option 'bits-per-weight': "
+           << formatNumber("%g", *target.bitsPerWeight)
+           << " bits per weight cannot be reached; with every weight at its "
+              "cheapest candidate the program takes "
+           << formatNumber("%.3f", (fixedBits + plans.startBits) /
+                                       std::max(elements, 1.0))
+           << " bits per weight";
+  auto perWeight = [&](double bits) {
+    return (fixedBits + bits) / std::max(elements, 1.0);
+  };
+  plan.nestedPlans.push_back({perWeight(plans.startBits), plans.startLoss});
+  for (const NestedPlans::Step &step : plans.steps)
+    plan.nestedPlans.push_back({perWeight(step.bits), step.loss});
+  plan.predictedLoss = plan.nestedPlans[*count].predictedLoss;
+  std::vector<size_t> lossChoice = plans.getChoice(*count);
+  std::vector<size_t> choice(automatic.size());
+  for (size_t w = 0; w < automatic.size(); ++w) {
+    choice[w] = optionOf[w][lossChoice[w]];
+    std::string line;
+    llvm::raw_string_ostream os(line);
+    os << "#" << ids.lookup(automatic[w].op) << " ";
+    automatic[w].getLoc().print(os);
+    if (choice[w] + 1 == options[w].size())
+      os << ": dense";
+    else
+      os << ": " << names[schemeOf[w][choice[w]]] << ", measured loss increase "
+         << formatNumber("%.6g", lossOptions[w][lossChoice[w]].loss);
+    plan.lossLines.push_back(std::move(line));
+  }
+  return choice;
 }
 
 } // namespace
@@ -346,7 +441,14 @@ FailureOr<AutomaticPlan> mlir::coreai::planAutomaticChoice(
                           std::numeric_limits<double>::infinity()});
   }
   std::vector<size_t> choice;
-  if (target.bitsPerWeight) {
+  if (target.sensitivity) {
+    FailureOr<std::vector<size_t>> chosen = chooseBySensitivity(
+        module, analysis, automatic, names, *measures, options, schemeOf,
+        fixedBits, elements, target, plan);
+    if (failed(chosen))
+      return failure();
+    choice = std::move(*chosen);
+  } else if (target.bitsPerWeight) {
     const double allowed = *target.bitsPerWeight * elements;
     std::optional<std::vector<size_t>> within =
         target.objective == AutoObjective::Balanced
@@ -422,4 +524,10 @@ void mlir::coreai::printAutomaticSummary(const AutomaticPlan &plan,
   else
     os << ", worst output channel of a compressed weight "
        << llvm::format("%.2f", plan.worstChannelSqnrDb) << " dB\n";
+  if (plan.nestedPlans.empty())
+    return;
+  os << "sensitivity plan: summed measured loss increase "
+     << formatNumber("%.6g", plan.predictedLoss) << "\n";
+  for (const std::string &line : plan.lossLines)
+    os << "  " << line << "\n";
 }

@@ -4,6 +4,7 @@
 #include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/Selection/AutoChoice.h"
 #include "coreai/Selection/Recipe.h"
+#include "coreai/Selection/Sensitivity.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -18,6 +19,7 @@ namespace {
 /// The recipe and the candidates of one run.
 struct Setup {
   Recipe rules;
+  std::optional<SensitivityTable> sensitivity;
   std::vector<CandidateScheme> ownLadder;
   SmallVector<const WeightScheme *> ladder;
   SmallVector<std::string> names;
@@ -42,6 +44,13 @@ public:
         return failure();
       setup.rules = std::move(*parsed);
     }
+    if (!request.sensitivity.empty()) {
+      FailureOr<SensitivityTable> table =
+          readSensitivityTable(request.sensitivity, diag);
+      if (failed(table))
+        return failure();
+      setup.sensitivity = std::move(*table);
+    }
     if (failed(checkRecipe(setup.rules, diag)) ||
         failed(createLadder(setup, diag)))
       return failure();
@@ -49,8 +58,24 @@ public:
     for (CandidateScheme &candidate : setup.ownLadder)
       candidate.scheme->prepare(context);
 
-    if (!request.dryRun)
-      return apply(setup, module, nullptr, nullptr);
+    if (request.planOnly) {
+      // The plan of a copy, which is then dropped.
+      OwningOpRef<ModuleOp> copy = module.clone();
+      std::optional<AutomaticPlan> plan;
+      if (failed(apply(setup, *copy, nullptr, &plan, /*planOnly=*/true)))
+        return failure();
+      if (plan && request.planOut)
+        *request.planOut = std::move(*plan);
+      return success();
+    }
+    if (!request.dryRun) {
+      std::optional<AutomaticPlan> plan;
+      if (failed(apply(setup, module, nullptr, &plan)))
+        return failure();
+      if (plan && request.planOut)
+        *request.planOut = std::move(*plan);
+      return success();
+    }
     // Dry run: compress a copy, report it against the program.
     OwningOpRef<ModuleOp> copy = module.clone();
     DenseMap<int64_t, std::string> reasons;
@@ -73,9 +98,24 @@ private:
   bool isAutomatic() const { return request.bitsPerWeight || request.minSqnr; }
 
   LogicalResult checkOptions(function_ref<InFlightDiagnostic()> diag) {
-    if (request.bitsPerWeight && request.minSqnr)
+    if (!request.sensitivity.empty()) {
+      if (!request.bitsPerWeight)
+        return diag() << "option 'sensitivity' needs 'bits-per-weight'";
+      if (request.objective)
+        return diag() << "options 'sensitivity' and 'objective' cannot both "
+                         "be set (the table's measured losses are the "
+                         "objective)";
+    } else if (request.maxLossIncreasePerWeight) {
+      return diag() << "option 'max-loss-increase-per-weight' needs "
+                       "'sensitivity'";
+    }
+    if (request.maxLossIncreasePerWeight &&
+        std::isnan(*request.maxLossIncreasePerWeight))
+      return diag() << "option 'max-loss-increase-per-weight' must be a "
+                       "number";
+    if (request.bitsPerWeight && request.minSqnr && request.sensitivity.empty())
       return diag() << "options 'bits-per-weight' and 'min-sqnr' cannot both "
-                       "be set";
+                       "be set (but as a floor with 'sensitivity')";
     if (request.bitsPerWeight &&
         !(*request.bitsPerWeight > 0 && *request.bitsPerWeight <= 64))
       return diag() << "option 'bits-per-weight' must be in (0, 64], got "
@@ -134,6 +174,19 @@ private:
     }
     SmallVector<std::string> names(request.candidates.begin(),
                                    request.candidates.end());
+    if (setup.sensitivity) {
+      if (rules.hasCandidates)
+        return diag() << "option 'sensitivity' chooses among the table's "
+                         "candidates; the recipe's key 'candidates' cannot "
+                         "be given with it";
+      for (const std::string &name : names)
+        if (!llvm::is_contained(setup.sensitivity->candidates, name))
+          return diag() << "option 'candidates': '" << name
+                        << "' was not measured in the sensitivity table";
+      if (names.empty())
+        names.assign(setup.sensitivity->candidates.begin(),
+                     setup.sensitivity->candidates.end());
+    }
     if (names.empty())
       for (StringRef name : getDefaultCandidateNames())
         names.push_back(name.str());
@@ -160,7 +213,8 @@ private:
   /// with `summary` the figures of the automatic plan.
   LogicalResult apply(const Setup &setup, ModuleOp module,
                       DenseMap<int64_t, std::string> *reasons,
-                      std::optional<AutomaticPlan> *summary) {
+                      std::optional<AutomaticPlan> *summary,
+                      bool planOnly = false) {
     // One analysis of the program as it is: the selectors' facts and the
     // budget's count of every weight.
     WeightAnalysis analysis(module);
@@ -218,8 +272,13 @@ private:
     if (isAutomatic()) {
       AutomaticTarget target;
       target.bitsPerWeight = request.bitsPerWeight;
-      target.objective = request.objective;
-      target.minSqnrDb = request.minSqnr.value_or(0);
+      target.objective = request.objective.value_or(AutoObjective::MaxWorst);
+      target.minSqnrDb = request.minSqnr.value_or(
+          setup.sensitivity ? -std::numeric_limits<double>::infinity() : 0);
+      if (setup.sensitivity)
+        target.sensitivity = &*setup.sensitivity;
+      if (request.maxLossIncreasePerWeight)
+        target.maxLossPerWeight = *request.maxLossIncreasePerWeight;
       FailureOr<AutomaticPlan> plan =
           planAutomaticChoice(module, analysis, automatic, setup.ladder,
                               setup.names, target, weights, threads);
@@ -234,6 +293,8 @@ private:
             return order.lookup(a.candidate.op) < order.lookup(b.candidate.op);
           });
     }
+    if (planOnly)
+      return success();
     LogicalResult result = compressWeights(weights, threads, label, &why);
     for (auto &[op, reason] : why)
       note(op, reason);

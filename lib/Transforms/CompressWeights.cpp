@@ -32,7 +32,11 @@ struct CompressWeightsPass
       request.bitsPerWeight = bitsPerWeight;
     if (minSqnr.hasValue())
       request.minSqnr = minSqnr;
-    request.objective = objective;
+    if (objective.hasValue())
+      request.objective = objective;
+    request.sensitivity = sensitivity;
+    if (maxLossIncreasePerWeight.hasValue())
+      request.maxLossIncreasePerWeight = maxLossIncreasePerWeight;
     request.candidates.assign(candidates.begin(), candidates.end());
     request.weightNumThreshold = weightNumThreshold;
     request.dryRun = dryRun;

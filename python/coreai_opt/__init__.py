@@ -93,11 +93,44 @@ class Program:
         shared). Returns self."""
         return self.run("builtin.module(canonicalize,cse)")
 
+    def weights(self, weight_num_threshold=1024):
+        """The compressible weights (constants of more than
+        `weight_num_threshold` elements feeding weight consumers), in program
+        order: one dict each with `id` (the `#` of the weight report, which
+        recipes match as "ordinal"), `location`, `consumer`, `shape`,
+        `element_type`, `elements` and `sha256` (of the payload bytes as
+        stored; Core AI constants carry no names)."""
+        return self._core.weights(_threshold(weight_num_threshold))
+
+    def with_weights(self, values):
+        """A copy with the weights `values` names ({id: array}) holding
+        those values (rounded to the weight's element type; every use of the
+        constant sees them). Needs numpy."""
+        import numpy as np
+        if not isinstance(values, dict):
+            raise ValueError("values: expected a dict {weight id: array}, got %s"
+                             % type(values).__name__)
+        raw = {}
+        for key, array in values.items():
+            if isinstance(key, bool) or not isinstance(key, int):
+                raise ValueError("values: weight ids are integers, got %r" % (key,))
+            array = np.asarray(array)
+            if not np.issubdtype(array.dtype, np.number) or not np.all(np.isfinite(array)):
+                raise ValueError("values: weight %d must hold finite numbers" % key)
+            raw[key] = np.ascontiguousarray(array, dtype=np.float32).tobytes()
+        return Program(self._core.with_weights(raw), self._source_asset)
+
     def run(self, pipeline, threads=0):
         """Runs a pass pipeline (`builtin.module(...)`) in place; warnings of
         the passes become Python warnings. Returns self."""
         _run(self, pipeline, threads)
         return self
+
+
+def _threshold(value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("weight_num_threshold: expected an integer >= 0, got %r" % (value,))
+    return value
 
 
 def _is_asset(path):

@@ -245,10 +245,23 @@ TEST_F(ConstantDataTest, ResourceNamesAreStable) {
   auto second =
       cast<DenseResourceElementsAttr>(buildElementsAttr(type, encoded));
   EXPECT_TRUE(first.getRawHandle().getKey().starts_with("coreai_"));
-  // Same bytes twice in one context: distinct, deterministic names.
-  EXPECT_NE(first.getRawHandle().getKey(), second.getRawHandle().getKey());
-  EXPECT_EQ(second.getRawHandle().getKey(),
-            (first.getRawHandle().getKey() + "_1").str());
+  // Same bytes twice in one context: one entry, one name.
+  EXPECT_EQ(first, second);
+  EXPECT_EQ(first.getRawHandle().getResource(),
+            second.getRawHandle().getResource());
+  // A freed entry (its attributes gone) is filled again under its name.
+  std::string name = first.getRawHandle().getKey().str();
+  first.getRawHandle().getResource()->setBlob(AsmResourceBlob());
+  auto refilled =
+      cast<DenseResourceElementsAttr>(buildElementsAttr(type, encoded));
+  EXPECT_EQ(refilled.getRawHandle().getKey(), name);
+  ASSERT_TRUE(refilled.getRawHandle().getBlob());
+  EXPECT_EQ(refilled.getRawHandle().getBlob()->getData().size(), 2u);
+  // Other bytes get their own name.
+  ASSERT_TRUE(encodeElements(type.getElementType(), {3, 2, 1}, encoded, error));
+  auto other =
+      cast<DenseResourceElementsAttr>(buildElementsAttr(type, encoded));
+  EXPECT_NE(other.getRawHandle().getKey(), name);
 }
 
 // Large payloads are encoded and read in chunks on several threads; the

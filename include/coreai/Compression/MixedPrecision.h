@@ -13,7 +13,13 @@
 //     program, then the next worst, and so on (greedy upgrades of the
 //     currently worst weight to its next better option while the budget
 //     allows; a weight whose next option does not fit stays where it is);
-//   - for a quality target: each weight's cheapest option that reaches it.
+//   - for a quality target: each weight's cheapest option that reaches it;
+//   - from measured loss increases (the user's evaluation of each weight's
+//     option alone), the nested plans that minimize their sum: each weight
+//     on the lower convex hull of (bits, loss), the step with the most loss
+//     removed per bit first, a plan for a budget being the longest prefix
+//     of those steps that fits it (so a larger budget never gives a weight
+//     an option of larger loss).
 // Pure numerics: no IR.
 //
 //===----------------------------------------------------------------------===//
@@ -74,6 +80,46 @@ chooseBalanced(WeightOptionLists weights, double fixedBits, double budgetBits);
 /// `minSqnrDb`, or its best option when none does.
 std::vector<size_t> chooseForQuality(WeightOptionLists weights,
                                      double minSqnrDb);
+
+/// One way to store a weight, priced by a measured loss increase.
+struct LossOption {
+  /// Bits it takes (in the program's total, every use counted).
+  double bits = 0;
+  /// The loss increase measured with it alone (lower is better; may be
+  /// negative).
+  double loss = 0;
+};
+
+/// The nested plans of planLeastLoss.
+struct NestedPlans {
+  /// The option of each weight in the smallest plan.
+  std::vector<size_t> start;
+  /// Total bits and summed loss of the smallest plan.
+  double startBits = 0, startLoss = 0;
+  struct Step {
+    size_t weight, option;
+    /// Total bits and summed loss once this step is taken.
+    double bits, loss;
+  };
+  /// The upgrades, in the order plans take them.
+  std::vector<Step> steps;
+
+  /// How many steps the plan within `budgetBits` takes (given `fixedBits`
+  /// of other weights); std::nullopt when even the smallest plan exceeds it.
+  std::optional<size_t> countSteps(double fixedBits, double budgetBits) const;
+  /// The option of each weight after the first `count` steps.
+  std::vector<size_t> getChoice(size_t count) const;
+};
+
+/// The nested plans minimizing the summed loss of the options of each
+/// weight (each list holds at least one option). With
+/// `maxLossPerWeight`, the part of an option's loss above it counts a
+/// million times: such options are left first, the ones with the largest
+/// excess per bit first, and kept only where the budget allows no other.
+/// Ties go to the weight listed first.
+NestedPlans planLeastLoss(
+    llvm::ArrayRef<std::vector<LossOption>> weights,
+    double maxLossPerWeight = std::numeric_limits<double>::infinity());
 
 /// The sum of the bits of `choice`.
 double getTotalBits(WeightOptionLists weights, llvm::ArrayRef<size_t> choice);

@@ -60,19 +60,35 @@ struct CandidateMeasure {
 /// weights, schemes and inside large weights, and measures each result
 /// against the weight. A scheme whose result would not be smaller than the
 /// dense weight does not apply. Reports an error at the weight and fails
-/// when a payload cannot be read.
-FailureOr<std::vector<std::vector<CandidateMeasure>>>
-measureCandidates(ArrayRef<WeightCandidate> weights,
-                  ArrayRef<SmallVector<const WeightScheme *>> schemes,
-                  unsigned threads);
+/// when a payload cannot be read. With `decoded`, keeps each result's
+/// decoded values ([weight][scheme], empty where the scheme does not apply).
+FailureOr<std::vector<std::vector<CandidateMeasure>>> measureCandidates(
+    ArrayRef<WeightCandidate> weights,
+    ArrayRef<SmallVector<const WeightScheme *>> schemes, unsigned threads,
+    std::vector<std::vector<std::vector<float>>> *decoded = nullptr);
+
+struct SensitivityTable;
 
 /// What the automatic choice aims at: an average of bits per weight over
 /// the program (optimizing `objective`), or else each weight's cheapest
-/// candidate whose worst output channel reaches `minSqnrDb`.
+/// candidate whose worst output channel reaches `minSqnrDb`. With
+/// `sensitivity`, under the budget, the least summed measured loss increase
+/// (nested plans, Compression/MixedPrecision.h's planLeastLoss, with
+/// `maxLossPerWeight`), among the candidates whose worst channel reaches
+/// `minSqnrDb`.
 struct AutomaticTarget {
   std::optional<double> bitsPerWeight;
   AutoObjective objective = AutoObjective::MaxWorst;
   double minSqnrDb = 0;
+  const SensitivityTable *sensitivity = nullptr;
+  double maxLossPerWeight = std::numeric_limits<double>::infinity();
+};
+
+/// One nested plan of the sensitivity mode.
+struct NestedPlanSummary {
+  double bitsPerWeight = 0;
+  /// The sum of its weights' measured loss increases.
+  double predictedLoss = 0;
 };
 
 /// What the automatic choice decided, with the figures of the plan.
@@ -84,6 +100,12 @@ struct AutomaticPlan {
   double worstChannelSqnrDb = std::numeric_limits<double>::infinity();
   /// Why each automatic weight left dense stays so.
   DenseMap<Operation *, std::string> kept;
+  /// Sensitivity mode: each weight's line of the dry run (its id, the
+  /// chosen candidate and its measured loss increase), the predicted loss
+  /// of the plan, and every nested plan, smallest first.
+  std::vector<std::string> lossLines;
+  double predictedLoss = 0;
+  std::vector<NestedPlanSummary> nestedPlans;
 };
 
 /// Prints the plan's summary line for a dry run: its bits per weight against

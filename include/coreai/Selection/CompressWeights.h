@@ -12,6 +12,7 @@
 #define COREAI_SELECTION_COMPRESSWEIGHTS_H
 
 #include "coreai/Schemes/CompressionOptions.h"
+#include "coreai/Selection/AutoChoice.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/raw_ostream.h"
@@ -26,10 +27,17 @@ namespace coreai {
 struct CompressWeightsRequest {
   std::string recipe;
   std::optional<double> bitsPerWeight, minSqnr;
-  AutoObjective objective = AutoObjective::MaxWorst;
+  std::optional<AutoObjective> objective;
   SmallVector<std::string> candidates;
   uint64_t weightNumThreshold = 1024;
   bool dryRun = false;
+  /// A sensitivity table (Sensitivity.h) and its per-weight threshold.
+  std::string sensitivity;
+  std::optional<double> maxLossIncreasePerWeight;
+  /// When given, receives the automatic plan; with `planOnly`, nothing is
+  /// compressed.
+  AutomaticPlan *planOut = nullptr;
+  bool planOnly = false;
 };
 
 /// Compresses `module` as `request` says on up to `threads` threads; `label`

@@ -337,6 +337,23 @@ def CoreAICompressWeightsPass
     output channel reaches DB, or stays dense. Keeping a weight dense is
     always a candidate.
 
+    **Automatic choice from the user's evaluation**: with
+    `sensitivity=FILE`, a table that Python's `measure_sensitivity` wrote
+    (each weight's loss increase, measured with the user's own evaluation,
+    for each candidate alone; docs/Sensitivity.md), and `bits-per-weight=B`,
+    the plan minimizes the summed measured increase under the budget. The
+    plans are nested: each weight moves along the lower convex hull of its
+    (bits, increase) options, the moves that remove the most increase per
+    bit first, and the plan for B takes the longest run of moves that fits;
+    at a larger budget no weight gets a candidate of larger measured
+    increase. The table is tied to the program by each weight's id and the
+    SHA-256 of its payload: a weight that does not match is an error at its
+    constant. `max-loss-increase-per-weight=T` leaves candidates whose
+    increase exceeds T only where the budget allows nothing else (the excess
+    counts a million times), and `min-sqnr=DB` then keeps the data-free floor
+    on each candidate's worst output channel as a second guard. The
+    candidates are the table's (or a subset given by `candidates`).
+
     With `dry-run=true` the program is not changed: the plan is printed on
     stdout as the weight report prints a result, with the real reason of
     every weight left as it is (threshold, excluded by a rule, no scheme
@@ -373,6 +390,13 @@ def CoreAICompressWeightsPass
            "Change nothing: print the plan as the weight report prints a "
            "result (scheme, bytes, SQNR and worst output channel of every "
            "weight, and why each other weight stays as it is)">,
+    Option<"sensitivity", "sensitivity", "std::string", /*default=*/"",
+           "A sensitivity table (JSON of measure_sensitivity): choose for "
+           "bits-per-weight by the measured loss increases">,
+    Option<"maxLossIncreasePerWeight", "max-loss-increase-per-weight",
+           "double", /*default=*/"0",
+           "With sensitivity: candidates whose measured increase exceeds "
+           "this are used only where the budget allows no other">,
   ];
 }
 

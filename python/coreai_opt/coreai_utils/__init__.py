@@ -13,12 +13,15 @@ from numbers import Integral, Real
 
 from .. import Program, _run
 from .common import CompressionGranularity, QScheme
+from .sensitivity import SensitivityTable, compress_by_sensitivity, measure_sensitivity
 
 __all__ = [
     "CompressionGranularity",
     "DType",
     "QScheme",
+    "SensitivityTable",
     "compress_weights",
+    "measure_sensitivity",
     "palettize_weights",
     "quantize_weights",
     "sparsify_weights",
@@ -246,14 +249,31 @@ def sparsify_weights(coreai_program, target_sparsity=0.5, block_size=None,
 
 def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
                      min_sqnr=None, candidates=None, objective=None,
-                     weight_num_threshold=1024, in_place=False):
+                     weight_num_threshold=1024, in_place=False,
+                     sensitivity=None, max_loss_increase_per_weight=None,
+                     max_loss_increase=None, evaluate=None):
     """Gives each weight its own scheme (`coreai-compress-weights`): by the
     JSON recipe file `recipe`, and/or automatically for an average of
     `bits_per_weight` (optimizing `objective`: "max-worst", "balanced" or
     "least-noise") or a worst output-channel SQNR of `min_sqnr` dB among
-    `candidates` (names, e.g. ["int4-block32", "int8-channel"]). Returns the
-    compressed program."""
+    `candidates` (names, e.g. ["int4-block32", "int8-channel"]).
+
+    With `sensitivity` (a SensitivityTable of `measure_sensitivity`, or its
+    file): for `bits_per_weight`, the nested plan of least summed measured
+    loss increase (`max_loss_increase_per_weight` leaves candidates above
+    it only where the budget allows no other; `min_sqnr` is then a floor on
+    each candidate's worst output channel); or, with `max_loss_increase=D`
+    and `evaluate`, the smallest nested plan whose measured increase (one
+    evaluation of the whole plan) is at most D, found by bisection; the
+    returned program's `accuracy_target` dict says what was measured.
+    Returns the compressed program."""
     _program(coreai_program)
+    if sensitivity is not None or max_loss_increase is not None \
+            or max_loss_increase_per_weight is not None:
+        return _compress_by_sensitivity(
+            coreai_program, recipe, bits_per_weight, min_sqnr, candidates, objective,
+            weight_num_threshold, in_place, sensitivity, max_loss_increase_per_weight,
+            max_loss_increase, evaluate)
     options = []
     if recipe is not None:
         recipe = str(recipe)
@@ -281,6 +301,34 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
         raise ValueError(str(e)) from None
 
 
+def _compress_by_sensitivity(program, recipe, bits_per_weight, min_sqnr, candidates,
+                             objective, weight_num_threshold, in_place, sensitivity,
+                             max_loss_increase_per_weight, max_loss_increase, evaluate):
+    if sensitivity is None:
+        raise ValueError("sensitivity: max_loss_increase and max_loss_increase_per_weight "
+                         "need a sensitivity table")
+    if recipe is not None or objective is not None:
+        raise ValueError("sensitivity: recipe and objective cannot be given with it "
+                         "(the table's measured losses are the objective)")
+    if (bits_per_weight is None) == (max_loss_increase is None):
+        raise ValueError("sensitivity: give exactly one of bits_per_weight and "
+                         "max_loss_increase")
+    if evaluate is not None and max_loss_increase is None:
+        raise ValueError("evaluate: only max_loss_increase uses it")
+    threshold = _int("weight_num_threshold", weight_num_threshold, 0)
+    in_place = _bool("in_place", in_place)
+
+    def apply(target, options, change):
+        try:
+            return _apply(target, change, "coreai-compress-weights{%s}" % " ".join(options))
+        except RuntimeError as e:
+            raise ValueError(str(e)) from None
+
+    return compress_by_sensitivity(program, apply, sensitivity, bits_per_weight, candidates,
+                                   min_sqnr, max_loss_increase_per_weight, max_loss_increase,
+                                   evaluate, threshold, in_place)
+
+
 def weight_report(coreai_program, reference=None):
     """One dict per weight operand of every weight consumer: consumer,
     location, shape, type, stored types, scheme, bytes before and after,
@@ -293,4 +341,4 @@ def weight_report(coreai_program, reference=None):
     if not isinstance(reference, Program):
         raise ValueError("reference: expected a coreai_opt.Program, got %s"
                          % type(reference).__name__)
-    return coreai_program._core.report(reference.to_bytecode())
+    return coreai_program._core.report(reference._core)

@@ -1,0 +1,119 @@
+//===- Sensitivity.cpp - Measured loss increases per weight ---------------===//
+
+#include "coreai/Selection/Sensitivity.h"
+#include "coreai/Analysis/WeightAnalysis.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SHA256.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::coreai;
+
+std::string mlir::coreai::getPayloadSha256(ElementsAttr value) {
+  ArrayRef<char> bytes;
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
+      bytes = blob->getData();
+  } else if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
+    bytes = dense.getRawData();
+  }
+  std::array<uint8_t, 32> hash = llvm::SHA256::hash(ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
+  return llvm::toHex(hash, /*LowerCase=*/true);
+}
+
+DenseMap<Operation *, int64_t>
+mlir::coreai::getWeightIds(const WeightAnalysis &analysis) {
+  DenseMap<Operation *, int64_t> ids;
+  for (auto [ordinal, record] : llvm::enumerate(analysis.getWeights()))
+    if (Operation *constant = record.source.getDefiningOp())
+      ids.try_emplace(constant, ordinal);
+  return ids;
+}
+
+const WeightSensitivity *SensitivityTable::find(int64_t id) const {
+  for (const WeightSensitivity &weight : weights)
+    if (weight.id == id)
+      return &weight;
+  return nullptr;
+}
+
+FailureOr<SensitivityTable>
+mlir::coreai::readSensitivityTable(StringRef path,
+                                   function_ref<InFlightDiagnostic()> diag) {
+  auto fail = [&](const Twine &problem) -> FailureOr<SensitivityTable> {
+    return diag() << "option 'sensitivity': " << problem;
+  };
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> file =
+      llvm::MemoryBuffer::getFile(path);
+  if (!file)
+    return fail("cannot read '" + path + "': " + file.getError().message());
+  llvm::Expected<llvm::json::Value> parsed =
+      llvm::json::parse((*file)->getBuffer());
+  if (!parsed)
+    return fail("'" + path +
+                "' is not JSON: " + llvm::toString(parsed.takeError()));
+  const llvm::json::Object *root = parsed->getAsObject();
+  if (!root || root->getString("format") != "coreai-sensitivity")
+    return fail("'" + path +
+                "' is not a sensitivity table (its \"format\" must be "
+                "\"coreai-sensitivity\")");
+  if (root->getInteger("version") != 1)
+    return fail("'" + path + "': unsupported \"version\" (expected 1)");
+  SensitivityTable table;
+  std::optional<double> baseline = root->getNumber("baseline_loss");
+  if (!baseline || !std::isfinite(*baseline))
+    return fail("'" + path + "': \"baseline_loss\" must be a finite number");
+  table.baselineLoss = *baseline;
+  const llvm::json::Array *candidates = root->getArray("candidates");
+  const llvm::json::Array *weights = root->getArray("weights");
+  if (!candidates || !weights)
+    return fail("'" + path +
+                "' needs the arrays \"candidates\" and \"weights\"");
+  for (const llvm::json::Value &name : *candidates) {
+    std::optional<StringRef> text = name.getAsString();
+    if (!text)
+      return fail("'" + path + "': \"candidates\" must hold names");
+    table.candidates.push_back(text->str());
+  }
+  for (auto [i, value] : llvm::enumerate(*weights)) {
+    std::string where =
+        "'" + path.str() + "' weight entry " + std::to_string(i + 1);
+    const llvm::json::Object *entry = value.getAsObject();
+    std::optional<int64_t> id = entry ? entry->getInteger("id") : std::nullopt;
+    std::optional<StringRef> sha =
+        entry ? entry->getString("sha256") : std::optional<StringRef>();
+    const llvm::json::Object *results =
+        entry ? entry->getObject("candidates") : nullptr;
+    if (!id || !sha || !results)
+      return fail(where + ": needs \"id\", \"sha256\" and \"candidates\"");
+    WeightSensitivity weight;
+    weight.id = *id;
+    weight.sha256 = sha->str();
+    if (std::optional<StringRef> location = entry->getString("location"))
+      weight.location = location->str();
+    for (const auto &[name, result] : *results) {
+      const llvm::json::Object *object = result.getAsObject();
+      if (!object)
+        return fail(where + ": candidate '" + name.str() +
+                    "' must be an object");
+      // A candidate that does not apply has a skip reason and no loss.
+      if (object->get("skip_reason"))
+        continue;
+      std::optional<double> loss = object->getNumber("loss_increase");
+      if (!loss || !std::isfinite(*loss))
+        return fail(where + ": candidate '" + name.str() +
+                    "' needs a finite \"loss_increase\"");
+      weight.lossIncrease[name] = *loss;
+    }
+    table.weights.push_back(std::move(weight));
+  }
+  return table;
+}

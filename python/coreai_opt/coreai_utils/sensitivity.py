@@ -1,0 +1,385 @@
+"""Accuracy-driven compression: the user's own evaluation measures how much
+each weight's loss rises under each candidate scheme (`measure_sensitivity`,
+a `SensitivityTable`), and `compress_weights(sensitivity=...)` chooses from
+those measurements (docs/Sensitivity.md)."""
+import json
+import math
+import os
+import sys
+import tempfile
+import time
+from numbers import Real
+
+from .. import Program, _core, _threshold
+
+__all__ = ["SensitivityTable", "measure_sensitivity"]
+
+_FORMAT = "coreai-sensitivity"
+_VERSION = 1
+
+
+def _number_or_none(value):
+    """JSON has no infinity: an exact result's SQNR is stored as null."""
+    return None if value is None or math.isinf(value) else float(value)
+
+
+def _finite_loss(value, where):
+    """The evaluator's result as a float; ValueError when it is not a finite
+    number."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        try:
+            import numpy as np
+            if isinstance(value, np.ndarray) and value.shape == ():
+                value = value.item()
+        except ImportError:
+            pass
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise ValueError("evaluate: returned %r (%s) for %s; it must return a number"
+                         % (value, type(value).__name__, where))
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError("evaluate: returned %r for %s; it must return a finite number"
+                         % (value, where))
+    return value
+
+
+def _call(evaluate, replacements, where):
+    try:
+        result = evaluate(replacements)
+    except Exception as e:  # noqa: BLE001 - re-raised with the weight named
+        raise RuntimeError("evaluate failed for %s: %s: %s"
+                           % (where, type(e).__name__, e)) from e
+    return _finite_loss(result, where)
+
+
+class SensitivityTable:
+    """Per weight and candidate: stored bytes, bits per weight, tensor and
+    worst-channel SQNR, and the loss increase measured (or, with
+    `probes="one"`, predicted) with that weight alone compressed; the
+    baseline loss. Tied to its program by each weight's SHA-256."""
+
+    def __init__(self, data):
+        self._data = data
+
+    @property
+    def baseline_loss(self):
+        return self._data["baseline_loss"]
+
+    @property
+    def candidates(self):
+        return list(self._data["candidates"])
+
+    @property
+    def weights(self):
+        """One dict per weight: id, location, consumer, shape, element_type,
+        elements, sha256 and `candidates` ({name: figures})."""
+        return self._data["weights"]
+
+    @property
+    def evaluations(self):
+        return self._data["evaluations"]
+
+    @property
+    def seconds(self):
+        return self._data["seconds"]
+
+    def loss_increase(self, weight_id, candidate):
+        """The loss increase of `candidate` on weight `weight_id` (None when
+        the candidate does not apply to it)."""
+        for weight in self.weights:
+            if weight["id"] == weight_id:
+                return weight["candidates"].get(candidate, {}).get("loss_increase")
+        raise KeyError("weight %d is not in the table" % weight_id)
+
+    def to_json(self):
+        return json.dumps(self._data, indent=1, allow_nan=False) + "\n"
+
+    def save(self, path):
+        """Writes the table as JSON, replacing `path` only once complete."""
+        path = os.fspath(path)
+        directory = os.path.dirname(os.path.abspath(path))
+        fd, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".tmp-",
+                                         dir=directory)
+        try:
+            with os.fdopen(fd, "w") as f:
+                f.write(self.to_json())
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+
+    @classmethod
+    def load(cls, path):
+        """Reads a table that `save` wrote; ValueError when it is not one."""
+        path = os.fspath(path)
+        try:
+            with open(path) as f:
+                data = json.load(f)
+        except (OSError, json.JSONDecodeError) as e:
+            raise ValueError("cannot read the sensitivity table '%s': %s" % (path, e)) from None
+        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+            raise ValueError("'%s' is not a sensitivity table (its \"format\" must be %r)"
+                             % (path, _FORMAT))
+        if data.get("version") != _VERSION:
+            raise ValueError("'%s': unsupported version %r (expected %d)"
+                             % (path, data.get("version"), _VERSION))
+        for key in ("baseline_loss", "candidates", "weights"):
+            if key not in data:
+                raise ValueError("'%s' has no %r" % (path, key))
+        return cls(data)
+
+    def check(self, program, weight_num_threshold=1024):
+        """Raises ValueError naming the first weight of `program` that does
+        not match the table (another program, or another threshold)."""
+        mine = {w["id"]: w for w in self.weights}
+        listed = program.weights(weight_num_threshold)
+        for weight in listed:
+            entry = mine.get(weight["id"])
+            if entry is None:
+                raise ValueError("sensitivity: weight #%d (%s) is not in the table; it was "
+                                 "measured on another program or threshold"
+                                 % (weight["id"], weight["location"]))
+            if entry["sha256"] != weight["sha256"]:
+                raise ValueError("sensitivity: weight #%d (%s) does not match the table "
+                                 "(SHA-256 %s, the table's %s): the table was measured on "
+                                 "another program" % (weight["id"], weight["location"],
+                                                      weight["sha256"], entry["sha256"]))
+        if len(listed) != len(self.weights):
+            ids = sorted(set(mine) - {w["id"] for w in listed})
+            raise ValueError("sensitivity: the table has weight #%d, which this program "
+                             "does not have" % ids[0])
+
+
+class _Progress:
+    """`done / total, ETA` on one terminal line (stderr), when it is one."""
+
+    def __init__(self, total):
+        self.total, self.done, self.start = total, 0, time.monotonic()
+        self.live = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+
+    def step(self, count=1):
+        self.done += count
+        if not self.live:
+            return
+        elapsed = time.monotonic() - self.start
+        eta = elapsed / self.done * (self.total - self.done) if self.done else 0
+        sys.stderr.write("\rsensitivity: %d / %d evaluations, ETA %dm%02ds "
+                         % (self.done, self.total, eta // 60, eta % 60))
+        sys.stderr.flush()
+
+    def close(self):
+        if self.live:
+            sys.stderr.write("\n")
+
+
+def _probe(results):
+    """The candidate measured with probes="one": the one of median SQNR."""
+    ordered = sorted(results, key=lambda r: (r["sqnr_db"], r["name"]))
+    return ordered[len(ordered) // 2]
+
+
+def measure_sensitivity(program, evaluate, candidates=None, probes="all", executor=None,
+                        weight_num_threshold=1024):
+    """Measures, with the user's `evaluate(replacements) -> loss` (lower is
+    better; `replacements` maps weight ids to numpy arrays of dense values,
+    every other weight original), the loss increase of each compressible
+    weight under each candidate scheme alone. `candidates`: names of the
+    automatic mode's catalog (default: its default ladder). `probes="one"`
+    measures one candidate per weight (the one of median SQNR) and predicts
+    the others in proportion to their noise energy. `executor`: any
+    `concurrent.futures.Executor` (e.g. a process pool, or a
+    `dask.distributed` client's `get_executor()`); `evaluate` must then be
+    picklable. The program is not changed. Returns a SensitivityTable."""
+    import numpy as np
+    if not isinstance(program, Program):
+        raise ValueError("program: expected a coreai_opt.Program, got %s" % type(program).__name__)
+    if not callable(evaluate):
+        raise ValueError("evaluate: expected a callable, got %s" % type(evaluate).__name__)
+    if probes not in ("all", "one"):
+        raise ValueError("probes: expected \"all\" or \"one\", got %r" % (probes,))
+    threshold = _threshold(weight_num_threshold)
+    names = list(candidates) if candidates is not None else _core.default_candidates()
+    if not names or not all(isinstance(n, str) for n in names) or len(set(names)) != len(names):
+        raise ValueError("candidates: expected distinct candidate names, got %r" % (candidates,))
+    start = time.monotonic()
+    weights = program.weights(threshold)
+    baseline = _call(evaluate, {}, "the baseline (no weight replaced)")
+    progress = _Progress(len(weights) * (len(names) if probes == "all" else 1))
+    table = []
+    evaluations = 1
+    pending = []  # (entry, [(result, future or value)]) of up to two weights
+
+    def finish(entry, jobs):
+        nonlocal evaluations
+        for result, job in jobs:
+            where = "weight #%d (candidate %s)" % (entry["id"], result["name"])
+            if executor is not None:
+                try:
+                    value = job.result()
+                except Exception as e:  # noqa: BLE001 - re-raised with the weight named
+                    raise RuntimeError("evaluate failed for %s: %s: %s"
+                                       % (where, type(e).__name__, e)) from e
+                value = _finite_loss(value, where)
+            else:
+                value = job
+            entry["candidates"][result["name"]]["loss_increase"] = value - baseline
+            evaluations += 1
+            progress.step()
+        if probes == "one" and jobs:
+            probe, _ = jobs[0]
+            measured = entry["candidates"][probe["name"]]["loss_increase"]
+            noise = 10 ** (-probe["sqnr_db"] / 10) if math.isfinite(probe["sqnr_db"]) else 0
+            for name, figures in entry["candidates"].items():
+                if "loss_increase" in figures or "skip_reason" in figures:
+                    continue
+                other = 10 ** (-figures["sqnr_db"] / 10) if figures["sqnr_db"] is not None else 0
+                figures["loss_increase"] = measured * other / noise if noise else 0.0
+                figures["measured"] = False
+
+    try:
+        for weight in weights:
+            results = program._core.decode_candidates(weight["id"], names, threshold)
+            entry = dict(weight, shape=list(weight["shape"]), candidates={})
+            applicable = []
+            for r in results:
+                if r["values"] is None:
+                    entry["candidates"][r["name"]] = {"skip_reason": r["skip_reason"]}
+                    continue
+                entry["candidates"][r["name"]] = {
+                    "stored_bytes": r["stored_bytes"],
+                    "bits_per_weight": r["bits_per_weight"],
+                    "sqnr_db": _number_or_none(r["sqnr_db"]),
+                    "worst_channel_sqnr_db": _number_or_none(r["worst_channel_sqnr_db"]),
+                    "measured": True,
+                }
+                applicable.append(r)
+            chosen = applicable if probes == "all" or not applicable else [_probe(applicable)]
+            jobs = []
+            for r in chosen:
+                values = np.frombuffer(r["values"], dtype=np.float32).reshape(weight["shape"])
+                replacements = {weight["id"]: values}
+                if executor is not None:
+                    jobs.append((r, executor.submit(evaluate, replacements)))
+                else:
+                    where = "weight #%d (candidate %s)" % (weight["id"], r["name"])
+                    jobs.append((r, _call(evaluate, replacements, where)))
+            for r in results:  # only the chosen ones' arrays stay alive
+                r["values"] = None
+            progress.total -= len(names) - len(chosen) if probes == "all" else 1 - len(chosen)
+            table.append(entry)
+            pending.append((entry, jobs))
+            # At most two weights' decoded candidates are held at once.
+            if len(pending) == 2:
+                finish(*pending.pop(0))
+        while pending:
+            finish(*pending.pop(0))
+    finally:
+        progress.close()
+    return SensitivityTable({
+        "format": _FORMAT,
+        "version": _VERSION,
+        "baseline_loss": baseline,
+        "candidates": names,
+        "probes": probes,
+        "weight_num_threshold": threshold,
+        "evaluations": evaluations,
+        "seconds": time.monotonic() - start,
+        "weights": table,
+    })
+
+
+def _table_file(sensitivity, program, threshold, directory):
+    """The table as a file for the pass (checked against `program` first)."""
+    if isinstance(sensitivity, (str, os.PathLike)):
+        sensitivity = SensitivityTable.load(sensitivity)
+    if not isinstance(sensitivity, SensitivityTable):
+        raise ValueError("sensitivity: expected a SensitivityTable or a path, got %s"
+                         % type(sensitivity).__name__)
+    sensitivity.check(program, threshold)
+    path = os.path.join(directory, "sensitivity.json")
+    sensitivity.save(path)
+    return path
+
+
+def compress_by_sensitivity(program, apply, sensitivity, bits_per_weight, candidates,
+                            min_sqnr, max_loss_increase_per_weight, max_loss_increase,
+                            evaluate, threshold, in_place):
+    """compress_weights with a sensitivity table; `apply(program, options,
+    in_place)` runs coreai-compress-weights."""
+    if max_loss_increase_per_weight is not None and (
+            isinstance(max_loss_increase_per_weight, bool)
+            or not isinstance(max_loss_increase_per_weight, Real)
+            or math.isnan(max_loss_increase_per_weight)):
+        raise ValueError("max_loss_increase_per_weight: expected a number, got %r"
+                         % (max_loss_increase_per_weight,))
+    with tempfile.TemporaryDirectory(prefix="coreai-sensitivity-") as directory:
+        path = _table_file(sensitivity, program, threshold, directory)
+        options = ["sensitivity=%s" % path]
+        if candidates:
+            options.append("candidates=%s" % ",".join(str(c) for c in candidates))
+        if min_sqnr is not None:
+            options.append("min-sqnr=%r" % float(min_sqnr))
+        if max_loss_increase_per_weight is not None:
+            options.append("max-loss-increase-per-weight=%r" % float(max_loss_increase_per_weight))
+        options.append("weight-num-threshold=%d" % threshold)
+        if max_loss_increase is None:
+            return apply(program, options + ["bits-per-weight=%r" % float(bits_per_weight)],
+                         in_place)
+        return _meet_target(program, apply, options, path, candidates, min_sqnr,
+                            max_loss_increase_per_weight, max_loss_increase, evaluate,
+                            threshold, in_place)
+
+
+def _meet_target(program, apply, options, path, candidates, min_sqnr,
+                 max_loss_increase_per_weight, target, evaluate, threshold, in_place):
+    """The smallest nested plan whose measured loss increase is at most
+    `target`, by bisection along the plans (each plan measured with one
+    evaluation of the whole plan)."""
+    import numpy as np
+    if isinstance(target, bool) or not isinstance(target, Real) or not math.isfinite(target):
+        raise ValueError("max_loss_increase: expected a finite number, got %r" % (target,))
+    if not callable(evaluate):
+        raise ValueError("evaluate: max_loss_increase needs the evaluation function")
+    plans = program._core.sensitivity_plans(
+        path, list(candidates or []), max_loss_increase_per_weight,
+        None if min_sqnr is None else float(min_sqnr), threshold)
+    ids = [w["id"] for w in program.weights(threshold)]
+    baseline = _call(evaluate, {}, "the baseline (no weight replaced)")
+    measured = {}
+
+    def compress(k):
+        return apply(program, options + ["bits-per-weight=%r" % plans[k][0]], False)
+
+    def measure(k):
+        if k not in measured:
+            decoded = compress(k).run("builtin.module(coreai-materialize-weights)")
+            values = decoded._core.dense_values(ids)
+            replacements = {i: np.frombuffer(v, dtype=np.float32).reshape(w["shape"])
+                            for i, v, w in zip(ids, values, program.weights(threshold))}
+            where = "the plan of %.4f bits per weight" % plans[k][0]
+            measured[k] = _call(evaluate, replacements, where) - baseline
+        return measured[k]
+
+    last = len(plans) - 1
+    if measure(last) > target:
+        raise ValueError("max_loss_increase: even the largest plan (%.4f bits per weight) "
+                         "increases the loss by %.6g, more than %.6g"
+                         % (plans[last][0], measured[last], target))
+    lo, hi = -1, last  # measure(hi) <= target; every plan <= lo misses it
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if measure(mid) <= target:
+            hi = mid
+        else:
+            lo = mid
+    result = apply(program, options + ["bits-per-weight=%r" % plans[hi][0]], in_place)
+    result.accuracy_target = {
+        "max_loss_increase": float(target),
+        "bits_per_weight": plans[hi][0],
+        "measured_loss_increase": measured[hi],
+        "predicted_loss_increase": plans[hi][1],
+        "baseline_loss": baseline,
+        "plans": len(plans),
+        "measured": sorted((plans[k][0], v) for k, v in measured.items()),
+    }
+    return result
