@@ -583,7 +583,9 @@ public:
             coreai::createNamedCandidate(
                 name, [&]() { return emitError(module->getLoc()); });
         if (failed(candidate)) {
-          error = "candidates: " + collector.getErrors();
+          error = "candidates: " + (collector.messages.empty()
+                                        ? std::string("invalid")
+                                        : collector.messages.front().message);
           break;
         }
         candidate->scheme->prepare(family->context.get());

@@ -12,6 +12,18 @@ original model reads them.
 
     utils/real_accuracy.py [--lines N] [--workdir DIR]
 
+With --sensitivity, the accuracy-driven mode instead: a sensitivity table
+measured with the project's `measure_sensitivity` on calibration lines
+(disjoint from the test lines), with a loss that prices each misread
+calibration line (logit MSE against the original + --price per line read
+differently from the original), then, at every budget, the test lines read
+exactly, the character error rate, the logit error and the measured
+calibration loss of the data-free choice and of the sensitivity plans
+(every candidate measured; with and without --threshold; one probe per
+weight), with the number of evaluations and the time.
+
+    utils/real_accuracy.py --sensitivity [--calibration 30] [--lines 30]
+
 Needs python3-onnx, python3-numpy, python3-pil, fonts-dejavu-core (Debian),
 node and npm; downloads the model and onnxruntime-node (CPU) into the work
 directory once. Nothing of the model is kept in the repository.
@@ -49,22 +61,28 @@ SCHEMES = [
     ("automatic, 6 bits, max worst", "coreai-compress-weights{bits-per-weight=6 objective=max-worst}"),
 ]
 
-RUNNER = r"""
+SERVER = r"""
 const ort = require('onnxruntime-node');
 const fs = require('fs');
-(async () => {
-  const [model, dir, count] = process.argv.slice(2);
-  const session = await ort.InferenceSession.create(model);
-  for (let i = 0; i < Number(count); i++) {
-    const shape = JSON.parse(fs.readFileSync(`${dir}/in${i}.json`));
-    const buf = fs.readFileSync(`${dir}/in${i}.bin`);
-    const data = new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4);
-    const out = await session.run({[session.inputNames[0]]: new ort.Tensor('float32', data, shape)});
-    const t = out[session.outputNames[0]];
-    fs.writeFileSync(`${dir}/out${i}.json`, JSON.stringify(t.dims));
-    fs.writeFileSync(`${dir}/out${i}.bin`, Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
-  }
-})().catch(e => { console.error(e); process.exit(1); });
+const readline = require('readline');
+// One request per line: MODEL DIR COUNT; runs in{i} of DIR, writes out{i}.
+const rl = readline.createInterface({input: process.stdin});
+rl.on('line', async (line) => {
+  const [model, dir, count] = line.trim().split(' ');
+  try {
+    const session = await ort.InferenceSession.create(model);
+    for (let i = 0; i < Number(count); i++) {
+      const shape = JSON.parse(fs.readFileSync(`${dir}/in${i}.json`));
+      const buf = fs.readFileSync(`${dir}/in${i}.bin`);
+      const data = new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4);
+      const out = await session.run({[session.inputNames[0]]: new ort.Tensor('float32', data, shape)});
+      const t = out[session.outputNames[0]];
+      fs.writeFileSync(`${dir}/out${i}.json`, JSON.stringify(t.dims));
+      fs.writeFileSync(`${dir}/out${i}.bin`, Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
+    }
+    process.stdout.write('ok\n');
+  } catch (e) { process.stdout.write('error ' + String(e).replace(/\n/g, ' ') + '\n'); }
+});
 """
 
 WORDS = ["invoice", "total", "amount", "due", "date", "order", "number", "street", "city",
@@ -83,8 +101,8 @@ def fetch(workdir):
     if not os.path.exists(os.path.join(workdir, "node_modules", "onnxruntime-node")):
         subprocess.run(["npm", "install", "--silent", "onnxruntime-node"], cwd=workdir, check=True,
                        env=dict(os.environ, ONNXRUNTIME_NODE_INSTALL="skip"))
-    with open(os.path.join(workdir, "runner.js"), "w") as f:
-        f.write(RUNNER)
+    with open(os.path.join(workdir, "server.js"), "w") as f:
+        f.write(SERVER)
     keys = open(os.path.join(assets, "ppocr_keys_v1.txt"), encoding="utf-8").read().splitlines()
     return os.path.join(assets, "ch_PP-OCRv4_rec_infer.onnx"), ["<blank>"] + keys + [" "]
 
@@ -108,15 +126,38 @@ def render_lines(count, seed=1):
     return lines, images
 
 
+def start_server(workdir):
+    """The node process that runs models (SERVER)."""
+    return subprocess.Popen(["node", os.path.join(workdir, "server.js")], cwd=workdir,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def request(server, model, directory, count):
+    """The outputs of `model` on the `count` inputs written in `directory`."""
+    server.stdin.write("%s %s %d\n" % (model, directory, count))
+    server.stdin.flush()
+    answer = server.stdout.readline().strip()
+    if answer != "ok":
+        raise RuntimeError("onnxruntime: %s" % (answer or "the node process ended"))
+    return [np.fromfile(os.path.join(directory, "out%d.bin" % i), dtype="<f4").reshape(
+        json.load(open(os.path.join(directory, "out%d.json" % i)))) for i in range(count)]
+
+
+def write_inputs(directory, images):
+    for i, x in enumerate(images):
+        x.astype("<f4").tofile(os.path.join(directory, "in%d.bin" % i))
+        json.dump(list(x.shape), open(os.path.join(directory, "in%d.json" % i), "w"))
+
+
 def run_model(workdir, model, images):
     with tempfile.TemporaryDirectory(dir=workdir) as d:
-        for i, x in enumerate(images):
-            x.astype("<f4").tofile(os.path.join(d, "in%d.bin" % i))
-            json.dump(list(x.shape), open(os.path.join(d, "in%d.json" % i), "w"))
-        subprocess.run(["node", os.path.join(workdir, "runner.js"), model, d, str(len(images))],
-                       cwd=workdir, check=True)
-        return [np.fromfile(os.path.join(d, "out%d.bin" % i), dtype="<f4").reshape(
-            json.load(open(os.path.join(d, "out%d.json" % i)))) for i in range(len(images))]
+        write_inputs(d, images)
+        server = start_server(workdir)
+        try:
+            return request(server, model, d, len(images))
+        finally:
+            server.stdin.close()
+            server.wait()
 
 
 def decode(probs, chars):
@@ -177,15 +218,185 @@ def with_weights(model, weights, values, path):
     onnx.save(m, path)
 
 
+class Recognizer:
+    """The ONNX recognizer with some weights replaced, run on a fixed set of
+    lines by one long-lived node process (a session per model file)."""
+
+    def __init__(self, workdir, onnx_path, images):
+        self.workdir = workdir
+        # The weights' origins point into this model.
+        self.model, self.weights = find_weights(onnx_path)
+        self.images = tempfile.mkdtemp(dir=workdir)
+        write_inputs(self.images, images)
+        self.count = len(images)
+        self.server = None
+
+    def __getstate__(self):  # a process pool's worker starts its own server
+        state = dict(self.__dict__)
+        state["server"] = None
+        return state
+
+    def run(self, values):
+        """The outputs with weights {index: array} replaced."""
+        from onnx import numpy_helper
+        if self.server is None:
+            self.server = start_server(self.workdir)
+        saved = []
+        for index, value in values.items():
+            name, _, a, (where, ref) = self.weights[index]
+            target = (self.model.graph.initializer[ref] if where == "init"
+                      else ref.attribute[0].t)
+            saved.append((target, numpy_helper.from_array(a, name)))
+            target.CopyFrom(numpy_helper.from_array(np.asarray(value).astype(a.dtype), name))
+        import onnx
+        fd, path = tempfile.mkstemp(suffix=".onnx", dir=self.workdir)
+        os.close(fd)
+        try:
+            onnx.save(self.model, path)
+        finally:
+            for target, original in saved:
+                target.CopyFrom(original)
+        try:
+            return request(self.server, path, self.images, self.count)
+        finally:
+            os.remove(path)
+
+
+class OcrLoss:
+    """The evaluator of measure_sensitivity: logit MSE against the original
+    model plus `price` per line read differently from it. Weight ids of the
+    program map to ONNX weights by `index_of`."""
+
+    def __init__(self, recognizer, chars, index_of, price):
+        self.recognizer, self.chars, self.index_of, self.price = recognizer, chars, index_of, price
+        self.reference = recognizer.run({})
+        self.readings = [decode(p, chars) for p in self.reference]
+        self.seconds = 0.0
+
+    def measure(self, replacements):
+        """(loss, logit MSE, lines read differently, readings)."""
+        import time
+        start = time.monotonic()
+        outputs = self.recognizer.run({self.index_of[i]: v for i, v in replacements.items()})
+        self.seconds += time.monotonic() - start
+        mse = float(np.mean([np.mean((o - r) ** 2) for o, r in zip(outputs, self.reference)]))
+        readings = [decode(p, self.chars) for p in outputs]
+        misread = sum(a != b for a, b in zip(readings, self.readings))
+        return mse * 1e4 + self.price * misread, mse, misread, readings
+
+    def __call__(self, replacements):
+        return self.measure(replacements)[0]
+
+
+def edit_distance(a, b):
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[len(b)]
+
+
+def sensitivity_mode(args, onnx_path, chars):
+    """The accuracy-driven mode's table (see the module's doc)."""
+    import time
+    sys.path.insert(0, os.path.join(ROOT, "build", "python_packages"))
+    from coreai_opt import Program
+    from coreai_opt.coreai_utils import compress_weights, measure_sensitivity
+    texts, images = render_lines(args.lines)
+    calibration, cal_images = [], []
+    for text, image in zip(*render_lines(args.calibration * 2, seed=2)):
+        if text not in texts and len(calibration) < args.calibration:
+            calibration.append(text)
+            cal_images.append(image)
+    _, weights = find_weights(onnx_path)
+    path = os.path.join(args.workdir, "weights.mlir")
+    write_program([(kind, a) for _, kind, a, _ in weights], path, "f16")
+    program = Program.load(path)
+    listed = program.weights()
+    assert [tuple(w["shape"]) for w in listed] == [a.shape for _, _, a, _ in weights]
+    index_of = {w["id"]: k for k, w in enumerate(listed)}
+    shapes = {w["id"]: tuple(w["shape"]) for w in listed}
+    cal = OcrLoss(Recognizer(args.workdir, onnx_path, cal_images), chars, index_of, args.price)
+    test = OcrLoss(Recognizer(args.workdir, onnx_path, images), chars, index_of, args.price)
+    original_right = sum(a == b for a, b in zip(test.readings, texts))
+    print("PP-OCRv4 recognizer, %d weights: %d calibration lines, %d test lines (disjoint); "
+          "the original model reads %d / %d test lines exactly, %d / %d calibration lines"
+          % (len(listed), len(calibration), len(texts), original_right, len(texts),
+             sum(a == b for a, b in zip(cal.readings, calibration)), len(calibration)))
+    print("loss: 1e4 x logit MSE against the original + %g per calibration line read "
+          "differently from the original" % args.price)
+
+    tables = {}
+    for probes in ("all", "one"):
+        cal.seconds = 0.0
+        start = time.monotonic()
+        table = measure_sensitivity(program, cal, probes=probes)
+        total = time.monotonic() - start
+        tables[probes] = table
+        table.save(os.path.join(args.workdir, "sensitivity-%s.json" % probes))
+        print("table, probes=%s: %d evaluations, %.1f s (evaluations %.1f s, the tool's own "
+              "work %.1f s)" % (probes, table.evaluations, total, cal.seconds, total - cal.seconds))
+    pairs = [(w["candidates"][c]["loss_increase"], o["candidates"][c]["loss_increase"])
+             for w, o in zip(tables["all"].weights, tables["one"].weights)
+             for c in w["candidates"] if "loss_increase" in w["candidates"][c]
+             and not o["candidates"][c].get("measured", True)]
+    within = sum(1 for m, p in pairs if m > 0 and p > 0 and 0.5 <= p / m <= 2)
+    print("one probe per weight: %d predicted entries, %d within 2x of the measurement"
+          % (len(pairs), within))
+
+    def decoded(out):
+        d = out.copy().run("builtin.module(coreai-materialize-weights)")
+        values = d._core.dense_values(list(index_of))
+        return {i: np.frombuffer(v, np.float32).reshape(shapes[i]) for i, v in zip(index_of, values)}
+
+    modes = [("data-free (max worst)", {}),
+             ("sensitivity, all candidates", {"sensitivity": tables["all"]}),
+             ("sensitivity, all, threshold %g" % args.threshold,
+              {"sensitivity": tables["all"], "max_loss_increase_per_weight": args.threshold}),
+             ("sensitivity, one probe, threshold %g" % args.threshold,
+              {"sensitivity": tables["one"], "max_loss_increase_per_weight": args.threshold})]
+    print()
+    print("| budget | choice | bits/w | test lines read exactly | CER %% | test logit MSE | "
+          "calibration loss (measured) |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for budget in args.budgets:
+        for label, options in modes:
+            try:
+                out = compress_weights(program, bits_per_weight=budget, **options)
+            except ValueError as e:
+                print("| %g | %s | %s | | | | |" % (budget, label, str(e).splitlines()[0][:60]))
+                continue
+            values = decoded(out)
+            loss = cal(values)
+            _, mse, _, readings = test.measure(values)
+            right = sum(a == b for a, b in zip(readings, texts))
+            cer = 100.0 * sum(edit_distance(a, b) for a, b in zip(readings, texts)) / sum(map(len, texts))
+            bpw = sum(r["bytes_after"] for r in out._core.report()) * 8 / sum(
+                w["elements"] for w in listed)
+            print("| %g | %s | %.3f | %d / %d | %.2f | %.3g | %.1f |" % (
+                budget, label, bpw, right, len(texts), cer, mse, loss), flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lines", type=int, default=100)
+    ap.add_argument("--sensitivity", action="store_true", help="the accuracy-driven mode")
+    ap.add_argument("--calibration", type=int, default=30, help="calibration lines (--sensitivity)")
+    ap.add_argument("--price", type=float, default=100.0, help="loss per misread calibration line")
+    ap.add_argument("--threshold", type=float, default=50.0, help="max loss increase per weight")
+    ap.add_argument("--budgets", type=lambda v: [float(b) for b in v.split(",")],
+                    default=[4.5, 4.75, 5.0, 5.25, 5.5, 6.0])
     ap.add_argument("--pipeline", action="append", default=[],
                     help="extra pipelines to evaluate (LABEL=PIPELINE)")
     ap.add_argument("--workdir", default=os.path.join(ROOT, "build", "real-accuracy"))
     args = ap.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     onnx_path, chars = fetch(args.workdir)
+    if args.sensitivity:
+        if "--lines" not in sys.argv:
+            args.lines = 30
+        return sensitivity_mode(args, onnx_path, chars)
     texts, images = render_lines(args.lines)
     reference = [decode(p, chars) for p in run_model(args.workdir, onnx_path, images)]
     correct = sum(r == t for r, t in zip(reference, texts))

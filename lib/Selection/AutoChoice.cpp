@@ -360,15 +360,18 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
   plan.nestedPlans.push_back({perWeight(plans.startBits), plans.startLoss});
   for (const NestedPlans::Step &step : plans.steps)
     plan.nestedPlans.push_back({perWeight(step.bits), step.loss});
-  plan.predictedLoss = plan.nestedPlans[*count].predictedLoss;
   std::vector<size_t> lossChoice = plans.getChoice(*count);
+  // Summed afresh: the running sums of the steps carry rounding.
+  plan.predictedLoss = 0;
+  for (size_t w = 0; w < automatic.size(); ++w)
+    plan.predictedLoss += lossOptions[w][lossChoice[w]].loss;
   std::vector<size_t> choice(automatic.size());
   for (size_t w = 0; w < automatic.size(); ++w) {
     choice[w] = optionOf[w][lossChoice[w]];
     std::string line;
     llvm::raw_string_ostream os(line);
-    os << "#" << ids.lookup(automatic[w].op) << " ";
-    automatic[w].getLoc().print(os);
+    const int64_t id = ids.lookup(automatic[w].op);
+    os << "#" << id << " " << analysis.getWeights()[id].location;
     if (choice[w] + 1 == options[w].size())
       os << ": dense";
     else

@@ -1,0 +1,101 @@
+// coreai-compress-weights{sensitivity=FILE}: the choice from a table of
+// measured loss increases (the user's evaluation, each weight alone under
+// each candidate). Two f16 64x128 weights; the table makes #0 sensitive
+// (int4 per channel +50, int4 per block +20, int8 +0.1) and #1 not (+0.5,
+// +0.3, +0.01). Nested plans: #0 to int4 per block (4.378 bits per weight),
+// #0 to int8 (6.190), #1 to int4 per block (6.315), #1 to int8 (8.190), then
+// dense.
+// RUN: %python %S/Inputs/gen_linear.py 64 128 > %t.mlir
+// RUN: cp %S/Inputs/sensitivity-linear.json %t.json
+
+// The smallest plan: both at their cheapest candidate.
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=4.3 dry-run=true})' | FileCheck %s --check-prefix=B43
+// B43: automatic choice: 4.190 bits per weight (budget 4.300)
+// B43-NEXT: sensitivity plan: summed measured loss increase 50.5
+// B43-NEXT: #0 {{.*}}.mlir:5:8: int4-channel, measured loss increase 50
+// B43-NEXT: #1 {{.*}}.mlir:7:8: int4-channel, measured loss increase 0.5
+// B43: 0 {{.*}} int4 per_channel sym mse full 16384 4227
+// B43-NEXT: 1 {{.*}} int4 per_channel sym mse full 16384 4355
+
+// 6.2 bits: the sensitive #0 gets int8 while #1 stays at 4 bits (the
+// data-free choice gives #1, whose worst channel is poorer, the bits).
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=6.2 dry-run=true})' | FileCheck %s --check-prefix=B62
+// B62: automatic choice: 6.190 bits per weight (budget 6.200)
+// B62-NEXT: sensitivity plan: summed measured loss increase 0.6
+// B62-NEXT: #0 {{.*}}: int8-channel, measured loss increase 0.1
+// B62-NEXT: #1 {{.*}}: int4-channel, measured loss increase 0.5
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=6.2 dry-run=true})' | FileCheck %s --check-prefix=FREE
+// FREE: 0 {{.*}} f16,ui4 uint4 per_block
+// FREE-NEXT: 1 {{.*}} 6-bit LUT grouped 16
+
+// Room for everything: dense (no measured increase) beats int8.
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=16 dry-run=true})' | FileCheck %s --check-prefix=B16
+// B16: sensitivity plan: summed measured loss increase 0
+// B16-NEXT: #0 {{.*}}: dense
+// B16-NEXT: #1 {{.*}}: dense
+
+// The plan is what the pass writes.
+// RUN: coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=6.2})' | FileCheck %s --check-prefix=IR
+// IR-COUNT-1: tensor<64x128xsi8>
+// IR-COUNT-1: tensor<64x128xsi4>
+
+// A subset of the table's candidates.
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=4.6 candidates=int4-block32,int8-channel dry-run=true})' | FileCheck %s --check-prefix=SUB
+// SUB: #0 {{.*}}: int4-block32, measured loss increase 20
+// SUB-NEXT: #1 {{.*}}: int4-block32, measured loss increase 0.3
+
+// A threshold of 10 per weight: #0's 4-bit candidates exceed it. At 4.5
+// bits the budget allows no fix, so the least harmful (+20) stays.
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=4.5 max-loss-increase-per-weight=10 dry-run=true})' | FileCheck %s --check-prefix=T45
+// T45: #0 {{.*}}: int4-block32, measured loss increase 20
+// T45-NEXT: #1 {{.*}}: int4-channel, measured loss increase 0.5
+// A threshold of 0.2: #1's 4-bit candidates exceed it too. #0's fixes
+// remove more excess per bit and come first; at 6.2 bits #1 stays at its
+// cheapest, at 6.4 it moves to int4 per block (still above it: int8 does
+// not fit).
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=6.2 max-loss-increase-per-weight=0.2 dry-run=true})' | FileCheck %s --check-prefix=T62
+// T62: #0 {{.*}}: int8-channel, measured loss increase 0.1
+// T62-NEXT: #1 {{.*}}: int4-channel, measured loss increase 0.5
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=6.4 max-loss-increase-per-weight=0.2 dry-run=true})' | FileCheck %s --check-prefix=T64
+// T64: #0 {{.*}}: int8-channel, measured loss increase 0.1
+// T64-NEXT: #1 {{.*}}: int4-block32, measured loss increase 0.3
+
+// min-sqnr as a floor on the worst output channel: #1's 4-bit candidates
+// (11.28 and 13.79 dB) are out; its cheapest is then int8.
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=6.4 min-sqnr=15 dry-run=true})' | FileCheck %s --check-prefix=FLOOR
+// FLOOR: #0 {{.*}}: int4-block32, measured loss increase 20
+// FLOOR-NEXT: #1 {{.*}}: int8-channel, measured loss increase 0.01
+
+// Errors name the option, the file and the weight; nothing is written.
+// RUN: not coreai-opt %t.mlir -o %t.out --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json})' 2>&1 | FileCheck %s --check-prefix=NOBUDGET
+// NOBUDGET: error: option 'sensitivity' needs 'bits-per-weight'
+// RUN: test ! -e %t.out
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=5 objective=least-noise})' 2>&1 | FileCheck %s --check-prefix=OBJ
+// OBJ: error: options 'sensitivity' and 'objective' cannot both be set
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=5 max-loss-increase-per-weight=1})' 2>&1 | FileCheck %s --check-prefix=NOTABLE
+// NOTABLE: error: option 'max-loss-increase-per-weight' needs 'sensitivity'
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.missing bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=MISSING
+// MISSING: error: option 'sensitivity': cannot read '{{.*}}.missing': No such file or directory
+// RUN: echo '{"format": ' > %t.bad
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.bad bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOTJSON
+// NOTJSON: error: option 'sensitivity': '{{.*}}.bad' is not JSON
+// RUN: echo '{"format": "recipe", "version": 1}' > %t.other
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.other bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=FORMAT
+// FORMAT: error: option 'sensitivity': '{{.*}}.other' is not a sensitivity table
+// RUN: sed 's/"version": 1/"version": 2/' %t.json > %t.v2
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.v2 bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=VERSION
+// VERSION: error: option 'sensitivity': '{{.*}}.v2': unsupported "version" (expected 1)
+// RUN: sed 's/"loss_increase": 20.0/"loss_increase": "x"/' %t.json > %t.noloss
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.noloss bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOLOSS
+// NOLOSS: error: option 'sensitivity': '{{.*}}.noloss' weight entry 1: candidate 'int4-block32' needs a finite "loss_increase"
+// RUN: sed 's/"id": 1,/"id": 5,/' %t.json > %t.noweight
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.noweight bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOWEIGHT
+// NOWEIGHT: .mlir:6:9: error: option 'sensitivity': weight #1 is not in the table
+// Another program (another seed): the first weight does not match.
+// RUN: %python %S/Inputs/gen_linear.py 64 128 8 > %t.other.mlir
+// RUN: not coreai-opt %t.other.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=SHA
+// SHA: .other.mlir:3:9: error: option 'sensitivity': weight #0 does not match the table (SHA-256 of its payload {{[0-9a-f]+}}, the table's a3b327f3
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=5 candidates=lut4-channel})' 2>&1 | FileCheck %s --check-prefix=CAND
+// CAND: error: option 'candidates': 'lut4-channel' was not measured in the sensitivity table
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=4})' 2>&1 | FileCheck %s --check-prefix=LOW
+// LOW: error: option 'bits-per-weight': 4 bits per weight cannot be reached; with every weight at its cheapest candidate the program takes 4.190 bits per weight

@@ -1,0 +1,315 @@
+"""Accuracy-driven compression on a small numpy model: the user's evaluation
+measures each weight's sensitivity, the plans follow it (nested, with a
+per-weight threshold and an SQNR floor), the target mode meets a measured
+target, and the table is saved, loaded and tied to its program."""
+import concurrent.futures
+import json
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import COREAI_OPT, INPUTS
+
+from coreai_opt import Program
+from coreai_opt.coreai_utils import (SensitivityTable, compress_weights,
+                                     measure_sensitivity, weight_report)
+
+CANDIDATES = ["int4-channel", "int4-block32", "int8-channel"]
+
+
+class Model:
+    """y = W1 relu(W0 x) on fixed inputs. The loss: the output's mean
+    squared error against the original model, plus 100 per flipped
+    arg-max (a decisive error), plus a planted price on weight 0's noise
+    (weight 0 is the sensitive one, though its SQNR is the better)."""
+
+    def __init__(self, program):
+        weights = program.weights()
+        values = program._core.dense_values([w["id"] for w in weights])
+        self.original = {w["id"]: np.frombuffer(v, np.float32).reshape(w["shape"])
+                         for w, v in zip(weights, values)}
+        rng = np.random.default_rng(3)
+        self.x = rng.standard_normal((128, 32)).astype(np.float32)
+        self.reference = self.forward(self.original)
+
+    def forward(self, weights):
+        w0, w1 = weights[0], weights[1]
+        hidden = np.maximum(w0 @ self.x, 0)  # 64x32
+        return w1[:, :64] @ hidden
+
+    def __call__(self, replacements):
+        weights = {**self.original, **replacements}
+        out = self.forward(weights)
+        mse = float(np.mean((out - self.reference) ** 2))
+        flips = int(np.sum(out.argmax(0) != self.reference.argmax(0)))
+        noise = float(np.sum((weights[0] - self.original[0]) ** 2)
+                      / np.sum(self.original[0] ** 2))
+        return mse + 100 * flips + 100000 * noise
+
+
+@pytest.fixture(scope="module")
+def linear():
+    text = subprocess.run([sys.executable, INPUTS + "/gen_linear.py", "64", "128"],
+                          check=True, capture_output=True, text=True).stdout
+    return Program.from_text(text)
+
+
+@pytest.fixture(scope="module")
+def model(linear):
+    return Model(linear)
+
+
+@pytest.fixture(scope="module")
+def table(linear, model):
+    return measure_sensitivity(linear, model, candidates=CANDIDATES)
+
+
+def chosen_losses(program, table):
+    """Each weight's measured increase in `table` for what `program` holds
+    (matched by stored bytes; 0 when dense)."""
+    losses = []
+    for row, weight in zip(weight_report(program), table.weights):
+        if not row["compressed"]:
+            losses.append(0.0)
+            continue
+        match = [c for c in weight["candidates"].values()
+                 if c.get("stored_bytes") == row["bytes_after"]]
+        assert len(match) == 1
+        losses.append(match[0]["loss_increase"])
+    return losses
+
+
+def measured(program, model):
+    """The loss increase of the whole compressed program, measured."""
+    decoded = program.copy().run("builtin.module(coreai-materialize-weights)")
+    ids = [w["id"] for w in decoded.weights()]
+    values = decoded._core.dense_values(ids)
+    replacements = {i: np.frombuffer(v, np.float32).reshape(64, 128)
+                    for i, v in zip(ids, values)}
+    return model(replacements) - model({})
+
+
+def test_weights_list_ids_and_hashes(linear):
+    weights = linear.weights()
+    assert [w["id"] for w in weights] == [0, 1]
+    assert weights[0]["shape"] == (64, 128) and weights[0]["element_type"] == "f16"
+    assert weights[0]["elements"] == 8192
+    assert weights[0]["sha256"] == \
+        "a3b327f3b899bcbeaad754454fe2555786cce0f2ec09f9cce5d19d05d306383b"
+    assert linear.weights(weight_num_threshold=10000) == []
+    with pytest.raises(ValueError, match="weight_num_threshold"):
+        linear.weights(weight_num_threshold=-1)
+
+
+def test_with_weights_replaces_values(linear, model):
+    zeros = np.zeros((64, 128), np.float32)
+    changed = linear.with_weights({1: zeros})
+    assert not np.any(np.frombuffer(changed._core.dense_values([1])[0], np.float32))
+    assert changed.weights()[0]["sha256"] == linear.weights()[0]["sha256"]
+    assert changed.weights()[1]["sha256"] != linear.weights()[1]["sha256"]
+    # f16 rounding of the given values.
+    third = np.full((64, 128), 1 / 3, np.float32)
+    rounded = np.frombuffer(linear.with_weights({0: third})._core.dense_values([0])[0],
+                            np.float32)
+    assert np.all(rounded == np.float32(np.float16(1 / 3)))
+    with pytest.raises(ValueError, match="weight 7: no weight"):
+        linear.with_weights({7: zeros})
+    with pytest.raises(ValueError, match="weight 0: expected 8192 values, got 10"):
+        linear.with_weights({0: np.zeros(10)})
+    with pytest.raises(ValueError, match="weight 0 must hold finite numbers"):
+        linear.with_weights({0: np.full((64, 128), np.nan)})
+
+
+def test_table_figures(table, linear):
+    assert table.candidates == CANDIDATES and table.evaluations == 1 + 2 * 3
+    assert table.baseline_loss == 0.0
+    for weight, listed in zip(table.weights, linear.weights()):
+        assert weight["sha256"] == listed["sha256"]
+        bytes_ = [weight["candidates"][c]["stored_bytes"] for c in CANDIDATES]
+        assert bytes_ == sorted(bytes_)
+        for figures in weight["candidates"].values():
+            assert figures["measured"] and figures["loss_increase"] >= 0
+    # The planted sensitivity: weight 0's int4 candidates cost more than
+    # weight 1's although its SQNR is the better.
+    w0, w1 = (w["candidates"]["int4-channel"] for w in table.weights)
+    assert w0["sqnr_db"] > w1["sqnr_db"]
+    assert w0["loss_increase"] > 2 * w1["loss_increase"]
+
+
+def test_sensitive_weight_gets_more_bits_than_its_sqnr_gives(linear, table):
+    for budget in (4.4, 6.4):
+        by_data = weight_report(compress_weights(linear, bits_per_weight=budget,
+                                                 candidates=CANDIDATES))
+        by_loss = weight_report(compress_weights(linear, bits_per_weight=budget,
+                                                 sensitivity=table))
+        assert by_loss[0]["bytes_after"] > by_data[0]["bytes_after"]
+        assert sum(r["bytes_after"] for r in by_loss) * 8 <= budget * 16384
+
+
+def test_plans_are_nested_and_measured_loss_falls(linear, table, model):
+    previous_losses, previous_measured = None, math.inf
+    for budget in (4.2, 4.4, 5.0, 6.2, 6.4, 8.2, 16):
+        out = compress_weights(linear, bits_per_weight=budget, sensitivity=table)
+        losses = chosen_losses(out, table)
+        if previous_losses is not None:
+            assert all(a <= b for a, b in zip(losses, previous_losses))
+        now = measured(out, model)
+        assert now <= previous_measured + 1e-12
+        previous_losses, previous_measured = losses, now
+    assert previous_measured == 0
+
+
+def test_threshold_and_floor(linear, table):
+    w0, w1 = table.weights
+    limit = 500.0
+    assert w0["candidates"]["int4-block32"]["loss_increase"] > limit > \
+        w1["candidates"]["int4-block32"]["loss_increase"]
+    # The threshold keeps weight 0 off its cheap candidates when the budget
+    # allows; without room it is used anyway (least harmful).
+    out = compress_weights(linear, bits_per_weight=6.4, sensitivity=table,
+                           max_loss_increase_per_weight=limit)
+    assert chosen_losses(out, table)[0] <= limit
+    tight = compress_weights(linear, bits_per_weight=4.4, sensitivity=table,
+                             max_loss_increase_per_weight=limit)
+    assert chosen_losses(tight, table)[0] == w0["candidates"]["int4-block32"]["loss_increase"]
+    # The floor: weight 1's 4-bit candidates (worst channel below 15 dB) are out.
+    floor = 15.0
+    assert w1["candidates"]["int4-block32"]["worst_channel_sqnr_db"] < floor
+    out = compress_weights(linear, bits_per_weight=6.4, sensitivity=table, min_sqnr=floor)
+    rows = weight_report(out, reference=linear)
+    assert all(r["worst_channel_sqnr_db"] >= floor for r in rows if r["compressed"])
+
+
+def test_target_mode_meets_its_target_measured(linear, table, model):
+    target = 0.5
+    out = compress_weights(linear, max_loss_increase=target, sensitivity=table,
+                           evaluate=model)
+    report = out.accuracy_target
+    assert report["measured_loss_increase"] <= target
+    assert measured(out, model) == pytest.approx(report["measured_loss_increase"])
+    # Every smaller plan measured misses the target.
+    smaller = [v for bits, v in report["measured"] if bits < report["bits_per_weight"]]
+    assert smaller and all(v > target for v in smaller)
+    with pytest.raises(ValueError, match="even the largest plan .* more than -1"):
+        compress_weights(linear, max_loss_increase=-1, sensitivity=table, evaluate=model)
+    with pytest.raises(ValueError, match="exactly one of bits_per_weight"):
+        compress_weights(linear, sensitivity=table)
+    with pytest.raises(ValueError, match="evaluate: max_loss_increase needs"):
+        compress_weights(linear, max_loss_increase=1, sensitivity=table)
+
+
+def without_time(table):
+    data = json.loads(table.to_json())
+    del data["seconds"]
+    return data
+
+
+def test_executors_give_the_sequential_table(linear, model, table):
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        threaded = measure_sensitivity(linear, model, candidates=CANDIDATES, executor=pool)
+    assert without_time(threaded) == without_time(table)
+    with concurrent.futures.ProcessPoolExecutor(2) as pool:
+        processes = measure_sensitivity(linear, model, candidates=CANDIDATES, executor=pool)
+    assert without_time(processes) == without_time(table)
+
+
+def test_dask_local_cluster(linear, model, table):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        clustered = measure_sensitivity(linear, model, candidates=CANDIDATES,
+                                        executor=client.get_executor())
+    assert without_time(clustered) == without_time(table)
+
+
+def test_one_probe_predicts_the_rest(linear, model, table):
+    one = measure_sensitivity(linear, model, candidates=CANDIDATES, probes="one")
+    assert one.evaluations == 1 + 2
+    for weight, full in zip(one.weights, table.weights):
+        flags = [weight["candidates"][c]["measured"] for c in CANDIDATES]
+        assert flags.count(True) == 1
+        probe = CANDIDATES[flags.index(True)]
+        assert weight["candidates"][probe]["loss_increase"] == \
+            full["candidates"][probe]["loss_increase"]
+        # Predicted in proportion to the noise: the order of the candidates
+        # by loss is the measured one here.
+        order = sorted(CANDIDATES, key=lambda c: weight["candidates"][c]["loss_increase"])
+        assert order == sorted(CANDIDATES, key=lambda c: full["candidates"][c]["loss_increase"])
+
+
+def test_save_load_and_mismatch(linear, table, tmp_path):
+    path = tmp_path / "table.json"
+    table.save(path)
+    loaded = SensitivityTable.load(path)
+    assert loaded.to_json() == table.to_json()
+    assert loaded.loss_increase(0, "int8-channel") == table.loss_increase(0, "int8-channel")
+    out = compress_weights(linear, bits_per_weight=5, sensitivity=str(path))
+    assert out.to_bytecode() == compress_weights(linear, bits_per_weight=5,
+                                                 sensitivity=table).to_bytecode()
+    other = Program.from_text(subprocess.run(
+        [sys.executable, INPUTS + "/gen_linear.py", "64", "128", "8"],
+        check=True, capture_output=True, text=True).stdout)
+    with pytest.raises(ValueError, match=r"weight #0 \(.*\) does not match the table"):
+        compress_weights(other, bits_per_weight=5, sensitivity=table)
+    with pytest.raises(ValueError, match=r"weight #0 \(.*\) does not match the table"):
+        loaded.check(other)
+    (tmp_path / "bad.json").write_text('{"format": "recipe"}')
+    with pytest.raises(ValueError, match="is not a sensitivity table"):
+        SensitivityTable.load(tmp_path / "bad.json")
+    (tmp_path / "broken.json").write_text('{"format": ')
+    with pytest.raises(ValueError, match="cannot read the sensitivity table"):
+        SensitivityTable.load(tmp_path / "broken.json")
+
+
+def test_python_and_driver_allocations_are_byte_identical(linear, table, tmp_path):
+    model_path, table_path, out_path = (tmp_path / "m.mlirbc", tmp_path / "t.json",
+                                        tmp_path / "out.mlirbc")
+    linear.save(model_path)
+    table.save(table_path)
+    loaded = Program.load(model_path)
+    for budget in (4.4, 6.3):
+        subprocess.run([COREAI_OPT, str(model_path), "--emit-bytecode", "-o", str(out_path),
+                        "--pass-pipeline=builtin.module(coreai-compress-weights{sensitivity=%s "
+                        "bits-per-weight=%r})" % (table_path, budget)], check=True)
+        ours = compress_weights(loaded, bits_per_weight=budget, sensitivity=table)
+        assert ours.to_bytecode() == out_path.read_bytes()
+
+
+def test_evaluator_errors_name_the_weight(linear):
+    before = linear.to_bytecode()
+
+    def failing(replacements):
+        if 1 in replacements:
+            raise KeyError("no such layer")
+        return 0.0
+
+    with pytest.raises(RuntimeError, match=r"evaluate failed for weight #1 \(candidate "
+                                           r"int4-channel\): KeyError: 'no such layer'"):
+        measure_sensitivity(linear, failing, candidates=CANDIDATES)
+    for bad, word in ((float("nan"), "nan"), (float("inf"), "inf"), ("1.0", "'1.0'"),
+                      (None, "None")):
+        def returning(replacements, bad=bad):
+            return bad if replacements else 0.0
+        with pytest.raises(ValueError, match=r"evaluate: returned %s .*for weight #0 "
+                                             r"\(candidate int4-channel\)" % word):
+            measure_sensitivity(linear, returning, candidates=CANDIDATES)
+    with pytest.raises(ValueError, match=r"returned nan for the baseline"):
+        measure_sensitivity(linear, lambda r: float("nan"))
+    with pytest.raises(RuntimeError, match=r"evaluate failed for weight #0 \(candidate "
+                                           r"int4-channel\): ZeroDivisionError"):
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            measure_sensitivity(linear, lambda r: 1 / 0 if r else 0.0,
+                                candidates=CANDIDATES, executor=pool)
+    # numpy scalars are numbers.
+    measure_sensitivity(linear, lambda r: np.float32(1.0), candidates=["int8-channel"])
+    with pytest.raises(ValueError, match="evaluate: expected a callable"):
+        measure_sensitivity(linear, 3)
+    with pytest.raises(ValueError, match="probes"):
+        measure_sensitivity(linear, lambda r: 0.0, probes="some")
+    with pytest.raises(ValueError, match="candidates: unknown candidate 'int3'"):
+        measure_sensitivity(linear, lambda r: 0.0, candidates=["int3"])
+    assert linear.to_bytecode() == before
