@@ -22,7 +22,8 @@ calibration loss of the data-free choice and of the sensitivity plans
 (every candidate measured; with and without --threshold; one probe per
 weight), with the number of evaluations and the time.
 
-    utils/real_accuracy.py --sensitivity [--calibration 30] [--lines 30]
+    utils/real_accuracy.py --sensitivity [--calibration 60] [--lines 30]
+        [--mse-scale 1e8] [--price 100] [--threshold 100[,50...]] [--reuse]
 
 Needs python3-onnx, python3-numpy, python3-pil, fonts-dejavu-core (Debian),
 node and npm; downloads the model and onnxruntime-node (CPU) into the work
@@ -263,29 +264,36 @@ class Recognizer:
 
 
 class OcrLoss:
-    """The evaluator of measure_sensitivity: logit MSE against the original
-    model plus `price` per line read differently from it. Weight ids of the
-    program map to ONNX weights by `index_of`."""
+    """The evaluator of measure_sensitivity: `scale` x the MSE of the output
+    probabilities against the original model, plus `price` per misread line:
+    a line the original model reads exactly as rendered that is now read
+    otherwise (lines the original already misreads sit on a decision
+    boundary and flip under any noise; they would price noise, not harm).
+    Weight ids of the program map to ONNX weights by `index_of`."""
 
-    def __init__(self, recognizer, chars, index_of, price):
-        self.recognizer, self.chars, self.index_of, self.price = recognizer, chars, index_of, price
+    def __init__(self, recognizer, chars, texts, index_of, price, scale):
+        self.recognizer, self.chars, self.index_of = recognizer, chars, index_of
+        self.price, self.scale = price, scale
         self.reference = recognizer.run({})
         self.readings = [decode(p, chars) for p in self.reference]
+        self.right = [a == b for a, b in zip(self.readings, texts)]
         self.seconds = 0.0
 
     def measure(self, replacements):
-        """(loss, logit MSE, lines read differently, readings)."""
-        import time
-        start = time.monotonic()
+        """(loss, output MSE, misread lines, readings)."""
         outputs = self.recognizer.run({self.index_of[i]: v for i, v in replacements.items()})
-        self.seconds += time.monotonic() - start
         mse = float(np.mean([np.mean((o - r) ** 2) for o, r in zip(outputs, self.reference)]))
         readings = [decode(p, self.chars) for p in outputs]
-        misread = sum(a != b for a, b in zip(readings, self.readings))
-        return mse * 1e4 + self.price * misread, mse, misread, readings
+        misread = sum(ok and a != b for ok, a, b in zip(self.right, readings, self.readings))
+        return mse * self.scale + self.price * misread, mse, misread, readings
 
     def __call__(self, replacements):
-        return self.measure(replacements)[0]
+        import time
+        start = time.monotonic()
+        try:
+            return self.measure(replacements)[0]
+        finally:
+            self.seconds += time.monotonic() - start
 
 
 def edit_distance(a, b):
@@ -302,7 +310,7 @@ def sensitivity_mode(args, onnx_path, chars):
     import time
     sys.path.insert(0, os.path.join(ROOT, "build", "python_packages"))
     from coreai_opt import Program
-    from coreai_opt.coreai_utils import compress_weights, measure_sensitivity
+    from coreai_opt.coreai_utils import SensitivityTable, compress_weights, measure_sensitivity
     texts, images = render_lines(args.lines)
     calibration, cal_images = [], []
     for text, image in zip(*render_lines(args.calibration * 2, seed=2)):
@@ -317,28 +325,38 @@ def sensitivity_mode(args, onnx_path, chars):
     assert [tuple(w["shape"]) for w in listed] == [a.shape for _, _, a, _ in weights]
     index_of = {w["id"]: k for k, w in enumerate(listed)}
     shapes = {w["id"]: tuple(w["shape"]) for w in listed}
-    cal = OcrLoss(Recognizer(args.workdir, onnx_path, cal_images), chars, index_of, args.price)
-    test = OcrLoss(Recognizer(args.workdir, onnx_path, images), chars, index_of, args.price)
+    cal = OcrLoss(Recognizer(args.workdir, onnx_path, cal_images), chars, calibration,
+                  index_of, args.price, args.mse_scale)
+    test = OcrLoss(Recognizer(args.workdir, onnx_path, images), chars, texts, index_of,
+                   args.price, args.mse_scale)
     original_right = sum(a == b for a, b in zip(test.readings, texts))
     print("PP-OCRv4 recognizer, %d weights: %d calibration lines, %d test lines (disjoint); "
           "the original model reads %d / %d test lines exactly, %d / %d calibration lines"
           % (len(listed), len(calibration), len(texts), original_right, len(texts),
              sum(a == b for a, b in zip(cal.readings, calibration)), len(calibration)))
-    print("loss: 1e4 x logit MSE against the original + %g per calibration line read "
-          "differently from the original" % args.price)
+    print("loss: %g x output MSE against the original + %g per misread calibration line "
+          "(read exactly by the original, not now)" % (args.mse_scale, args.price))
 
     tables = {}
-    for probes in ("all", "one"):
+    for probes in ("all",) if args.skip_one_probe else ("all", "one"):
+        saved = os.path.join(args.workdir, "sensitivity-%s.json" % probes)
+        if args.reuse:
+            # A table of an earlier run (the same program; the loss options
+            # are the caller's to keep the same).
+            tables[probes] = SensitivityTable.load(saved)
+            tables[probes].check(program)
+            print("table, probes=%s: reused %s" % (probes, saved))
+            continue
         cal.seconds = 0.0
         start = time.monotonic()
         table = measure_sensitivity(program, cal, probes=probes)
         total = time.monotonic() - start
         tables[probes] = table
-        table.save(os.path.join(args.workdir, "sensitivity-%s.json" % probes))
+        table.save(saved)
         print("table, probes=%s: %d evaluations, %.1f s (evaluations %.1f s, the tool's own "
               "work %.1f s)" % (probes, table.evaluations, total, cal.seconds, total - cal.seconds))
     pairs = [(w["candidates"][c]["loss_increase"], o["candidates"][c]["loss_increase"])
-             for w, o in zip(tables["all"].weights, tables["one"].weights)
+             for w, o in zip(tables["all"].weights, tables.get("one", tables["all"]).weights)
              for c in w["candidates"] if "loss_increase" in w["candidates"][c]
              and not o["candidates"][c].get("measured", True)]
     within = sum(1 for m, p in pairs if m > 0 and p > 0 and 0.5 <= p / m <= 2)
@@ -351,13 +369,16 @@ def sensitivity_mode(args, onnx_path, chars):
         return {i: np.frombuffer(v, np.float32).reshape(shapes[i]) for i, v in zip(index_of, values)}
 
     modes = [("data-free (max worst)", {}),
-             ("sensitivity, all candidates", {"sensitivity": tables["all"]}),
-             ("sensitivity, all, threshold %g" % args.threshold,
-              {"sensitivity": tables["all"], "max_loss_increase_per_weight": args.threshold}),
-             ("sensitivity, one probe, threshold %g" % args.threshold,
-              {"sensitivity": tables["one"], "max_loss_increase_per_weight": args.threshold})]
+             ("sensitivity, all candidates", {"sensitivity": tables["all"]})]
+    for threshold in args.threshold:
+        modes.append(("sensitivity, all, threshold %g" % threshold,
+                      {"sensitivity": tables["all"], "max_loss_increase_per_weight": threshold}))
+    if not args.skip_one_probe:
+        modes.append(("sensitivity, one probe, threshold %g" % args.threshold[0],
+                      {"sensitivity": tables["one"],
+                       "max_loss_increase_per_weight": args.threshold[0]}))
     print()
-    print("| budget | choice | bits/w | test lines read exactly | CER %% | test logit MSE | "
+    print("| budget | choice | bits/w | test lines read exactly | CER % | test output MSE | "
           "calibration loss (measured) |")
     print("|---:|---|---:|---:|---:|---:|---:|")
     for budget in args.budgets:
@@ -382,9 +403,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lines", type=int, default=100)
     ap.add_argument("--sensitivity", action="store_true", help="the accuracy-driven mode")
-    ap.add_argument("--calibration", type=int, default=30, help="calibration lines (--sensitivity)")
+    ap.add_argument("--calibration", type=int, default=60, help="calibration lines (--sensitivity)")
     ap.add_argument("--price", type=float, default=100.0, help="loss per misread calibration line")
-    ap.add_argument("--threshold", type=float, default=50.0, help="max loss increase per weight")
+    ap.add_argument("--threshold", type=lambda v: [float(t) for t in v.split(",")],
+                    default=[100.0], help="max loss increase per weight (a list: a row each; "
+                    "default: the price of one misread line)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="plans from the tables an earlier --sensitivity run saved")
+    ap.add_argument("--mse-scale", type=float, default=1e8,
+                    help="weight of the output MSE in the loss (--sensitivity)")
+    ap.add_argument("--skip-one-probe", action="store_true")
     ap.add_argument("--budgets", type=lambda v: [float(b) for b in v.split(",")],
                     default=[4.5, 4.75, 5.0, 5.25, 5.5, 6.0])
     ap.add_argument("--pipeline", action="append", default=[],

@@ -268,64 +268,66 @@ std::vector<size_t> getLossHull(const std::vector<LossOption> &options,
 NestedPlans
 mlir::coreai::planLeastLoss(llvm::ArrayRef<std::vector<LossOption>> weights,
                             double maxLossPerWeight) {
-  NestedPlans plans;
-  struct Candidate {
-    double gain;
+  struct Step {
+    double gain, bits;
     size_t weight, position;
   };
-  std::vector<Candidate> candidates;
+  std::vector<Step> steps;
   std::vector<std::vector<size_t>> hulls;
   for (auto [w, options] : llvm::enumerate(weights)) {
     hulls.push_back(getLossHull(options, maxLossPerWeight));
     const std::vector<size_t> &hull = hulls.back();
-    plans.start.push_back(hull.front());
-    plans.startBits += options[hull.front()].bits;
-    plans.startLoss += options[hull.front()].loss;
     for (size_t k = 1; k < hull.size(); ++k) {
       const LossOption &from = options[hull[k - 1]], &to = options[hull[k]];
-      candidates.push_back({(getPricedLoss(from.loss, maxLossPerWeight) -
-                             getPricedLoss(to.loss, maxLossPerWeight)) /
-                                (to.bits - from.bits),
-                            w, k});
+      steps.push_back({(getPricedLoss(from.loss, maxLossPerWeight) -
+                        getPricedLoss(to.loss, maxLossPerWeight)) /
+                           (to.bits - from.bits),
+                       to.bits - from.bits, w, k});
     }
   }
   // Along one hull the gains fall, so this order takes each weight's steps
   // in turn.
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Candidate &a, const Candidate &b) {
-              if (a.gain != b.gain)
-                return a.gain > b.gain;
-              if (a.weight != b.weight)
-                return a.weight < b.weight;
-              return a.position < b.position;
-            });
-  double bits = plans.startBits, loss = plans.startLoss;
-  for (const Candidate &c : candidates) {
-    const std::vector<LossOption> &options = weights[c.weight];
-    const LossOption &from = options[hulls[c.weight][c.position - 1]];
-    const LossOption &to = options[hulls[c.weight][c.position]];
-    bits += to.bits - from.bits;
-    loss += to.loss - from.loss;
-    plans.steps.push_back({c.weight, hulls[c.weight][c.position], bits, loss});
+  std::sort(steps.begin(), steps.end(), [](const Step &a, const Step &b) {
+    if (a.gain != b.gain)
+      return a.gain > b.gain;
+    if (a.weight != b.weight)
+      return a.weight < b.weight;
+    return a.position < b.position;
+  });
+
+  // The plans: the cheapest options, then each prefix of the steps.
+  NestedPlans result;
+  std::vector<size_t> choice(weights.size());
+  double bits = 0, loss = 0;
+  for (size_t w = 0; w < weights.size(); ++w) {
+    choice[w] = hulls[w].front();
+    bits += weights[w][choice[w]].bits;
+    loss += weights[w][choice[w]].loss;
   }
-  return plans;
+  result.plans.push_back(choice);
+  result.bits.push_back(bits);
+  result.loss.push_back(loss);
+  for (const Step &step : steps) {
+    choice[step.weight] = hulls[step.weight][step.position];
+    // Summed afresh: running sums of differences would carry rounding.
+    bits = loss = 0;
+    for (size_t w = 0; w < weights.size(); ++w) {
+      bits += weights[w][choice[w]].bits;
+      loss += weights[w][choice[w]].loss;
+    }
+    result.plans.push_back(choice);
+    result.bits.push_back(bits);
+    result.loss.push_back(loss);
+  }
+  return result;
 }
 
-std::optional<size_t> NestedPlans::countSteps(double fixedBits,
-                                              double budgetBits) const {
+std::optional<size_t> NestedPlans::find(double fixedBits,
+                                        double budgetBits) const {
   // A budget computed from a plan's own bits per weight may round below it.
   const double allowed = budgetBits * (1 + 1e-12) - fixedBits;
-  if (startBits > allowed)
+  auto it = std::upper_bound(bits.begin(), bits.end(), allowed);
+  if (it == bits.begin())
     return std::nullopt;
-  return std::upper_bound(
-             steps.begin(), steps.end(), allowed,
-             [](double limit, const Step &step) { return limit < step.bits; }) -
-         steps.begin();
-}
-
-std::vector<size_t> NestedPlans::getChoice(size_t count) const {
-  std::vector<size_t> choice = start;
-  for (const Step &step : llvm::ArrayRef(steps).take_front(count))
-    choice[step.weight] = step.option;
-  return choice;
+  return static_cast<size_t>(it - bits.begin()) - 1;
 }

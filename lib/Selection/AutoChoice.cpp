@@ -344,27 +344,21 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
   }
   NestedPlans plans = planLeastLoss(lossOptions, target.maxLossPerWeight);
   const double allowed = *target.bitsPerWeight * elements;
-  std::optional<size_t> count = plans.countSteps(fixedBits, allowed);
-  if (!count)
+  std::optional<size_t> index = plans.find(fixedBits, allowed);
+  if (!index)
     return emitError(module.getLoc())
            << "option 'bits-per-weight': "
            << formatNumber("%g", *target.bitsPerWeight)
            << " bits per weight cannot be reached; with every weight at its "
               "cheapest candidate the program takes "
-           << formatNumber("%.3f", (fixedBits + plans.startBits) /
+           << formatNumber("%.3f", (fixedBits + plans.bits.front()) /
                                        std::max(elements, 1.0))
            << " bits per weight";
-  auto perWeight = [&](double bits) {
-    return (fixedBits + bits) / std::max(elements, 1.0);
-  };
-  plan.nestedPlans.push_back({perWeight(plans.startBits), plans.startLoss});
-  for (const NestedPlans::Step &step : plans.steps)
-    plan.nestedPlans.push_back({perWeight(step.bits), step.loss});
-  std::vector<size_t> lossChoice = plans.getChoice(*count);
-  // Summed afresh: the running sums of the steps carry rounding.
-  plan.predictedLoss = 0;
-  for (size_t w = 0; w < automatic.size(); ++w)
-    plan.predictedLoss += lossOptions[w][lossChoice[w]].loss;
+  for (size_t k = 0; k < plans.plans.size(); ++k)
+    plan.nestedPlans.push_back(
+        {(fixedBits + plans.bits[k]) / std::max(elements, 1.0), plans.loss[k]});
+  plan.predictedLoss = plans.loss[*index];
+  const std::vector<size_t> &lossChoice = plans.plans[*index];
   std::vector<size_t> choice(automatic.size());
   for (size_t w = 0; w < automatic.size(); ++w) {
     choice[w] = optionOf[w][lossChoice[w]];

@@ -212,8 +212,8 @@ TEST(MixedPrecisionTest, BalancedRaisesTheFloorThenSpendsOnNoise) {
 }
 
 // Measured losses: the hull of each weight, the steps by loss removed per
-// bit, and plans as prefixes of the steps.
-TEST(MixedPrecisionTest, LeastLossPlansAreNestedPrefixes) {
+// bit, and a plan per prefix of the steps.
+TEST(MixedPrecisionTest, LeastLossPlansAreNested) {
   std::vector<std::vector<LossOption>> weights = {
       // Option 1 lies above the chord from 0 to 2: never chosen.
       {{400, 10.0}, {500, 9.5}, {600, 2.0}, {1600, 0.0}},
@@ -223,43 +223,35 @@ TEST(MixedPrecisionTest, LeastLossPlansAreNestedPrefixes) {
       // loss over option 0 and is never chosen.
       {{500, 0.5}, {300, 3.0}, {800, 0.5}},
   };
+  // Steps by gain per bit: w1 49/400, w0 8/200, w2 2.5/200, w0 2/1000,
+  // w1 1/800; a plan per prefix.
   NestedPlans plans = planLeastLoss(weights);
-  EXPECT_EQ(plans.start, (std::vector<size_t>{0, 0, 1}));
-  EXPECT_EQ(plans.startBits, 1100);
-  EXPECT_EQ(plans.startLoss, 63.0);
-  // Gains per bit: w1 49/400, w0 8/200, w2 2.5/200, w0 2/1000, w1 1/800.
-  ASSERT_EQ(plans.steps.size(), 5u);
-  std::vector<std::pair<size_t, size_t>> order;
-  for (const NestedPlans::Step &step : plans.steps)
-    order.push_back({step.weight, step.option});
-  EXPECT_EQ(order, (std::vector<std::pair<size_t, size_t>>{
-                       {1, 1}, {0, 2}, {2, 0}, {0, 3}, {1, 2}}));
-  EXPECT_EQ(plans.steps[1].bits, 1700);
-  EXPECT_DOUBLE_EQ(plans.steps[1].loss, 6.0);
-  EXPECT_EQ(plans.steps.back().bits, 3700);
-  EXPECT_DOUBLE_EQ(plans.steps.back().loss, 0.5);
+  EXPECT_EQ(
+      plans.plans,
+      (std::vector<std::vector<size_t>>{
+          {0, 0, 1}, {0, 1, 1}, {2, 1, 1}, {2, 1, 0}, {3, 1, 0}, {3, 2, 0}}));
+  EXPECT_EQ(plans.bits,
+            (std::vector<double>{1100, 1500, 1700, 1900, 2900, 3700}));
+  EXPECT_EQ(plans.loss, (std::vector<double>{63.0, 14.0, 6.0, 3.5, 1.5, 0.5}));
 
-  // A plan is the longest prefix that fits; 100 fixed bits count.
-  EXPECT_FALSE(plans.countSteps(100, 1199));
-  EXPECT_EQ(plans.countSteps(100, 1200), 0u);
-  EXPECT_EQ(plans.countSteps(100, 1699), 1u);
-  EXPECT_EQ(plans.countSteps(100, 1900), 2u);
-  EXPECT_EQ(plans.countSteps(100, 1e9), 5u);
+  // The largest plan within the budget; 100 fixed bits count.
+  EXPECT_FALSE(plans.find(100, 1199));
+  EXPECT_EQ(plans.find(100, 1200), 0u);
+  EXPECT_EQ(plans.find(100, 1699), 1u);
+  EXPECT_EQ(plans.find(100, 1900), 2u);
+  EXPECT_EQ(plans.find(100, 1e9), 5u);
   // The budget of a plan's own bits per weight, rounded below, still
   // reaches it.
-  EXPECT_EQ(plans.countSteps(0, 1700 * (1 - 1e-15)), 2u);
-  EXPECT_EQ(plans.getChoice(2), (std::vector<size_t>{2, 1, 1}));
+  EXPECT_EQ(plans.find(0, 1700 * (1 - 1e-15)), 2u);
 
-  // Nested: along growing budgets no weight's loss ever rises.
-  std::vector<size_t> previous = plans.getChoice(0);
-  for (size_t k = 1; k <= plans.steps.size(); ++k) {
-    std::vector<size_t> choice = plans.getChoice(k);
+  // Nested: along the list no weight's loss rises or bits fall.
+  for (size_t k = 1; k < plans.plans.size(); ++k)
     for (size_t w = 0; w < weights.size(); ++w) {
-      EXPECT_LE(weights[w][choice[w]].loss, weights[w][previous[w]].loss);
-      EXPECT_GE(weights[w][choice[w]].bits, weights[w][previous[w]].bits);
+      EXPECT_LE(weights[w][plans.plans[k][w]].loss,
+                weights[w][plans.plans[k - 1][w]].loss);
+      EXPECT_GE(weights[w][plans.plans[k][w]].bits,
+                weights[w][plans.plans[k - 1][w]].bits);
     }
-    previous = choice;
-  }
 }
 
 // A per-weight threshold: options above it are left first and kept only
@@ -273,24 +265,19 @@ TEST(MixedPrecisionTest, LeastLossThresholdLeavesHarmfulOptionsFirst) {
       // Cheap and harmless.
       {{100, 4.0}, {300, 0.0}},
   };
-  // Without a threshold: w1 (40/1000) before w0 (5/400) before w2 (4/200).
+  // Without a threshold: w1 (40/1000), then w2 (4/200), then w0 (5/400).
   NestedPlans plain = planLeastLoss(weights);
-  ASSERT_EQ(plain.steps.size(), 3u);
-  EXPECT_EQ(plain.steps[0].weight, 1u);
-  EXPECT_EQ(plain.steps[1].weight, 2u);
-  EXPECT_EQ(plain.steps[2].weight, 0u);
-  // With it: both over-threshold weights first, the one with the most
-  // excess per bit (w1: 35e6/1000 against w0: 1e6/400) before the other.
+  EXPECT_EQ(plain.plans, (std::vector<std::vector<size_t>>{
+                             {0, 0, 0}, {0, 1, 0}, {0, 1, 1}, {1, 1, 1}}));
+  // With it: both over-threshold weights first (w1: 35e6 per 1000 bits,
+  // w0: 1e6 per 400), the harmless w2 last.
   NestedPlans guarded = planLeastLoss(weights, 5.0);
-  ASSERT_EQ(guarded.steps.size(), 3u);
-  EXPECT_EQ(guarded.steps[0].weight, 1u);
-  EXPECT_EQ(guarded.steps[1].weight, 0u);
-  EXPECT_EQ(guarded.steps[2].weight, 2u);
+  EXPECT_EQ(guarded.plans, (std::vector<std::vector<size_t>>{
+                               {0, 0, 0}, {0, 1, 0}, {1, 1, 0}, {1, 1, 1}}));
   // The loss reported is the measured one, not the priced one.
-  EXPECT_DOUBLE_EQ(guarded.startLoss, 50.0);
-  EXPECT_DOUBLE_EQ(guarded.steps[1].loss, 5.0);
+  EXPECT_EQ(guarded.loss, (std::vector<double>{50.0, 10.0, 5.0, 1.0}));
   // Where the budget allows one fix only, the least harmful stays.
-  EXPECT_EQ(guarded.getChoice(*guarded.countSteps(0, 1900)),
+  EXPECT_EQ(guarded.plans[*guarded.find(0, 1900)],
             (std::vector<size_t>{0, 1, 0}));
 }
 

@@ -90,29 +90,25 @@ struct LossOption {
   double loss = 0;
 };
 
-/// The nested plans of planLeastLoss.
+/// The nested plans of planLeastLoss, smallest first.
 struct NestedPlans {
-  /// The option of each weight in the smallest plan.
-  std::vector<size_t> start;
-  /// Total bits and summed loss of the smallest plan.
-  double startBits = 0, startLoss = 0;
-  struct Step {
-    size_t weight, option;
-    /// Total bits and summed loss once this step is taken.
-    double bits, loss;
-  };
-  /// The upgrades, in the order plans take them.
-  std::vector<Step> steps;
+  /// Each plan's option of every weight; along the list no weight's option
+  /// moves back along its hull (its bits never fall, its loss never rises).
+  std::vector<std::vector<size_t>> plans;
+  /// Total bits and summed loss of each plan.
+  std::vector<double> bits, loss;
 
-  /// How many steps the plan within `budgetBits` takes (given `fixedBits`
-  /// of other weights); std::nullopt when even the smallest plan exceeds it.
-  std::optional<size_t> countSteps(double fixedBits, double budgetBits) const;
-  /// The option of each weight after the first `count` steps.
-  std::vector<size_t> getChoice(size_t count) const;
+  /// The largest plan within `budgetBits` (given `fixedBits` of other
+  /// weights); std::nullopt when even the smallest exceeds it.
+  std::optional<size_t> find(double fixedBits, double budgetBits) const;
 };
 
 /// The nested plans minimizing the summed loss of the options of each
-/// weight (each list holds at least one option). With
+/// weight (each list holds at least one option): each weight's options
+/// reduced to the lower convex hull of (bits, loss), the steps along the
+/// hulls ordered by loss removed per bit (a Lagrangian relaxation), and a
+/// plan per prefix of those steps, from every weight at its cheapest option
+/// (the least loss among equally cheap) to every step taken. With
 /// `maxLossPerWeight`, the part of an option's loss above it counts a
 /// million times: such options are left first, the ones with the largest
 /// excess per bit first, and kept only where the budget allows no other.
