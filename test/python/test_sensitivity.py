@@ -233,6 +233,11 @@ def test_one_probe_predicts_the_rest(linear, model, table):
         flags = [weight["candidates"][c]["measured"] for c in CANDIDATES]
         assert flags.count(True) == 1
         probe = CANDIDATES[flags.index(True)]
+        # The probe is the candidate of fewest stored bytes (int4 per channel
+        # here: one scale per row against one per 32 elements).
+        assert probe == "int4-channel"
+        assert all(weight["candidates"][probe]["stored_bytes"]
+                   < weight["candidates"][c]["stored_bytes"] for c in CANDIDATES if c != probe)
         assert weight["candidates"][probe]["loss_increase"] == \
             full["candidates"][probe]["loss_increase"]
         # Predicted in proportion to the noise: the order of the candidates

@@ -173,9 +173,10 @@ class _Progress:
 
 
 def _probe(results):
-    """The candidate measured with probes="one": the one of median SQNR."""
-    ordered = sorted(results, key=lambda r: (r["sqnr_db"], r["name"]))
-    return ordered[len(ordered) // 2]
+    """The candidate measured with probes="one": the one of fewest stored
+    bytes (ties: the lower SQNR), which the smallest plans use; the others
+    are predicted from it."""
+    return min(results, key=lambda r: (r["stored_bytes"], r["sqnr_db"], r["name"]))
 
 
 def measure_sensitivity(program, evaluate, candidates=None, probes="all", executor=None,
@@ -185,8 +186,8 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
     every other weight original), the loss increase of each compressible
     weight under each candidate scheme alone. `candidates`: names of the
     automatic mode's catalog (default: its default ladder). `probes="one"`
-    measures one candidate per weight (the one of median SQNR) and predicts
-    the others in proportion to their noise energy. `executor`: any
+    measures one candidate per weight (the one of fewest stored bytes) and
+    predicts the others in proportion to their noise energy. `executor`: any
     `concurrent.futures.Executor` (e.g. a process pool, or a
     `dask.distributed` client's `get_executor()`); `evaluate` must then be
     picklable. The program is not changed. Returns a SensitivityTable."""
