@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "DirectRun.h"
+
 #include "coreai/Asset/Asset.h"
 #include "coreai/Asset/AtomicFile.h"
 #include "coreai/IR/InputChecks.h"
@@ -61,8 +63,8 @@ static int runInto(std::unique_ptr<llvm::MemoryBuffer> input,
       mlir::coreai::AtomicOutputFile::open(outputFilename);
   if (!output)
     return error(llvm::toString(output.takeError()));
-  if (mlir::failed(mlir::MlirOptMain((*output)->os(), std::move(input),
-                                     registry, config)))
+  if (mlir::failed(coreai_opt::runPipeline((*output)->os(), std::move(input),
+                                           registry, config)))
     return EXIT_FAILURE;
   if (llvm::Error e = (*output)->commit())
     return error(llvm::toString(std::move(e)));
@@ -100,7 +102,8 @@ static int runOnAssets(llvm::StringRef inputFilename,
   config.emitBytecode(true);
   std::string bytecode;
   llvm::raw_string_ostream os(bytecode);
-  if (mlir::failed(mlir::MlirOptMain(os, std::move(input), registry, config)))
+  if (mlir::failed(
+          coreai_opt::runPipeline(os, std::move(input), registry, config)))
     return EXIT_FAILURE;
   if (llvm::Error e =
           writeAsset(outputFilename, bytecode, source, overwriteInputAsset))
