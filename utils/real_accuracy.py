@@ -355,13 +355,14 @@ def sensitivity_mode(args, onnx_path, chars):
         table.save(saved)
         print("table, probes=%s: %d evaluations, %.1f s (evaluations %.1f s, the tool's own "
               "work %.1f s)" % (probes, table.evaluations, total, cal.seconds, total - cal.seconds))
-    pairs = [(w["candidates"][c]["loss_increase"], o["candidates"][c]["loss_increase"])
-             for w, o in zip(tables["all"].weights, tables.get("one", tables["all"]).weights)
-             for c in w["candidates"] if "loss_increase" in w["candidates"][c]
-             and not o["candidates"][c].get("measured", True)]
-    within = sum(1 for m, p in pairs if m > 0 and p > 0 and 0.5 <= p / m <= 2)
-    print("one probe per weight: %d predicted entries, %d within 2x of the measurement"
-          % (len(pairs), within))
+    if "one" in tables:
+        pairs = [(w["candidates"][c]["loss_increase"], o["candidates"][c]["loss_increase"])
+                 for w, o in zip(tables["all"].weights, tables["one"].weights)
+                 for c in w["candidates"] if "loss_increase" in w["candidates"][c]
+                 and not o["candidates"][c].get("measured", True)]
+        within = sum(1 for m, p in pairs if m > 0 and p > 0 and 0.5 <= p / m <= 2)
+        print("one probe per weight: %d predicted entries, %d within 2x of the measurement"
+              % (len(pairs), within))
 
     def decoded(out):
         d = out.copy().run("builtin.module(coreai-materialize-weights)")

@@ -269,7 +269,7 @@ NestedPlans
 mlir::coreai::planLeastLoss(llvm::ArrayRef<std::vector<LossOption>> weights,
                             double maxLossPerWeight) {
   struct Step {
-    double gain, bits;
+    double gain;
     size_t weight, position;
   };
   std::vector<Step> steps;
@@ -282,7 +282,7 @@ mlir::coreai::planLeastLoss(llvm::ArrayRef<std::vector<LossOption>> weights,
       steps.push_back({(getPricedLoss(from.loss, maxLossPerWeight) -
                         getPricedLoss(to.loss, maxLossPerWeight)) /
                            (to.bits - from.bits),
-                       to.bits - from.bits, w, k});
+                       w, k});
     }
   }
   // Along one hull the gains fall, so this order takes each weight's steps
@@ -295,31 +295,45 @@ mlir::coreai::planLeastLoss(llvm::ArrayRef<std::vector<LossOption>> weights,
     return a.position < b.position;
   });
 
-  // The plans: the cheapest options, then each prefix of the steps.
+  // The plans: the cheapest options, then each prefix of the steps. Bits
+  // are whole numbers, summed exactly; the loss is summed with Neumaier's
+  // compensation, so that a plan's loss is its options' sum, not the drift
+  // of a running sum of differences.
   NestedPlans result;
-  std::vector<size_t> choice(weights.size());
-  double bits = 0, loss = 0;
+  double bits = 0, loss = 0, carry = 0;
+  auto addLoss = [&](double value) {
+    double sum = loss + value;
+    carry += std::abs(loss) >= std::abs(value) ? (loss - sum) + value
+                                               : (value - sum) + loss;
+    loss = sum;
+  };
   for (size_t w = 0; w < weights.size(); ++w) {
-    choice[w] = hulls[w].front();
-    bits += weights[w][choice[w]].bits;
-    loss += weights[w][choice[w]].loss;
+    result.start.push_back(hulls[w].front());
+    bits += weights[w][hulls[w].front()].bits;
+    addLoss(weights[w][hulls[w].front()].loss);
   }
-  result.plans.push_back(choice);
+  std::vector<size_t> choice = result.start;
   result.bits.push_back(bits);
-  result.loss.push_back(loss);
+  result.loss.push_back(loss + carry);
   for (const Step &step : steps) {
-    choice[step.weight] = hulls[step.weight][step.position];
-    // Summed afresh: running sums of differences would carry rounding.
-    bits = loss = 0;
-    for (size_t w = 0; w < weights.size(); ++w) {
-      bits += weights[w][choice[w]].bits;
-      loss += weights[w][choice[w]].loss;
-    }
-    result.plans.push_back(choice);
+    const std::vector<LossOption> &options = weights[step.weight];
+    size_t to = hulls[step.weight][step.position];
+    bits += options[to].bits - options[choice[step.weight]].bits;
+    addLoss(-options[choice[step.weight]].loss);
+    addLoss(options[to].loss);
+    choice[step.weight] = to;
+    result.steps.push_back({step.weight, to});
     result.bits.push_back(bits);
-    result.loss.push_back(loss);
+    result.loss.push_back(loss + carry);
   }
   return result;
+}
+
+std::vector<size_t> NestedPlans::getPlan(size_t k) const {
+  std::vector<size_t> plan = start;
+  for (auto [weight, option] : llvm::ArrayRef(steps).take_front(k))
+    plan[weight] = option;
+  return plan;
 }
 
 std::optional<size_t> NestedPlans::find(double fixedBits,

@@ -354,11 +354,11 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
            << formatNumber("%.3f", (fixedBits + plans.bits.front()) /
                                        std::max(elements, 1.0))
            << " bits per weight";
-  for (size_t k = 0; k < plans.plans.size(); ++k)
+  for (size_t k = 0; k < plans.bits.size(); ++k)
     plan.nestedPlans.push_back(
         {(fixedBits + plans.bits[k]) / std::max(elements, 1.0), plans.loss[k]});
   plan.predictedLoss = plans.loss[*index];
-  const std::vector<size_t> &lossChoice = plans.plans[*index];
+  std::vector<size_t> lossChoice = plans.getPlan(*index);
   std::vector<size_t> choice(automatic.size());
   for (size_t w = 0; w < automatic.size(); ++w) {
     choice[w] = optionOf[w][lossChoice[w]];

@@ -211,6 +211,14 @@ TEST(MixedPrecisionTest, BalancedRaisesTheFloorThenSpendsOnNoise) {
   EXPECT_EQ(*balanced, (std::vector<size_t>{1, 0, 0}));
 }
 
+// Every plan of `plans`, as the option of each weight.
+static std::vector<std::vector<size_t>> getPlans(const NestedPlans &plans) {
+  std::vector<std::vector<size_t>> all;
+  for (size_t k = 0; k < plans.bits.size(); ++k)
+    all.push_back(plans.getPlan(k));
+  return all;
+}
+
 // Measured losses: the hull of each weight, the steps by loss removed per
 // bit, and a plan per prefix of the steps.
 TEST(MixedPrecisionTest, LeastLossPlansAreNested) {
@@ -226,8 +234,9 @@ TEST(MixedPrecisionTest, LeastLossPlansAreNested) {
   // Steps by gain per bit: w1 49/400, w0 8/200, w2 2.5/200, w0 2/1000,
   // w1 1/800; a plan per prefix.
   NestedPlans plans = planLeastLoss(weights);
+  std::vector<std::vector<size_t>> all = getPlans(plans);
   EXPECT_EQ(
-      plans.plans,
+      all,
       (std::vector<std::vector<size_t>>{
           {0, 0, 1}, {0, 1, 1}, {2, 1, 1}, {2, 1, 0}, {3, 1, 0}, {3, 2, 0}}));
   EXPECT_EQ(plans.bits,
@@ -245,13 +254,26 @@ TEST(MixedPrecisionTest, LeastLossPlansAreNested) {
   EXPECT_EQ(plans.find(0, 1700 * (1 - 1e-15)), 2u);
 
   // Nested: along the list no weight's loss rises or bits fall.
-  for (size_t k = 1; k < plans.plans.size(); ++k)
+  for (size_t k = 1; k < all.size(); ++k)
     for (size_t w = 0; w < weights.size(); ++w) {
-      EXPECT_LE(weights[w][plans.plans[k][w]].loss,
-                weights[w][plans.plans[k - 1][w]].loss);
-      EXPECT_GE(weights[w][plans.plans[k][w]].bits,
-                weights[w][plans.plans[k - 1][w]].bits);
+      EXPECT_LE(weights[w][all[k][w]].loss, weights[w][all[k - 1][w]].loss);
+      EXPECT_GE(weights[w][all[k][w]].bits, weights[w][all[k - 1][w]].bits);
     }
+}
+
+// A plan's loss is the sum of its options' losses, not a running sum of the
+// steps' differences (which ends at 1.1e-16 here instead of 0).
+TEST(MixedPrecisionTest, LeastLossSumsDoNotDrift) {
+  std::vector<std::vector<LossOption>> weights = {
+      {{100, 0.1}, {200, 0.0}},
+      {{100, 0.2}, {300, 0.0}},
+      {{100, 0.3}, {400, 0.0}},
+  };
+  NestedPlans plans = planLeastLoss(weights);
+  ASSERT_EQ(plans.loss.size(), 4u);
+  EXPECT_EQ(plans.loss.front(), 0.6);
+  EXPECT_EQ(plans.loss.back(), 0.0);
+  EXPECT_EQ(plans.bits, (std::vector<double>{300, 400, 600, 900}));
 }
 
 // A per-weight threshold: options above it are left first and kept only
@@ -267,17 +289,18 @@ TEST(MixedPrecisionTest, LeastLossThresholdLeavesHarmfulOptionsFirst) {
   };
   // Without a threshold: w1 (40/1000), then w2 (4/200), then w0 (5/400).
   NestedPlans plain = planLeastLoss(weights);
-  EXPECT_EQ(plain.plans, (std::vector<std::vector<size_t>>{
-                             {0, 0, 0}, {0, 1, 0}, {0, 1, 1}, {1, 1, 1}}));
+  EXPECT_EQ(getPlans(plain), (std::vector<std::vector<size_t>>{
+                                 {0, 0, 0}, {0, 1, 0}, {0, 1, 1}, {1, 1, 1}}));
   // With it: both over-threshold weights first (w1: 35e6 per 1000 bits,
   // w0: 1e6 per 400), the harmless w2 last.
   NestedPlans guarded = planLeastLoss(weights, 5.0);
-  EXPECT_EQ(guarded.plans, (std::vector<std::vector<size_t>>{
-                               {0, 0, 0}, {0, 1, 0}, {1, 1, 0}, {1, 1, 1}}));
+  EXPECT_EQ(getPlans(guarded),
+            (std::vector<std::vector<size_t>>{
+                {0, 0, 0}, {0, 1, 0}, {1, 1, 0}, {1, 1, 1}}));
   // The loss reported is the measured one, not the priced one.
   EXPECT_EQ(guarded.loss, (std::vector<double>{50.0, 10.0, 5.0, 1.0}));
   // Where the budget allows one fix only, the least harmful stays.
-  EXPECT_EQ(guarded.plans[*guarded.find(0, 1900)],
+  EXPECT_EQ(guarded.getPlan(*guarded.find(0, 1900)),
             (std::vector<size_t>{0, 1, 0}));
 }
 

@@ -19,10 +19,12 @@
 using namespace mlir;
 
 /// Whether `config` asks for nothing beyond what `runDirectly` does: no
-/// diagnostic verification, input splitting, reproducer runs or files, IRDL
-/// dialects, round-trip checks, remark streams or diagnostic filtering.
+/// listings, diagnostic verification, input splitting, reproducer runs or
+/// files, IRDL dialects, round-trip checks, remark streams or diagnostic
+/// filtering.
 static bool isPlainRun(const MlirOptMainConfig &config) {
-  return !config.shouldVerifyDiagnostics() &&
+  return !config.shouldShowDialects() && !config.shouldListPasses() &&
+         !config.shouldVerifyDiagnostics() &&
          config.inputSplitMarker().empty() && !config.shouldRunReproducer() &&
          config.getReproducerFilename().empty() &&
          config.getIrdlFile().empty() && !config.shouldVerifyRoundtrip() &&
@@ -99,8 +101,7 @@ LogicalResult coreai_opt::runPipeline(llvm::raw_ostream &os,
                                       std::unique_ptr<llvm::MemoryBuffer> input,
                                       DialectRegistry &registry,
                                       const MlirOptMainConfig &config) {
-  if (isBytecode(input->getMemBufferRef()) && isPlainRun(config) &&
-      !config.shouldShowDialects() && !config.shouldListPasses())
+  if (isBytecode(input->getMemBufferRef()) && isPlainRun(config))
     return runDirectly(os, std::move(input), registry, config);
   return MlirOptMain(os, std::move(input), registry, config);
 }

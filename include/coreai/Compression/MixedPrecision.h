@@ -90,14 +90,20 @@ struct LossOption {
   double loss = 0;
 };
 
-/// The nested plans of planLeastLoss, smallest first.
+/// The nested plans of planLeastLoss, smallest first: the cheapest option
+/// of every weight, then one more step along one weight's hull per plan (its
+/// bits never fall, its loss never rises), so that plans take memory in
+/// their number plus the weights', not in their product.
 struct NestedPlans {
-  /// Each plan's option of every weight; along the list no weight's option
-  /// moves back along its hull (its bits never fall, its loss never rises).
-  std::vector<std::vector<size_t>> plans;
-  /// Total bits and summed loss of each plan.
+  /// The option of each weight in the smallest plan.
+  std::vector<size_t> start;
+  /// The (weight, option) that plan k + 1 changes.
+  std::vector<std::pair<size_t, size_t>> steps;
+  /// Total bits and summed loss of each plan (steps.size() + 1 of each).
   std::vector<double> bits, loss;
 
+  /// The option of each weight in plan `k`.
+  std::vector<size_t> getPlan(size_t k) const;
   /// The largest plan within `budgetBits` (given `fixedBits` of other
   /// weights); std::nullopt when even the smallest exceeds it.
   std::optional<size_t> find(double fixedBits, double budgetBits) const;
