@@ -13,3 +13,7 @@ if(NOT LLVM_EXTERNAL_LIT)
   find_program(LLVM_EXTERNAL_LIT NAMES lit llvm-lit
     HINTS ${LLVM_TOOLS_BINARY_DIR} REQUIRED)
 endif()
+
+# Eigen: dense linear algebra for GPTQ (Cholesky factors, blocked updates;
+# libeigen3-dev, header-only).
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)

@@ -644,3 +644,11 @@ QuantizedWeight mlir::coreai::quantizePerTensor(const QuantFormat &format,
       q, threads);
   return q;
 }
+
+void mlir::coreai::quantizeValues(const QuantFormat &format,
+                                  const IntRange &range, double scale,
+                                  double zeroPoint, const float *v,
+                                  uint8_t *codes, int64_t n) {
+  quantizeSegment(format, range, static_cast<float>(scale),
+                  static_cast<float>(zeroPoint), v, codes, n);
+}

@@ -180,3 +180,103 @@ def test_relative_asset_paths(program, tmp_path, monkeypatch, program_path):
     r = run_opt(program_path, "-o", "sub/driver.aimodel")
     assert r.returncode == 0, r.stderr
     assert sorted(os.listdir("sub")) == ["driver.aimodel", "rel.aimodel"]
+
+
+def _tree(root):
+    """Every file under root (links not followed) with its bytes."""
+    out = {}
+    for dirpath, _, files in os.walk(root):
+        for f in files:
+            p = os.path.join(dirpath, f)
+            out[os.path.relpath(p, root)] = open(p, "rb").read()
+    return out
+
+
+@pytest.mark.parametrize("writer", ["python", "driver"])
+def test_link_and_foreign_directory_targets(program, program_path, tmp_path, writer):
+    def save(target):
+        if writer == "python":
+            program.save(target)
+            return None
+        r = run_opt(program_path, "-o", target)
+        return r
+
+    # A link to a directory that is not an asset: refused by name, the
+    # directory's files byte-identical, the link still a link.
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    (data / "notes.txt").write_text("mine")
+    (data / "sub" / "x.bin").write_bytes(b"\0\1\2")
+    before = _tree(data)
+    link = tmp_path / "out.aimodel"
+    os.symlink(data, link)
+    if writer == "python":
+        with pytest.raises(ValueError, match="refusing to write the asset .*out.aimodel.* not an .aimodel asset"):
+            save(link)
+    else:
+        r = save(link)
+        assert r.returncode == 1 and b"is not an .aimodel asset" in r.stderr
+    assert _tree(data) == before and os.path.islink(link)
+    # A plain directory that is not an asset: the same.
+    plain = tmp_path / "plain.aimodel"
+    plain.mkdir()
+    (plain / "keep.txt").write_text("keep")
+    if writer == "python":
+        with pytest.raises(ValueError, match="not an .aimodel asset"):
+            save(plain)
+    else:
+        assert save(plain).returncode == 1
+    assert _tree(plain) == {"keep.txt": b"keep"}
+    # A link to an asset: followed, the asset updated where it points, its
+    # other files kept, the link left a link.
+    real = tmp_path / "real.aimodel"
+    program.save(real)
+    (real / "notes.txt").write_text("mine")
+    alias = tmp_path / "alias.aimodel"
+    os.symlink(real, alias)
+    r = save(alias)
+    assert r is None or r.returncode == 0, r.stderr
+    assert os.path.islink(alias)
+    assert sorted(_tree(real)) == ["main.hash", "main.mlirb", "metadata.json", "notes.txt"]
+    assert (real / "notes.txt").read_text() == "mine"
+    assert str(Program.load(alias)) == str(program)
+    assert [p for p in os.listdir(real) if p.startswith(".")] == []
+    # A link to nothing is refused, and stays as it was.
+    dangling = tmp_path / "dangling.aimodel"
+    os.symlink(tmp_path / "nowhere", dangling)
+    if writer == "python":
+        with pytest.raises(ValueError, match="symbolic link to nothing"):
+            save(dangling)
+    else:
+        assert b"symbolic link to nothing" in save(dangling).stderr
+    assert os.path.islink(dangling) and not (tmp_path / "nowhere").exists()
+    # An empty directory is filled.
+    empty = tmp_path / "empty.aimodel"
+    empty.mkdir()
+    r = save(empty)
+    assert r is None or r.returncode == 0
+    assert sorted(os.listdir(empty)) == ["main.hash", "main.mlirb", "metadata.json"]
+
+
+def test_updating_an_asset_keeps_its_other_files(program, asset_path, tmp_path):
+    target = tmp_path / "t.aimodel"
+    program.save(target)
+    (target / "metadata.json").write_text('{"mine": 1}\n')
+    (target / "extra").mkdir()
+    (target / "extra" / "a.txt").write_text("a")
+    quantize_weights(coreai_program=program, dtype=DType.INT8).save(target)
+    assert (target / "extra" / "a.txt").read_text() == "a"
+    # With no source asset its metadata stays; a source brings its own.
+    assert (target / "metadata.json").read_text() == '{"mine": 1}\n'
+    Program.load(asset_path).save(target)
+    assert (target / "metadata.json").read_text() == (asset_path / "metadata.json").read_text()
+    assert (target / "weight_transforms" / "scheme.json").exists()
+    assert (target / "extra" / "a.txt").read_text() == "a"
+    # Overwriting the input asset in place keeps everything in it.
+    r = run_opt(target, "-o", target, "--overwrite-input-asset",
+                "--pass-pipeline=builtin.module(coreai-quantize-weights{dtype=int8})")
+    assert r.returncode == 0, r.stderr
+    assert sorted(_tree(target)) == ["extra/a.txt", "main.hash", "main.mlirb", "metadata.json",
+                                     "weight_transforms/scheme.json"]
+    data = (target / "main.mlirb").read_bytes()
+    assert (target / "main.hash").read_bytes() == hashlib.sha256(data).digest()

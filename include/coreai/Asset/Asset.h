@@ -45,9 +45,13 @@ llvm::Expected<AssetProgram> readAsset(llvm::StringRef path);
 /// Writes the asset `target` holding `bytecode` as main.mlirb, its SHA-256 as
 /// main.hash, and, from the asset `source` when given (else nothing but a
 /// metadata.json of this producer), metadata.json unchanged and every other
-/// file. The directory is built next to `target` and renamed into place
-/// (replacing an existing asset there); on failure nothing is left. Refuses
-/// to replace `source` itself unless `overwriteSource`.
+/// file. A link is followed and the asset written where it points; a link to
+/// nothing is refused. A new asset is built next to `target` and renamed into
+/// place; an existing asset is updated in place (its own files replaced one
+/// by one after all were written, every other file kept), and an existing
+/// directory that is neither an asset nor empty is refused. On failure
+/// nothing is left. Refuses to replace `source` itself unless
+/// `overwriteSource`.
 llvm::Error writeAsset(llvm::StringRef target, llvm::StringRef bytecode,
                        llvm::StringRef source = "",
                        bool overwriteSource = false);

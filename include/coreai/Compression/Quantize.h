@@ -162,6 +162,12 @@ QuantizedWeight quantizePerTensor(const QuantFormat &format,
                                   llvm::ArrayRef<float> values,
                                   unsigned threads = 1);
 
+/// Quantizes values v[0, n) against one stored `scale` and `zeroPoint`
+/// exactly as quantizeWeight does (codes as it writes them, unpacked).
+void quantizeValues(const QuantFormat &format, const IntRange &range,
+                    double scale, double zeroPoint, const float *v,
+                    uint8_t *codes, int64_t n);
+
 /// Returns the value of `code` (as quantizeWeight writes it) in `format`,
 /// before scaling: the integer or the float value.
 double decodeQuantCode(QuantFormat format, uint8_t code);

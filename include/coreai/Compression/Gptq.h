@@ -1,0 +1,83 @@
+//===- Gptq.h - Error feedback from activation statistics -------*- C++ -*-===//
+//
+// GPTQ (Frantar et al., 2022) in the numerics library, free of IR: a weight
+// seen as a matrix W (rows = output channels, columns = the input columns the
+// consumer contracts) is quantized column after column, and each column's
+// rounding error is fed back into the columns not yet quantized through the
+// Cholesky factor of the damped inverse of H = sum x x^T, the Gram matrix of
+// the inputs the weight sees. What "quantize a column" means is the caller's
+// (a uniform grid with fixed scales, the nearest entry of a LUT), so every
+// scheme shares the one loop. Dense linear algebra is Eigen's.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COREAI_COMPRESSION_GPTQ_H
+#define COREAI_COMPRESSION_GPTQ_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <cstdint>
+#include <string>
+
+namespace mlir {
+namespace coreai {
+
+/// The knobs of GPTQ, with the usual defaults.
+struct GptqOptions {
+  /// Added to the diagonal of H: this ratio of its mean diagonal.
+  double dampingRatio = 0.01;
+  /// Columns whose updates are applied lazily, as one matrix product.
+  int64_t blockColumns = 128;
+  /// Quantize the columns in descending diag(H) ("act-order"); else in order.
+  bool actOrder = true;
+};
+
+/// Replaces values[0, rowEnd - rowBegin) -- the current values of column
+/// `column` in rows [rowBegin, rowEnd) -- by their quantized (decoded)
+/// values, recording whatever codes the caller keeps. Called concurrently
+/// for disjoint row ranges.
+using GptqColumnQuantizer = llvm::function_ref<void(
+    int64_t column, int64_t rowBegin, int64_t rowEnd, float *values)>;
+
+/// Runs GPTQ on the `rows` x `cols` matrix `w` (row-major; on return it holds
+/// the decoded values) with the Gram matrix `h` (`cols` x `cols`, row-major,
+/// symmetric). Columns with a zero diagonal (inputs that were always zero)
+/// are rounded without feedback. Rows are independent: they are processed
+/// in fixed chunks on up to `threads` threads, so the result does not depend
+/// on the count. Returns false with `error` when H is not finite or not
+/// positive semi-definite enough to factor after damping.
+bool gptqQuantize(int64_t rows, int64_t cols, float *w, const double *h,
+                  const GptqOptions &options, GptqColumnQuantizer quantize,
+                  unsigned threads, std::string &error);
+
+/// Replaces values[i] (element i of the weight, row-major) by its quantized
+/// (decoded) value and records its code. Called concurrently for distinct
+/// elements.
+using GptqElementQuantizer =
+    llvm::function_ref<float(int64_t index, float value)>;
+
+/// GPTQ on a weight tensor of `shape` (row-major `values`, decoded values on
+/// return): its rows run along `outAxis`, its columns over every other axis
+/// in order (a conv2d's [Cout, Cin/groups, KH, KW] weight has one row per
+/// output channel and the im2col patch (c, ky, kx) as columns; a matmul
+/// weight its contraction axis). The rows form `groups` contiguous groups,
+/// group g seeing inputs of Gram matrix gram[g] (columns x columns). Returns
+/// false with `error` as gptqQuantize does, or when the groups do not divide
+/// the rows.
+bool gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                        int64_t groups, const double *gram, float *values,
+                        const GptqOptions &options,
+                        GptqElementQuantizer quantize, unsigned threads,
+                        std::string &error);
+
+/// The error a consumer sees through inputs of Gram matrix `h`:
+/// tr(D H D^T) for the `rows` x `cols` difference D (row-major), i.e. the
+/// summed squared output error over the calibration samples.
+double getOutputError(int64_t rows, int64_t cols, const float *d,
+                      const double *h, unsigned threads = 1);
+
+} // namespace coreai
+} // namespace mlir
+
+#endif // COREAI_COMPRESSION_GPTQ_H

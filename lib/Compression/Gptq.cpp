@@ -1,0 +1,199 @@
+//===- Gptq.cpp - Error feedback from activation statistics ---------------===//
+
+#include "coreai/Compression/Gptq.h"
+#include "coreai/Compression/Parallel.h"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+using namespace mlir::coreai;
+
+namespace {
+using MatrixD =
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using MatrixF =
+    Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using ColMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
+
+/// Rows handled by one task: fixed, so that the bytes do not depend on the
+/// thread count.
+constexpr int64_t kRowChunk = 32;
+
+/// The upper triangular U with (H + damping)^-1 = U^T U, for the permuted,
+/// damped H: H = V V^T with V upper triangular (the Cholesky factor of H with
+/// rows and columns reversed), and U = V^-1. Retries with ten times the
+/// damping when H is not positive definite enough.
+bool getInverseFactor(MatrixD &hp, double damping, MatrixF &u,
+                      std::string &error) {
+  const int64_t n = hp.rows();
+  for (int attempt = 0; attempt < 4; ++attempt, damping *= 10) {
+    // Reversing rows and columns turns the lower factor into V.
+    MatrixD reversed(n, n);
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < n; ++j)
+        reversed(i, j) = hp(n - 1 - i, n - 1 - j) + (i == j ? damping : 0.0);
+    Eigen::LLT<MatrixD> llt(reversed);
+    if (llt.info() != Eigen::Success)
+      continue;
+    MatrixD lower = llt.matrixL();
+    MatrixD v(n, n);
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < n; ++j)
+        v(i, j) = lower(n - 1 - i, n - 1 - j);
+    MatrixD inverse =
+        v.triangularView<Eigen::Upper>().solve(MatrixD::Identity(n, n));
+    bool finite = inverse.allFinite();
+    for (int64_t i = 0; finite && i < n; ++i)
+      finite = inverse(i, i) > 0;
+    if (!finite)
+      continue;
+    u = inverse.triangularView<Eigen::Upper>().toDenseMatrix().cast<float>();
+    return true;
+  }
+  error = "the activation statistics are not positive definite even with "
+          "damping (degenerate or corrupt Gram matrix)";
+  return false;
+}
+} // namespace
+
+bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
+                                const double *h, const GptqOptions &options,
+                                GptqColumnQuantizer quantize, unsigned threads,
+                                std::string &error) {
+  if (rows == 0 || cols == 0)
+    return true;
+  Eigen::Map<const MatrixD> hIn(h, cols, cols);
+  if (!hIn.allFinite()) {
+    error = "the activation statistics hold Inf or NaN";
+    return false;
+  }
+  // Column order: descending diag(H), ties in index order.
+  std::vector<int64_t> perm(cols);
+  std::iota(perm.begin(), perm.end(), 0);
+  if (options.actOrder)
+    std::stable_sort(perm.begin(), perm.end(), [&](int64_t a, int64_t b) {
+      return hIn(a, a) > hIn(b, b);
+    });
+  MatrixD hp(cols, cols);
+  double diagonalSum = 0;
+  for (int64_t i = 0; i < cols; ++i)
+    for (int64_t j = 0; j < cols; ++j)
+      hp(i, j) = hIn(perm[i], perm[j]);
+  for (int64_t i = 0; i < cols; ++i) {
+    // An input that was always zero: its column is rounded on its own.
+    if (!(hp(i, i) > 0)) {
+      hp.row(i).setZero();
+      hp.col(i).setZero();
+      hp(i, i) = 1;
+    }
+    diagonalSum += hp(i, i);
+  }
+  MatrixF u;
+  if (!getInverseFactor(hp, options.dampingRatio * diagonalSum / cols, u,
+                        error))
+    return false;
+
+  const int64_t block = std::max<int64_t>(1, options.blockColumns);
+  const int64_t chunks = (rows + kRowChunk - 1) / kRowChunk;
+  parallelFor(threads, chunks, [&](int64_t chunk) {
+    const int64_t r0 = chunk * kRowChunk;
+    const int64_t r1 = std::min(rows, r0 + kRowChunk);
+    const int64_t n = r1 - r0;
+    // The chunk's rows, columns permuted, column-major for column access.
+    ColMatrixF wp(n, cols);
+    for (int64_t r = 0; r < n; ++r)
+      for (int64_t k = 0; k < cols; ++k)
+        wp(r, k) = w[(r0 + r) * cols + perm[k]];
+    ColMatrixF errors(n, block);
+    std::vector<float> column(n);
+    for (int64_t b0 = 0; b0 < cols; b0 += block) {
+      const int64_t b1 = std::min(cols, b0 + block);
+      for (int64_t k = b0; k < b1; ++k) {
+        for (int64_t r = 0; r < n; ++r)
+          column[r] = wp(r, k);
+        quantize(perm[k], r0, r1, column.data());
+        const float d = u(k, k);
+        for (int64_t r = 0; r < n; ++r) {
+          const float e = (wp(r, k) - column[r]) / d;
+          errors(r, k - b0) = e;
+          wp(r, k) = column[r];
+        }
+        // Feed the error into the rest of the block now.
+        if (k + 1 < b1)
+          wp.middleCols(k + 1, b1 - k - 1).noalias() -=
+              errors.col(k - b0) * u.row(k).segment(k + 1, b1 - k - 1);
+      }
+      // And into every later column at once.
+      if (b1 < cols)
+        wp.rightCols(cols - b1).noalias() -=
+            errors.leftCols(b1 - b0) * u.block(b0, b1, b1 - b0, cols - b1);
+    }
+    for (int64_t r = 0; r < n; ++r)
+      for (int64_t k = 0; k < cols; ++k)
+        w[(r0 + r) * cols + perm[k]] = wp(r, k);
+  });
+  return true;
+}
+
+bool mlir::coreai::gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape,
+                                      int64_t outAxis, int64_t groups,
+                                      const double *gram, float *values,
+                                      const GptqOptions &options,
+                                      GptqElementQuantizer quantize,
+                                      unsigned threads, std::string &error) {
+  int64_t outer = 1, inner = 1;
+  for (int64_t d = 0; d < outAxis; ++d)
+    outer *= shape[d];
+  for (size_t d = outAxis + 1; d < shape.size(); ++d)
+    inner *= shape[d];
+  const int64_t rows = shape[outAxis], cols = outer * inner;
+  if (groups <= 0 || rows % groups != 0) {
+    error = "the statistics have " + std::to_string(groups) +
+            " groups, which do not divide the " + std::to_string(rows) +
+            " output channels";
+    return false;
+  }
+  // Element (row r, column c) of the matrix.
+  auto indexOf = [&](int64_t r, int64_t c) {
+    return ((c / inner) * rows + r) * inner + c % inner;
+  };
+  const int64_t groupRows = rows / groups;
+  std::vector<float> matrix(groupRows * cols);
+  for (int64_t g = 0; g < groups; ++g) {
+    const int64_t base = g * groupRows;
+    for (int64_t r = 0; r < groupRows; ++r)
+      for (int64_t c = 0; c < cols; ++c)
+        matrix[r * cols + c] = values[indexOf(base + r, c)];
+    auto column = [&](int64_t c, int64_t r0, int64_t r1, float *v) {
+      for (int64_t r = r0; r < r1; ++r)
+        v[r - r0] = quantize(indexOf(base + r, c), v[r - r0]);
+    };
+    if (!gptqQuantize(groupRows, cols, matrix.data(), gram + g * cols * cols,
+                      options, column, groups > 1 ? 1 : threads, error))
+      return false;
+    for (int64_t r = 0; r < groupRows; ++r)
+      for (int64_t c = 0; c < cols; ++c)
+        values[indexOf(base + r, c)] = matrix[r * cols + c];
+  }
+  return true;
+}
+
+double mlir::coreai::getOutputError(int64_t rows, int64_t cols, const float *d,
+                                    const double *h, unsigned threads) {
+  Eigen::Map<const MatrixD> hm(h, cols, cols);
+  const int64_t chunks = (rows + kRowChunk - 1) / kRowChunk;
+  std::vector<double> partial(chunks);
+  parallelFor(threads, chunks, [&](int64_t chunk) {
+    const int64_t r0 = chunk * kRowChunk;
+    const int64_t r1 = std::min(rows, r0 + kRowChunk);
+    MatrixD block =
+        Eigen::Map<const MatrixF>(d + r0 * cols, r1 - r0, cols).cast<double>();
+    partial[chunk] = (block * hm).cwiseProduct(block).sum();
+  });
+  return std::accumulate(partial.begin(), partial.end(), 0.0);
+}

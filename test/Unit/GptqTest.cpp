@@ -1,0 +1,260 @@
+//===- GptqTest.cpp - GPTQ error feedback ---------------------------------===//
+
+#include "coreai/Compression/Gptq.h"
+
+#include "gtest/gtest.h"
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+using namespace mlir::coreai;
+
+namespace {
+
+/// A Gram matrix of `samples` correlated random inputs of `cols` columns.
+std::vector<double> randomGram(int64_t cols, int64_t samples, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<double> normal;
+  std::vector<double> mix(cols * cols), x(cols), h(cols * cols, 0.0);
+  for (double &m : mix)
+    m = normal(rng);
+  for (int64_t s = 0; s < samples; ++s) {
+    std::vector<double> z(cols);
+    for (double &v : z)
+      v = normal(rng);
+    for (int64_t i = 0; i < cols; ++i) {
+      x[i] = 0;
+      for (int64_t j = 0; j <= i; ++j)
+        x[i] += mix[i * cols + j] * z[j];
+      x[i] *= 1.0 + i % 3; // uneven column scales
+    }
+    for (int64_t i = 0; i < cols; ++i)
+      for (int64_t j = 0; j < cols; ++j)
+        h[i * cols + j] += x[i] * x[j];
+  }
+  return h;
+}
+
+std::vector<float> randomWeight(int64_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<float> normal;
+  std::vector<float> w(n);
+  for (float &v : w)
+    v = normal(rng);
+  return w;
+}
+
+/// Rounds to a grid of step 0.25 in [-2, 2] (a 4-bit-like quantizer).
+float roundToGrid(float v) {
+  return std::clamp(std::nearbyint(v * 4.0f), -8.0f, 8.0f) / 4.0f;
+}
+
+/// GPTQ as the optimal-brain-surgeon recursion, without Cholesky or blocks:
+/// quantize column q, move the rest by -err / Hinv[q][q] * Hinv[q][:], then
+/// eliminate q from Hinv (Gaussian elimination), all in double.
+std::vector<double> bruteForce(int64_t rows, int64_t cols,
+                               const std::vector<float> &w,
+                               const std::vector<double> &h, double damping,
+                               const std::vector<int64_t> &order) {
+  // Hinv by Gauss-Jordan.
+  std::vector<double> a(h);
+  double mean = 0;
+  for (int64_t i = 0; i < cols; ++i)
+    mean += h[i * cols + i];
+  for (int64_t i = 0; i < cols; ++i)
+    a[i * cols + i] += damping * mean / cols;
+  std::vector<double> inv(cols * cols, 0.0);
+  for (int64_t i = 0; i < cols; ++i)
+    inv[i * cols + i] = 1;
+  for (int64_t p = 0; p < cols; ++p) {
+    double d = a[p * cols + p];
+    for (int64_t j = 0; j < cols; ++j)
+      a[p * cols + j] /= d, inv[p * cols + j] /= d;
+    for (int64_t i = 0; i < cols; ++i)
+      if (i != p) {
+        double f = a[i * cols + p];
+        for (int64_t j = 0; j < cols; ++j)
+          a[i * cols + j] -= f * a[p * cols + j],
+              inv[i * cols + j] -= f * inv[p * cols + j];
+      }
+  }
+  std::vector<double> out(w.begin(), w.end());
+  for (int64_t r = 0; r < rows; ++r) {
+    std::vector<double> hi(inv);
+    std::vector<bool> done(cols, false);
+    double *x = &out[r * cols];
+    for (int64_t q : order) {
+      double quantized = roundToGrid(float(x[q]));
+      double err = (x[q] - quantized) / hi[q * cols + q];
+      for (int64_t j = 0; j < cols; ++j)
+        if (!done[j])
+          x[j] -= err * hi[q * cols + j];
+      x[q] = quantized;
+      done[q] = true;
+      // Remove q from the inverse.
+      double d = hi[q * cols + q];
+      std::vector<double> row(hi.begin() + q * cols,
+                              hi.begin() + (q + 1) * cols);
+      for (int64_t i = 0; i < cols; ++i) {
+        double f = hi[i * cols + q] / d;
+        for (int64_t j = 0; j < cols; ++j)
+          hi[i * cols + j] -= f * row[j];
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<float> runGptq(int64_t rows, int64_t cols, std::vector<float> w,
+                           const std::vector<double> &h,
+                           const GptqOptions &options, unsigned threads = 1) {
+  std::string error;
+  EXPECT_TRUE(gptqQuantize(
+      rows, cols, w.data(), h.data(), options,
+      [](int64_t, int64_t r0, int64_t r1, float *v) {
+        for (int64_t r = r0; r < r1; ++r)
+          v[r - r0] = roundToGrid(v[r - r0]);
+      },
+      threads, error))
+      << error;
+  return w;
+}
+
+double outputError(int64_t rows, int64_t cols, const std::vector<float> &w,
+                   const std::vector<float> &q, const std::vector<double> &h) {
+  std::vector<float> d(w.size());
+  for (size_t i = 0; i < w.size(); ++i)
+    d[i] = w[i] - q[i];
+  return getOutputError(rows, cols, d.data(), h.data());
+}
+
+TEST(Gptq, IdentityGramIsPlainRounding) {
+  const int64_t rows = 37, cols = 50;
+  std::vector<float> w = randomWeight(rows * cols, 1);
+  std::vector<double> h(cols * cols, 0.0);
+  for (int64_t i = 0; i < cols; ++i)
+    h[i * cols + i] = 1;
+  std::vector<float> q = runGptq(rows, cols, w, h, GptqOptions());
+  for (size_t i = 0; i < w.size(); ++i)
+    ASSERT_EQ(q[i], roundToGrid(w[i])) << i;
+}
+
+TEST(Gptq, MatchesTheBruteForceRecursion) {
+  for (bool actOrder : {false, true})
+    for (int64_t block : {1, 4, 128}) {
+      const int64_t rows = 9, cols = 13;
+      std::vector<float> w = randomWeight(rows * cols, 2);
+      std::vector<double> h = randomGram(cols, 40, 3);
+      GptqOptions options;
+      options.actOrder = actOrder;
+      options.blockColumns = block;
+      std::vector<float> q = runGptq(rows, cols, w, h, options);
+      std::vector<int64_t> order(cols);
+      for (int64_t i = 0; i < cols; ++i)
+        order[i] = i;
+      if (actOrder)
+        std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+          return h[a * cols + a] > h[b * cols + b];
+        });
+      std::vector<double> ref = bruteForce(rows, cols, w, h, 0.01, order);
+      // Float updates against double ones may move a value across a
+      // rounding boundary, and the row then goes its own way: at most one
+      // row of nine may differ.
+      int64_t rowsDiffering = 0;
+      for (int64_t r = 0; r < rows; ++r) {
+        bool same = true;
+        for (int64_t c = 0; c < cols; ++c)
+          same &= q[r * cols + c] == float(ref[r * cols + c]);
+        rowsDiffering += !same;
+      }
+      EXPECT_LE(rowsDiffering, 1)
+          << "actOrder " << actOrder << " block " << block;
+    }
+}
+
+TEST(Gptq, LowersTheOutputError) {
+  for (unsigned seed = 0; seed < 5; ++seed) {
+    const int64_t rows = 64, cols = 96;
+    std::vector<float> w = randomWeight(rows * cols, 10 + seed);
+    std::vector<double> h = randomGram(cols, 200, 20 + seed);
+    std::vector<float> plain(w);
+    for (float &v : plain)
+      v = roundToGrid(v);
+    std::vector<float> q = runGptq(rows, cols, w, h, GptqOptions());
+    double gptq = outputError(rows, cols, w, q, h);
+    double rounding = outputError(rows, cols, w, plain, h);
+    EXPECT_LT(gptq, 0.7 * rounding) << seed;
+    // Every value is on the grid.
+    for (float v : q)
+      ASSERT_EQ(v, roundToGrid(v));
+  }
+}
+
+TEST(Gptq, SameBytesForAnyThreadCount) {
+  const int64_t rows = 200, cols = 160;
+  std::vector<float> w = randomWeight(rows * cols, 5);
+  std::vector<double> h = randomGram(cols, 300, 6);
+  GptqOptions options;
+  options.blockColumns = 32;
+  EXPECT_EQ(runGptq(rows, cols, w, h, options, 1),
+            runGptq(rows, cols, w, h, options, 2));
+}
+
+TEST(Gptq, DeadColumnsAndBadStatistics) {
+  const int64_t rows = 4, cols = 6;
+  std::vector<float> w = randomWeight(rows * cols, 7);
+  std::vector<double> h = randomGram(cols, 30, 8);
+  // Input 2 was always zero: its row and column of H are zero.
+  for (int64_t i = 0; i < cols; ++i)
+    h[2 * cols + i] = h[i * cols + 2] = 0;
+  std::vector<float> q = runGptq(rows, cols, w, h, GptqOptions());
+  for (float v : q)
+    ASSERT_EQ(v, roundToGrid(v));
+  h[0] = NAN;
+  std::string error;
+  EXPECT_FALSE(gptqQuantize(
+      rows, cols, w.data(), h.data(), GptqOptions(),
+      [](int64_t, int64_t, int64_t, float *) {}, 1, error));
+  EXPECT_EQ(error, "the activation statistics hold Inf or NaN");
+}
+
+TEST(Gptq, TensorLayoutAndGroups) {
+  // A [K=6, N=4] matmul weight (output axis 1): columns run along axis 0.
+  const int64_t k = 6, n = 4;
+  std::vector<float> w = randomWeight(k * n, 9);
+  std::vector<double> h = randomGram(k, 30, 10);
+  std::vector<float> viaTensor(w);
+  std::string error;
+  auto quantize = [](int64_t, float v) { return roundToGrid(v); };
+  ASSERT_TRUE(gptqQuantizeTensor({k, n}, 1, 1, h.data(), viaTensor.data(),
+                                 GptqOptions(), quantize, 1, error));
+  std::vector<float> transposed(n * k);
+  for (int64_t i = 0; i < k; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      transposed[j * k + i] = w[i * n + j];
+  std::vector<float> q = runGptq(n, k, transposed, h, GptqOptions());
+  for (int64_t i = 0; i < k; ++i)
+    for (int64_t j = 0; j < n; ++j)
+      ASSERT_EQ(viaTensor[i * n + j], q[j * k + i]);
+  // Two groups of a [4, 3, 1, 1] conv weight: rows 0-1 see H0, rows 2-3 H1.
+  std::vector<float> conv = randomWeight(4 * 3, 11);
+  std::vector<double> h0 = randomGram(3, 20, 12), h1 = randomGram(3, 20, 13);
+  std::vector<double> both(h0);
+  both.insert(both.end(), h1.begin(), h1.end());
+  std::vector<float> grouped(conv);
+  ASSERT_TRUE(gptqQuantizeTensor({4, 3, 1, 1}, 0, 2, both.data(),
+                                 grouped.data(), GptqOptions(), quantize, 1,
+                                 error));
+  std::vector<float> first(conv.begin(), conv.begin() + 6),
+      second(conv.begin() + 6, conv.end());
+  first = runGptq(2, 3, first, h0, GptqOptions());
+  second = runGptq(2, 3, second, h1, GptqOptions());
+  first.insert(first.end(), second.begin(), second.end());
+  EXPECT_EQ(grouped, first);
+  EXPECT_FALSE(gptqQuantizeTensor({4, 3, 1, 1}, 0, 3, both.data(),
+                                  grouped.data(), GptqOptions(), quantize, 1,
+                                  error));
+}
+
+} // namespace
