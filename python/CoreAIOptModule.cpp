@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "StatisticsBindings.h"
 #include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/Asset/Asset.h"
 #include "coreai/Asset/AtomicFile.h"
@@ -756,6 +757,13 @@ public:
     return out;
   }
 
+  /// Empty activation statistics of this program.
+  coreai::ActivationStatistics activationStatistics(int64_t maxFullColumns) {
+    py::gil_scoped_release release;
+    Access access(*this);
+    return coreai::ActivationStatistics::create(*module, 0, maxFullColumns);
+  }
+
 private:
   /// Holds the family's lock for one operation, after checking that the
   /// files its weights are read from are unchanged. Take it with the GIL
@@ -808,6 +816,7 @@ PYBIND11_MODULE(_core, m) {
       names.push_back(name.str());
     return names;
   });
+  coreai_python::bindStatistics(m);
   py::class_<Program>(m, "_Program")
       .def_static("from_text", &Program::fromText)
       .def_static("from_bytecode", &Program::fromBytecode)
@@ -826,6 +835,7 @@ PYBIND11_MODULE(_core, m) {
       .def("with_weights", &Program::withWeights)
       .def("sensitivity_plans", &Program::sensitivityPlans)
       .def("dense_values", &Program::denseValues)
+      .def("activation_statistics", &Program::activationStatistics)
       .def("report", &Program::report,
            py::arg("reference") = static_cast<const Program *>(nullptr));
 }

@@ -2,6 +2,10 @@
 
 #include "coreai/Analysis/WeightAnalysis.h"
 
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA256.h"
+
 #include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Metrics.h"
 #include "coreai/IR/ConstantData.h"
@@ -389,4 +393,26 @@ LogicalResult WeightAnalysis::compareWithOwned(OwningOpRef<Operation *> ref,
         *a, *b, weights[i].type.getShape(), weights[i].axes.out));
   });
   return success();
+}
+
+std::string mlir::coreai::getPayloadSha256(ElementsAttr value) {
+  ArrayRef<char> bytes;
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
+      bytes = blob->getData();
+  } else if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
+    bytes = dense.getRawData();
+  }
+  std::array<uint8_t, 32> hash = llvm::SHA256::hash(ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
+  return llvm::toHex(hash, /*LowerCase=*/true);
+}
+
+DenseMap<Operation *, int64_t>
+mlir::coreai::getWeightIds(const WeightAnalysis &analysis) {
+  DenseMap<Operation *, int64_t> ids;
+  for (auto [ordinal, record] : llvm::enumerate(analysis.getWeights()))
+    if (Operation *constant = record.source.getDefiningOp())
+      ids.try_emplace(constant, ordinal);
+  return ids;
 }

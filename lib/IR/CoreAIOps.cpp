@@ -264,19 +264,76 @@ static std::optional<WeightAxes> getMatmulWeightAxes(unsigned operandIndex) {
   return std::nullopt;
 }
 
+/// Matmul `x @ y`: a weight `y` meets the last axis of `x`, a weight `x`
+/// the second-to-last axis of `y`.
+static std::optional<WeightContraction>
+getMatmulWeightContraction(unsigned operandIndex) {
+  if (operandIndex > 1)
+    return std::nullopt;
+  WeightContraction contraction;
+  contraction.dataOperand = 1 - operandIndex;
+  contraction.dataAxis = operandIndex == 1 ? -1 : -2;
+  return contraction;
+}
+
 std::optional<WeightAxes>
 BroadcastingBatchMatmulOp::getWeightAxes(unsigned operandIndex) {
   return getMatmulWeightAxes(operandIndex);
+}
+
+std::optional<WeightContraction>
+BroadcastingBatchMatmulOp::getWeightContraction(unsigned operandIndex) {
+  return getMatmulWeightContraction(operandIndex);
 }
 
 std::optional<WeightAxes> BatchMatmulOp::getWeightAxes(unsigned operandIndex) {
   return getMatmulWeightAxes(operandIndex);
 }
 
+std::optional<WeightContraction>
+BatchMatmulOp::getWeightContraction(unsigned operandIndex) {
+  return getMatmulWeightContraction(operandIndex);
+}
+
+/// The integers of a constant operand with `count` elements.
+static bool readConstantInts(Value value, int64_t count, int64_t *out) {
+  auto constant = value.getDefiningOp<ConstantOp>();
+  if (!constant)
+    return false;
+  auto type = cast<ShapedType>(constant.getType());
+  if (!type.hasStaticShape() || type.getNumElements() != count)
+    return false;
+  SmallVector<double> values(count);
+  std::string error;
+  if (!readElements(constant.getValue(), values, error))
+    return false;
+  for (int64_t i = 0; i < count; ++i) {
+    if (values[i] < 1 || values[i] > double(INT32_MAX) ||
+        values[i] != std::floor(values[i]))
+      return false;
+    out[i] = static_cast<int64_t>(values[i]);
+  }
+  return true;
+}
+
 std::optional<WeightAxes> Conv2dOp::getWeightAxes(unsigned operandIndex) {
   if (operandIndex == getWeightMutable().getOperandNumber())
     return WeightAxes{0, 1};
   return std::nullopt;
+}
+
+std::optional<WeightContraction>
+Conv2dOp::getWeightContraction(unsigned operandIndex) {
+  if (operandIndex != getWeightMutable().getOperandNumber())
+    return std::nullopt;
+  WeightContraction contraction;
+  contraction.dataOperand = getXMutable().getOperandNumber();
+  contraction.isConvolution = true;
+  if (!readConstantInts(getStrides(), 2, contraction.strides) ||
+      !readConstantInts(getDilations(), 2, contraction.dilations) ||
+      !readConstantInts(getGroups(), 1, &contraction.groups))
+    return std::nullopt;
+  return contraction;
 }
 
 LogicalResult Conv2dOp::verify() {

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Palettize.h"
 #include "coreai/Compression/Quantize.h"
 #include "coreai/Schemes/QuantTypes.h"
@@ -97,6 +98,56 @@ bool PalettizeWeightScheme::quantizeLut(ArrayRef<double> lut, Type weightType,
   return true;
 }
 
+/// Re-assigns the indices of `p` with GPTQ error feedback from the weight's
+/// activation statistics: each element, in GPTQ's column order, takes the
+/// entry of its LUT nearest to its updated value; the LUTs stay. Vector LUTs
+/// and a diagonal-only H keep the plain assignment, with a warning.
+static bool assignWithGptq(const WeightCandidate &weight,
+                           WeightPayload &payload, const PalettizeScheme &s,
+                           PalettizedWeight &p, unsigned threads,
+                           std::string &warning, std::string &error) {
+  const InputStatistics &stats = *weight.statistics;
+  if (!stats.full || s.clusterDim > 1) {
+    warning = !stats.full
+                  ? "the activation statistics hold only the diagonal of H (" +
+                        std::to_string(stats.columns) +
+                        " input columns); palettized without error feedback"
+                  : "GPTQ assigns scalar LUTs only (cluster-dim 1); "
+                    "palettized without error feedback";
+    return true;
+  }
+  ArrayRef<int64_t> shape = weight.getShape();
+  const int64_t oax = weight.axes.out;
+  const int64_t rows = shape[oax];
+  int64_t inner = 1;
+  for (size_t d = oax + 1; d < shape.size(); ++d)
+    inner *= shape[d];
+  const int64_t entries = int64_t(1) << s.nbits;
+  const int64_t rowsPerLut = rows / p.numGroups;
+  ArrayRef<float> decoded = payload.decode(threads);
+  std::vector<float> values(decoded.begin(), decoded.end());
+  auto assign = [&](int64_t index, float value) {
+    const int64_t row = (index / inner) % rows;
+    const double *lut = &p.lut[(row / rowsPerLut) * entries];
+    double scale = 1;
+    if (s.perChannelScale)
+      scale = p.channelScale[(index / (inner * rows)) * inner + index % inner];
+    const double target = scale != 0 ? value / scale : 0.0;
+    int64_t best = 0;
+    double bestDistance = std::fabs(lut[0] - target);
+    for (int64_t e = 1; e < entries; ++e) {
+      double distance = std::fabs(lut[e] - target);
+      if (distance < bestDistance)
+        best = e, bestDistance = distance;
+    }
+    p.indices[index] = static_cast<char>(best);
+    return static_cast<float>(lut[best] * scale);
+  };
+  return gptqQuantizeTensor(shape, oax, stats.groups, stats.gram.data(),
+                            values.data(), GptqOptions(), assign, threads,
+                            error);
+}
+
 std::unique_ptr<WeightEncoding>
 PalettizeWeightScheme::compute(const WeightCandidate &weight,
                                WeightPayload &payload, unsigned threads,
@@ -118,6 +169,10 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
                       threads);
   else
     palettizeWeight(s, shape, oax, payload.decode(threads), p, threads);
+
+  if (weight.statistics && !assignWithGptq(weight, payload, s, p, threads,
+                                           result->warning, status.error))
+    return nullptr;
 
   const int64_t cd = s.clusterDim;
   result->indexShape.assign(shape.begin(), shape.end());

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Quantize.h"
 #include "coreai/Schemes/QuantTypes.h"
 #include "coreai/Schemes/WeightSchemes.h"
@@ -121,6 +122,64 @@ QuantizeWeightScheme::getParamShape(const WeightCandidate &weight,
   return param;
 }
 
+/// Re-quantizes `q` with GPTQ error feedback from the weight's activation
+/// statistics, keeping its scales and zero points: the codes come out
+/// unpacked. A diagonal-only H carries no feedback: the weight keeps its
+/// codes, with a warning.
+static bool applyGptq(const WeightCandidate &weight, WeightPayload &payload,
+                      const QuantScheme &scheme, ArrayRef<int64_t> paramShape,
+                      QuantizedWeight &q, unsigned threads,
+                      std::string &warning, std::string &error) {
+  const InputStatistics &stats = *weight.statistics;
+  if (!stats.full) {
+    warning = "the activation statistics hold only the diagonal of H (" +
+              std::to_string(stats.columns) +
+              " input columns); quantized without error feedback";
+    return true;
+  }
+  ArrayRef<int64_t> shape = weight.getShape();
+  const int64_t rank = shape.size();
+  // Element index -> block index, dim by dim.
+  SmallVector<int64_t> blockLen(rank), paramStride(rank, 1);
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    blockLen[d] = shape[d] / paramShape[d];
+    if (d + 1 < rank)
+      paramStride[d] = paramStride[d + 1] * paramShape[d + 1];
+  }
+  auto blockOf = [&](int64_t index) {
+    int64_t block = 0;
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      int64_t coord = index % shape[d];
+      index /= shape[d];
+      block += (coord / blockLen[d]) * paramStride[d];
+    }
+    return block;
+  };
+  const IntRange range =
+      getIntRange(scheme.format, scheme.symmetric, scheme.fullRange);
+  ArrayRef<float> decoded = payload.decode(threads);
+  std::vector<float> values(decoded.begin(), decoded.end());
+  ByteBuffer codes(values.size());
+  const bool oneZeroPoint = q.zeroPoints.size() == 1;
+  auto quantize = [&](int64_t index, float value) {
+    int64_t block = blockOf(index);
+    double scale = q.scales[block];
+    double zeroPoint = q.zeroPoints[oneZeroPoint ? 0 : block];
+    uint8_t code;
+    quantizeValues(scheme.format, range, scale, zeroPoint, &value, &code, 1);
+    codes[index] = static_cast<char>(code);
+    return static_cast<float>(
+        (decodeQuantCode(scheme.format, code) - zeroPoint) * scale);
+  };
+  if (!gptqQuantizeTensor(shape, weight.axes.out, stats.groups,
+                          stats.gram.data(), values.data(), GptqOptions(),
+                          quantize, threads, error))
+    return false;
+  q.codes = std::move(codes);
+  q.packed = false;
+  return true;
+}
+
 std::unique_ptr<WeightEncoding>
 QuantizeWeightScheme::compute(const WeightCandidate &weight,
                               WeightPayload &payload, unsigned threads,
@@ -151,6 +210,10 @@ QuantizeWeightScheme::compute(const WeightCandidate &weight,
     status.skipReason = getNonFiniteSkipReason(getLeftAs());
     return nullptr;
   }
+  if (weight.statistics &&
+      !applyGptq(weight, payload, scheme, result->paramShape, q, threads,
+                 result->warning, status.error))
+    return nullptr;
   bool encoded =
       q.packed ? encodePackedCodes(dataType, std::move(q.codes), payload.size(),
                                    result->data, status.error)

@@ -16,28 +16,6 @@
 using namespace mlir;
 using namespace mlir::coreai;
 
-std::string mlir::coreai::getPayloadSha256(ElementsAttr value) {
-  ArrayRef<char> bytes;
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
-    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
-      bytes = blob->getData();
-  } else if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
-    bytes = dense.getRawData();
-  }
-  std::array<uint8_t, 32> hash = llvm::SHA256::hash(ArrayRef<uint8_t>(
-      reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()));
-  return llvm::toHex(hash, /*LowerCase=*/true);
-}
-
-DenseMap<Operation *, int64_t>
-mlir::coreai::getWeightIds(const WeightAnalysis &analysis) {
-  DenseMap<Operation *, int64_t> ids;
-  for (auto [ordinal, record] : llvm::enumerate(analysis.getWeights()))
-    if (Operation *constant = record.source.getDefiningOp())
-      ids.try_emplace(constant, ordinal);
-  return ids;
-}
-
 const WeightSensitivity *SensitivityTable::find(int64_t id) const {
   for (const WeightSensitivity &weight : weights)
     if (weight.id == id)

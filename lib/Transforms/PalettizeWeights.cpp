@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Schemes/WeightSchemes.h"
+#include "coreai/Statistics/ActivationStatistics.h"
 
 namespace mlir {
 namespace coreai {
@@ -44,8 +45,8 @@ struct PalettizeWeightsPass
     unsigned threads = getPassThreadCount(
         &getContext(),
         static_cast<unsigned>(std::min<uint64_t>(numKmeansWorkers, 1024)));
-    if (failed(compressWeights(module, **scheme, weightNumThreshold, threads,
-                               getArgument())))
+    if (failed(compressWeights(module, **scheme, weightNumThreshold,
+                               activationStatistics, threads, getArgument())))
       signalPassFailure();
   }
 };

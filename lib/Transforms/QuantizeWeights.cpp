@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Schemes/WeightSchemes.h"
+#include "coreai/Statistics/ActivationStatistics.h"
 #include "coreai/Transforms/Passes.h"
 #include "coreai/Weights/WeightPassDriver.h"
 
@@ -39,9 +40,9 @@ struct QuantizeWeightsPass
     FailureOr<std::unique_ptr<WeightScheme>> scheme = createQuantizeScheme(
         options, [&] { return emitError(module.getLoc()); });
     if (failed(scheme) ||
-        failed(compressWeights(module, **scheme, weightNumThreshold,
-                               getPassThreadCount(&getContext()),
-                               getArgument())))
+        failed(compressWeights(
+            module, **scheme, weightNumThreshold, activationStatistics,
+            getPassThreadCount(&getContext()), getArgument())))
       signalPassFailure();
   }
 };

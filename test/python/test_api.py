@@ -32,6 +32,8 @@ def documented_form(function):
     `Enum.MEMBER`)."""
     parts = []
     for p in inspect.signature(function).parameters.values():
+        if p.kind == inspect.Parameter.KEYWORD_ONLY:
+            continue  # our extensions, after the documented parameters
         if p.default is inspect.Parameter.empty:
             parts.append(p.name)
         elif hasattr(p.default, "name") and hasattr(p.default, "value"):
@@ -45,6 +47,14 @@ def documented_form(function):
 def test_signatures_are_the_documented_ones(function):
     assert inspect.isfunction(function)
     assert documented_form(function) == DOCUMENTED[function]
+    # Extensions are keyword-only, so the documented calls mean what they did.
+    extensions = [p.name for p in inspect.signature(function).parameters.values()
+                  if p.kind == inspect.Parameter.KEYWORD_ONLY]
+    assert extensions == EXTENSIONS.get(function, [])
+
+
+EXTENSIONS = {quantize_weights: ["activation_statistics"],
+              palettize_weights: ["activation_statistics"]}
 
 
 def test_enums_and_import_paths():

@@ -95,6 +95,14 @@ private:
 void printWeightReport(const WeightAnalysis &analysis, ReportFormat format,
                        raw_ostream &os);
 
+/// The SHA-256 of a weight's payload as MLIR holds it (a resource blob's
+/// bytes, or a dense attribute's raw data), as 64 lower-case hex digits.
+std::string getPayloadSha256(ElementsAttr value);
+
+/// Each weight constant's id: the weight report's `#` of its first weight
+/// operand (the ordinal recipes match).
+DenseMap<Operation *, int64_t> getWeightIds(const WeightAnalysis &analysis);
+
 } // namespace coreai
 } // namespace mlir
 

@@ -19,9 +19,24 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace mlir {
 namespace coreai {
+
+/// What a weight's inputs looked like over the calibration samples: per
+/// group of output channels, the Gram matrix H = sum x x^T of the input
+/// columns the weight contracts (or only its diagonal, sum x^2).
+struct InputStatistics {
+  int64_t groups = 1;
+  int64_t columns = 0;
+  /// gram holds groups x columns x columns values (full), or groups x
+  /// columns (the diagonal only).
+  bool full = true;
+  std::vector<double> gram;
+  /// Input vectors (rows, patches) accumulated.
+  int64_t samples = 0;
+};
 
 /// The knobs of GPTQ, with the usual defaults.
 struct GptqOptions {

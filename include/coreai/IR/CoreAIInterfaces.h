@@ -28,6 +28,21 @@ struct WeightAxes {
   }
 };
 
+/// How a consumer contracts a weight operand with its data input: what
+/// activation statistics are gathered over. A matmul contracts axis
+/// `dataAxis` of the data operand (negative: from the back) with the
+/// weight's input axis; a convolution (`isConvolution`) slides the weight
+/// over the NCHW data with `strides` and `dilations` (height, width), its
+/// input channels split into `groups`.
+struct WeightContraction {
+  unsigned dataOperand = 0;
+  int64_t dataAxis = -1;
+  bool isConvolution = false;
+  int64_t strides[2] = {1, 1};
+  int64_t dilations[2] = {1, 1};
+  int64_t groups = 1;
+};
+
 } // namespace coreai
 } // namespace mlir
 

@@ -24,6 +24,16 @@ def CoreAI_WeightConsumerOpInterface : OpInterface<"WeightConsumerOpInterface"> 
       }],
       "std::optional<::mlir::coreai::WeightAxes>", "getWeightAxes",
       (ins "unsigned":$operandIndex)>,
+    InterfaceMethod<[{
+        Returns how the op contracts weight operand `operandIndex` with its
+        data input (which operand, along which axis, through which window),
+        or std::nullopt when it does not contract it (a gather) or the
+        window is not known statically. Activation statistics are gathered
+        over that contraction.
+      }],
+      "std::optional<::mlir::coreai::WeightContraction>",
+      "getWeightContraction", (ins "unsigned":$operandIndex), [{}],
+      [{ return std::nullopt; }]>,
   ];
 }
 

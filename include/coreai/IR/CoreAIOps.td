@@ -116,7 +116,8 @@ def CoreAI_TransposeOp : CoreAI_Op<"transpose", [Pure,
 }
 
 class CoreAI_MatmulOp<string mnemonic> : CoreAI_Op<mnemonic, [Pure,
-    DeclareOpInterfaceMethods<CoreAI_WeightConsumerOpInterface>]> {
+    DeclareOpInterfaceMethods<CoreAI_WeightConsumerOpInterface,
+                              ["getWeightContraction"]>]> {
   let arguments = (ins AnyRankedTensor:$x, AnyRankedTensor:$y);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
@@ -134,7 +135,8 @@ def CoreAI_BatchMatmulOp : CoreAI_MatmulOp<"batch_matmul"> {
 }
 
 def CoreAI_Conv2dOp : CoreAI_Op<"conv2d", [Pure,
-    DeclareOpInterfaceMethods<CoreAI_WeightConsumerOpInterface>]> {
+    DeclareOpInterfaceMethods<CoreAI_WeightConsumerOpInterface,
+                              ["getWeightContraction"]>]> {
   let summary = "2-D convolution (weight `[Cout, Cin/groups, KH, KW]`)";
   let arguments = (ins AnyRankedTensor:$x, AnyRankedTensor:$weight,
                        AnyRankedTensor:$strides, AnyRankedTensor:$dilations,

@@ -14,6 +14,7 @@
 #ifndef COREAI_SELECTION_SENSITIVITY_H
 #define COREAI_SELECTION_SENSITIVITY_H
 
+#include "coreai/Analysis/WeightAnalysis.h"
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/DenseMap.h"
@@ -25,16 +26,6 @@
 
 namespace mlir {
 namespace coreai {
-
-/// The SHA-256 of a weight's payload as MLIR holds it (a resource blob's
-/// bytes, or a dense attribute's raw data), as 64 lower-case hex digits.
-std::string getPayloadSha256(ElementsAttr value);
-
-class WeightAnalysis;
-
-/// Each weight constant's id: the weight report's `#` of its first weight
-/// operand (the ordinal recipes match).
-DenseMap<Operation *, int64_t> getWeightIds(const WeightAnalysis &analysis);
 
 /// What the table holds for one weight.
 struct WeightSensitivity {

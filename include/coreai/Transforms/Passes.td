@@ -53,6 +53,15 @@ defvar WeightNumThresholdOption =
            "Only constants with more elements than this are compressed "
            "(default 1024)">;
 
+/// Activation statistics turn on GPTQ error feedback.
+defvar ActivationStatisticsOption =
+    Option<"activationStatistics", "activation-statistics", "std::string",
+           /*default=*/"\"\"",
+           "A statistics file of this program (Python's "
+           "ActivationStatistics.save): weights it covers are rounded with "
+           "GPTQ error feedback from their inputs' Gram matrix (default: "
+           "none, each weight rounded on its own)">;
+
 
 def CoreAIMaterializeWeightsPass
     : Pass<"coreai-materialize-weights", "::mlir::ModuleOp"> {
@@ -173,6 +182,7 @@ def CoreAIQuantizeWeightsPass
            "Symmetric integer codes: restricted (default, -7..7 for 4 bits) "
            "or full (-8..7, the largest magnitude on the extra code)",
            SymmetricRangeValues>,
+    ActivationStatisticsOption,
   ];
 }
 
@@ -240,6 +250,7 @@ def CoreAIPalettizeWeightsPass
            "clusters (default true)">,
     Option<"roundingPrecision", "rounding-precision", "uint64_t",
            /*default=*/"4", "Decimals of the fast mode (0 to 15, default 4)">,
+    ActivationStatisticsOption,
   ];
 }
 

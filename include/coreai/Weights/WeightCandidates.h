@@ -11,10 +11,13 @@
 #ifndef COREAI_WEIGHTS_WEIGHTCANDIDATES_H
 #define COREAI_WEIGHTS_WEIGHTCANDIDATES_H
 
+#include "coreai/Compression/Gptq.h"
 #include "coreai/IR/CoreAIInterfaces.h"
 #include "coreai/IR/CoreAIOps.h"
 
 #include "mlir/Support/LLVM.h"
+
+#include <memory>
 
 namespace mlir {
 namespace coreai {
@@ -43,6 +46,9 @@ struct WeightCandidate {
   ConstantOp op;
   /// Output- and input-channel axes, normalised to [0, rank).
   WeightAxes axes;
+  /// What the weight's inputs looked like (activation statistics), when the
+  /// user gave them: schemes then feed rounding errors back (GPTQ).
+  std::shared_ptr<const InputStatistics> statistics;
 
   RankedTensorType getType() const {
     return cast<RankedTensorType>(const_cast<ConstantOp &>(op).getType());

@@ -14,8 +14,10 @@ from numbers import Integral, Real
 from .. import Program, _run
 from .common import CompressionGranularity, QScheme
 from .sensitivity import SensitivityTable, compress_by_sensitivity, measure_sensitivity
+from .statistics import ActivationStatistics, with_statistics_file
 
 __all__ = [
+    "ActivationStatistics",
     "CompressionGranularity",
     "DType",
     "QScheme",
@@ -104,12 +106,14 @@ def _apply(coreai_program, in_place, pipeline, threads=0):
 def quantize_weights(coreai_program, dtype, qscheme=QScheme.SYMMETRIC,
                      granularity=CompressionGranularity.PER_CHANNEL,
                      block_size=32, weight_num_threshold=1024,
-                     scale_dtype=None, in_place=False):
+                     scale_dtype=None, in_place=False, *, activation_statistics=None):
     """Quantize weights in a Core AI program by using Core AI ops.
 
     Each eligible `coreai.constant` becomes quantized data, scales and zero
     points decoded by `coreai.blockwise_shift_scale`
-    (`coreai-quantize-weights`). Returns the quantized program.
+    (`coreai-quantize-weights`). With `activation_statistics`
+    (ActivationStatistics of this program) the weights they cover are
+    rounded with GPTQ error feedback. Returns the quantized program.
     """
     _program(coreai_program)
     dtype = _enum("dtype", dtype, DType, _WEIGHT_DTYPES)
@@ -138,8 +142,8 @@ def quantize_weights(coreai_program, dtype, qscheme=QScheme.SYMMETRIC,
               "weight-num-threshold=%d scale-dtype=%s" % (
                   dtype, qscheme, granularity, block_size, weight_num_threshold,
                   scale_dtype or "none")
-    return _apply(coreai_program, in_place,
-                  "coreai-quantize-weights{%s}" % options)
+    return with_statistics_file(activation_statistics, coreai_program, lambda extra: _apply(
+        coreai_program, in_place, "coreai-quantize-weights{%s%s}" % (options, extra)))
 
 
 def palettize_weights(coreai_program, lut_dtype, n_bits=4,
@@ -148,12 +152,15 @@ def palettize_weights(coreai_program, lut_dtype, n_bits=4,
                       enable_per_channel_scale=False,
                       weight_num_threshold=1024, num_kmeans_workers=4,
                       enable_fast_kmeans_mode=True, rounding_precision=4,
-                      in_place=False):
+                      in_place=False, *, activation_statistics=None):
     """Palettize weights in a Core AI program by using Core AI ops.
 
     Each eligible `coreai.constant` becomes indices into k-means look-up
     tables decoded by `coreai.lut_to_dense` (`coreai-palettize-weights`);
-    `num_kmeans_workers` bounds the threads. Returns the palettized program.
+    `num_kmeans_workers` bounds the threads. With `activation_statistics`
+    (ActivationStatistics of this program) each element of a weight they
+    cover takes its LUT entry with GPTQ error feedback. Returns the
+    palettized program.
     """
     _program(coreai_program)
     lut_dtype = _optional_dtype("lut_dtype", lut_dtype, _BYTE_DTYPES)
@@ -184,8 +191,9 @@ def palettize_weights(coreai_program, lut_dtype, n_bits=4,
                    cluster_dim, str(enable_per_channel_scale).lower(),
                    weight_num_threshold, num_kmeans_workers,
                    str(enable_fast_kmeans_mode).lower(), rounding_precision))
-    return _apply(coreai_program, in_place,
-                  "coreai-palettize-weights{%s}" % options, num_kmeans_workers)
+    return with_statistics_file(activation_statistics, coreai_program, lambda extra: _apply(
+        coreai_program, in_place, "coreai-palettize-weights{%s%s}" % (options, extra),
+        num_kmeans_workers))
 
 
 def sparsify_weights(coreai_program, target_sparsity=0.5, block_size=None,

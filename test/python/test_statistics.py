@@ -1,0 +1,252 @@
+"""Activation statistics and GPTQ: im2col statistics of a strided, dilated,
+grouped conv against numpy, shared H for shared inputs, exact merging, the
+file and its errors, and the compression functions with statistics (driver
+and Python give the same bytes; no statistics gives today's bytes; the
+output error is below plain rounding's)."""
+import numpy as np
+import pytest
+
+from conftest import run_opt
+from coreai_opt import Program
+from coreai_opt.coreai_utils import (ActivationStatistics, DType, CompressionGranularity,
+                                     palettize_weights, quantize_weights)
+
+RNG = np.random.default_rng(0)
+
+
+def dense(array):
+    text = np.array2string(np.asarray(array, dtype=np.float32), separator=", ",
+                           threshold=10**9, floatmode="unique", max_line_width=10**9)
+    return "dense<%s>" % text
+
+
+def make_program():
+    """x [1, 8, 11, 12] through a conv (16 out, groups 2, 3x3, stride (2, 1),
+    dilation (1, 2)), and h [2, 5, 40] through three matmuls (q, k through
+    a transpose, v) that share it."""
+    conv_w = RNG.standard_normal((16, 4, 3, 3))
+    q = RNG.standard_normal((40, 24))
+    k = RNG.standard_normal((24, 40))  # read transposed
+    v = RNG.standard_normal((40, 24))
+    return conv_w, q, k, v, Program.from_text("""
+coreai.graph @main(%%x: tensor<1x8x11x12xf32>, %%h: tensor<2x5x40xf32>) -> (tensor<1x16x5x8xf32>, tensor<2x5x24xf32>, tensor<2x5x24xf32>, tensor<2x5x24xf32>) {
+  %%w = coreai.constant %s : tensor<16x4x3x3xf32>
+  %%s = coreai.constant dense<[2, 1]> : tensor<2xui32>
+  %%d = coreai.constant dense<[1, 2]> : tensor<2xui32>
+  %%g = coreai.constant dense<2> : tensor<ui32>
+  %%c = coreai.conv2d %%x, %%w, %%s, %%d, %%g : (tensor<1x8x11x12xf32>, tensor<16x4x3x3xf32>, tensor<2xui32>, tensor<2xui32>, tensor<ui32>) -> tensor<1x16x5x8xf32>
+  %%q = coreai.constant %s : tensor<40x24xf32>
+  %%k = coreai.constant %s : tensor<24x40xf32>
+  %%v = coreai.constant %s : tensor<40x24xf32>
+  %%perm = coreai.constant dense<[1, 0]> : tensor<2xui32>
+  %%kt = coreai.transpose %%k, %%perm : (tensor<24x40xf32>, tensor<2xui32>) -> tensor<40x24xf32>
+  %%a = coreai.batch_matmul %%h, %%q : (tensor<2x5x40xf32>, tensor<40x24xf32>) -> tensor<2x5x24xf32>
+  %%b = coreai.batch_matmul %%h, %%kt : (tensor<2x5x40xf32>, tensor<40x24xf32>) -> tensor<2x5x24xf32>
+  %%e = coreai.batch_matmul %%h, %%v : (tensor<2x5x40xf32>, tensor<40x24xf32>) -> tensor<2x5x24xf32>
+  coreai.output %%c, %%a, %%b, %%e : tensor<1x16x5x8xf32>, tensor<2x5x24xf32>, tensor<2x5x24xf32>, tensor<2x5x24xf32>
+}
+""" % (dense(conv_w), dense(q), dense(k), dense(v)))
+
+
+def ids_by_consumer(program):
+    rows = program.weights(weight_num_threshold=0)
+    conv = [r["id"] for r in rows if r["consumer"] == "coreai.conv2d"]
+    mm = [r["id"] for r in rows if r["consumer"] != "coreai.conv2d"]
+    return conv[0], mm
+
+
+def im2col_gram(x, groups, kernel, stride, dilation):
+    n, c, hgt, wid = x.shape
+    cg = c // groups
+    oh = (hgt - dilation[0] * (kernel[0] - 1) - 1) // stride[0] + 1
+    ow = (wid - dilation[1] * (kernel[1] - 1) - 1) // stride[1] + 1
+    out = []
+    for g in range(groups):
+        rows = []
+        for b in range(n):
+            for oy in range(oh):
+                for ox in range(ow):
+                    patch = [x[b, g * cg + ch, oy * stride[0] + ky * dilation[0],
+                               ox * stride[1] + kx * dilation[1]]
+                             for ch in range(cg) for ky in range(kernel[0]) for kx in range(kernel[1])]
+                    rows.append(patch)
+        p = np.array(rows)
+        out.append(p.T @ p)
+    return np.stack(out)
+
+
+def test_conv_and_shared_matmul_statistics():
+    conv_w, q, k, v, program = make_program()
+    conv_id, mm_ids = ids_by_consumer(program)
+    stats = ActivationStatistics(program)
+    entry = stats.capture(conv_id)
+    assert entry["convolution"] and entry["groups"] == 2 and entry["columns"] == 36
+    assert entry["operand"] == 0 and entry["shape"] == (1, 8, 11, 12)
+    # A calibration input of another batch and spatial size.
+    x = RNG.standard_normal((3, 8, 13, 9))
+    stats.add(conv_id, x)
+    expected = im2col_gram(x, 2, (3, 3), (2, 1), (1, 2))
+    np.testing.assert_allclose(stats.gram(conv_id), expected, rtol=1e-12, atol=1e-9)
+    assert stats.capture(conv_id)["samples"] == 3 * 6 * 5
+    # q, k (through the transpose) and v read h: one H.
+    shared = stats.capture(mm_ids[0])
+    assert sorted(shared["ids"]) == sorted(mm_ids) and shared["columns"] == 40
+    h = RNG.standard_normal((4, 7, 40))
+    stats.add(mm_ids[1], h)
+    flat = h.reshape(-1, 40)
+    np.testing.assert_allclose(stats.gram(mm_ids[2])[0], flat.T @ flat, rtol=1e-12, atol=1e-9)
+
+
+def test_shape_errors_name_the_weight():
+    _, _, _, _, program = make_program()
+    conv_id, mm_ids = ids_by_consumer(program)
+    stats = ActivationStatistics(program)
+    with pytest.raises(ValueError, match=r"weight %d \(.*\): the input has 7 channels, "
+                                         r"the convolution takes 8" % conv_id):
+        stats.add(conv_id, np.zeros((1, 7, 11, 12)))
+    with pytest.raises(ValueError, match="expected the NCHW input of the convolution"):
+        stats.add(conv_id, np.zeros((8, 11, 12)))
+    with pytest.raises(ValueError, match="smaller than the dilated kernel"):
+        stats.add(conv_id, np.zeros((1, 8, 2, 12)))
+    with pytest.raises(ValueError, match=r"weight %d .*contraction axis 1 has 39 elements, "
+                                         r"the weight's input channels are 40" % mm_ids[0]):
+        stats.add(mm_ids[0], np.zeros((3, 39)))
+    with pytest.raises(ValueError, match="Inf or NaN"):
+        stats.add(mm_ids[0], np.full((3, 40), np.nan))
+    with pytest.raises(ValueError, match="weight 99: no weight"):
+        stats.add(99, np.zeros((3, 40)))
+    with pytest.raises(ValueError, match="weight ids are integers"):
+        stats.add("0", np.zeros((3, 40)))
+    # Nothing was accumulated by the failed calls.
+    assert all(e["samples"] == 0 for e in stats.inputs())
+
+
+def test_merged_halves_are_one_pass(tmp_path):
+    _, _, _, _, program = make_program()
+    conv_id, mm_ids = ids_by_consumer(program)
+    xs = [RNG.standard_normal((1, 8, 11, 12)) * 10.0 ** RNG.integers(-3, 3) for _ in range(6)]
+    hs = [RNG.standard_normal((5, 40)) * 10.0 ** RNG.integers(-3, 3) for _ in range(6)]
+    one = ActivationStatistics(program)
+    halves = [ActivationStatistics(program), ActivationStatistics(program)]
+    for i, (x, h) in enumerate(zip(xs, hs)):
+        for target in (one, halves[i * 2 // len(xs)]):
+            target.add(conv_id, x)
+            target.add(mm_ids[0], h)
+    merged = halves[0].merge(halves[1])
+    assert merged.to_bytes() == one.to_bytes()
+    # Through files too.
+    halves[1].save(tmp_path / "b.safetensors")
+    again = ActivationStatistics(program).merge(
+        ActivationStatistics.load(program, tmp_path / "b.safetensors"))
+    assert again.to_bytes() == halves[1].to_bytes()
+
+
+def test_file_is_safetensors_and_checked(tmp_path):
+    import json
+    import struct
+    _, _, _, _, program = make_program()
+    conv_id, mm_ids = ids_by_consumer(program)
+    stats = ActivationStatistics(program)
+    stats.add(conv_id, RNG.standard_normal((1, 8, 11, 12)))
+    path = tmp_path / "s.safetensors"
+    stats.save(path)
+    data = path.read_bytes()
+    (n,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + n])
+    t = header[str(conv_id)]
+    assert t["dtype"] == "F64" and t["shape"] == [2, 36, 36]
+    begin, end = t["data_offsets"]
+    h = np.frombuffer(data[8 + n + begin:8 + n + end], dtype="<f8").reshape(2, 36, 36)
+    np.testing.assert_array_equal(h, stats.gram(conv_id))
+    exact = header[str(conv_id) + ".exact"]
+    begin, end = exact["data_offsets"]
+    pairs = np.frombuffer(data[8 + n + begin:8 + n + end], dtype="<i8").reshape(2, 36, 36, 2)
+    approx = pairs[..., 0] + pairs[..., 1].view("<u8") * 2.0 ** -64
+    np.testing.assert_allclose(approx, h, rtol=1e-14, atol=1e-15)
+    meta = json.loads(header["__metadata__"]["entries"])
+    assert meta[0]["ids"] == [conv_id] and meta[0]["samples"] == 5 * 8
+    assert ActivationStatistics.load(program, path).to_bytes() == data
+    # Another program (one weight changed): the SHA-256 names the weight.
+    other = program.with_weights({conv_id: np.zeros((16, 4, 3, 3))})
+    with pytest.raises(ValueError, match="weight %d: its SHA-256 differs" % conv_id):
+        ActivationStatistics.load(other, path)
+    # Not a statistics file; nested too deep; truncated.
+    (tmp_path / "bad").write_bytes(b"\x10" + b"\0" * 7 + b"{}" + b" " * 14)
+    with pytest.raises(ValueError, match="not an activation statistics file"):
+        ActivationStatistics.load(program, tmp_path / "bad")
+    deep = b"[" * 5000
+    (tmp_path / "deep").write_bytes(struct.pack("<Q", len(deep)) + deep)
+    with pytest.raises(ValueError, match="nested deeper than 16 levels"):
+        ActivationStatistics.load(program, tmp_path / "deep")
+    (tmp_path / "cut").write_bytes(data[:-8])
+    with pytest.raises(ValueError, match="missing or has the wrong type or size"):
+        ActivationStatistics.load(program, tmp_path / "cut")
+    # The driver's option reports the same.
+    program.save(tmp_path / "p.mlirbc")
+    r = run_opt(tmp_path / "p.mlirbc", "-o", "/dev/null",
+                "--pass-pipeline=builtin.module(coreai-quantize-weights{dtype=int4 "
+                "weight-num-threshold=0 activation-statistics=%s})" % (tmp_path / "cut"))
+    assert r.returncode == 1
+    assert b"error: option 'activation-statistics': " in r.stderr
+    assert b"missing or has the wrong type or size" in r.stderr
+
+
+def output_error(w, wq, h):
+    d = (w - wq).reshape(w.shape[0], -1)
+    return float(np.einsum("ij,jk,ik->", d, h, d))
+
+
+@pytest.mark.parametrize("compress", ["int4", "int4-block", "lut3"])
+def test_gptq_lowers_the_output_error(compress, tmp_path):
+    conv_w, q, k, v, program = make_program()
+    conv_id, mm_ids = ids_by_consumer(program)
+    stats = ActivationStatistics(program)
+    # Correlated, uneven inputs: where error feedback pays.
+    mix = RNG.standard_normal((40, 40)) * np.linspace(0.1, 3, 40)
+    stats.add(mm_ids[0], RNG.standard_normal((200, 40)) @ mix)
+    stats.add(conv_id, RNG.standard_normal((4, 8, 11, 12)).cumsum(axis=3))
+
+    def run(**extra):
+        if compress == "lut3":
+            return palettize_weights(program, lut_dtype=None, n_bits=3,
+                                     granularity=CompressionGranularity.PER_CHANNEL,
+                                     weight_num_threshold=0, **extra)
+        return quantize_weights(program, dtype=DType.INT4, weight_num_threshold=0,
+                                granularity=(CompressionGranularity.PER_BLOCK if compress == "int4-block"
+                                             else CompressionGranularity.PER_CHANNEL),
+                                block_size=4, **extra)
+
+    plain, gptq = run(), run(activation_statistics=stats)
+    # Without statistics: today's bytes.
+    assert plain.to_bytecode() == run(activation_statistics=None).to_bytecode()
+    # The driver with the saved file gives Python's bytes.
+    stats.save(tmp_path / "s.safetensors")
+    program.save(tmp_path / "p.mlirbc")
+    pipeline = {"int4": "coreai-quantize-weights{dtype=int4 weight-num-threshold=0",
+                "int4-block": "coreai-quantize-weights{dtype=int4 granularity=per_block "
+                              "block-size=4 weight-num-threshold=0",
+                "lut3": "coreai-palettize-weights{n-bits=3 granularity=per_channel "
+                        "weight-num-threshold=0"}[compress]
+    r = run_opt(tmp_path / "p.mlirbc", "--emit-bytecode", "-o", tmp_path / "d.mlirbc",
+                "--pass-pipeline=builtin.module(%s activation-statistics=%s})"
+                % (pipeline, tmp_path / "s.safetensors"))
+    assert r.returncode == 0, r.stderr
+    assert str(Program.load(tmp_path / "d.mlirbc")) == str(gptq)
+
+    def values(p):
+        dense_p = p.copy().run("builtin.module(coreai-materialize-weights)")
+        rows = {r["id"]: r for r in dense_p.weights(weight_num_threshold=0)}
+        raw = dense_p._core.dense_values(sorted(rows))
+        return {i: np.frombuffer(b, dtype=np.float32).reshape(rows[i]["shape"])
+                for i, b in zip(sorted(rows), raw)}
+    before, a, b = values(program), values(plain), values(gptq)
+    # q: [40 in, 24 out] -> rows are output channels.
+    hq = stats.gram(mm_ids[0])[0]
+    e_plain = output_error(before[mm_ids[0]].T, a[mm_ids[0]].T, hq)
+    e_gptq = output_error(before[mm_ids[0]].T, b[mm_ids[0]].T, hq)
+    assert e_gptq < 0.8 * e_plain, (e_gptq, e_plain)
+    hc = stats.gram(conv_id)
+    def conv_error(vals):
+        w, wq = before[conv_id].reshape(2, 8, 36), vals[conv_id].reshape(2, 8, 36)
+        return sum(output_error(w[g], wq[g], hc[g]) for g in range(2))
+    assert conv_error(b) < 0.8 * conv_error(a)
