@@ -256,7 +256,10 @@ bool ActivationStatistics::load(llvm::StringRef bytes, llvm::StringRef name,
     for (uint64_t i = 0; i < count; ++i, p += 16) {
       int64_t whole = static_cast<int64_t>(llvm::support::endian::read64le(p));
       uint64_t fraction = llvm::support::endian::read64le(p + 8);
-      entry->sums[i] = (static_cast<__int128>(whole) << 64) | fraction;
+      // Built unsigned: shifting a negative value left is undefined.
+      entry->sums[i] = static_cast<__int128>(
+          (static_cast<unsigned __int128>(static_cast<uint64_t>(whole)) << 64) |
+          fraction);
     }
   }
   return true;
