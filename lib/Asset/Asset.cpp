@@ -18,6 +18,11 @@ using namespace mlir::coreai;
 namespace fs = llvm::sys::fs;
 namespace path = llvm::sys::path;
 
+/// The name of the directory a write stages its files in, inside the asset
+/// it updates; a run killed half-way may leave one, which is skipped when
+/// files are copied and may be deleted.
+static constexpr llvm::StringLiteral kStagingPrefix = ".coreai-partial-";
+
 namespace {
 
 llvm::Error fail(const llvm::Twine &message) {
@@ -54,7 +59,7 @@ llvm::Error copyOtherFiles(llvm::StringRef from, llvm::StringRef to) {
     llvm::StringRef rel = path::relative_path(relative);
     if (rel == kAssetProgramFile || rel == kAssetHashFile)
       continue;
-    if (path::filename(entry).starts_with(".coreai-partial-")) {
+    if (path::filename(entry).starts_with(kStagingPrefix)) {
       if (it->type() == fs::file_type::directory_file)
         it.no_push();
       continue;
@@ -118,11 +123,6 @@ llvm::Expected<AssetProgram> mlir::coreai::readAsset(llvm::StringRef dir) {
                              .str();
   return result;
 }
-
-/// The name of the directory a write stages its files in, inside the asset
-/// it updates; a run killed half-way may leave one, which is skipped when
-/// files are copied and may be deleted.
-static constexpr llvm::StringLiteral kStagingPrefix = ".coreai-partial-";
 
 /// Writes the files of the new asset into the fresh directory `staging`: the
 /// program, its hash, the other files of `source` when `copyOthers`, and a

@@ -24,35 +24,36 @@ using ColMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
 /// thread count.
 constexpr int64_t kRowChunk = 32;
 
-/// The upper triangular U with (H + damping)^-1 = U^T U, for the permuted,
-/// damped H: H = V V^T with V upper triangular (the Cholesky factor of H with
-/// rows and columns reversed), and U = V^-1. Retries with ten times the
-/// damping when H is not positive definite enough.
-bool getInverseFactor(MatrixD &hp, double damping, MatrixF &u,
-                      std::string &error) {
+/// The feedback factor of GPTQ for the permuted, damped H, without
+/// inverting anything: H = V V^T with V upper triangular (the Cholesky
+/// factor of H with rows and columns reversed). GPTQ's U, the upper Cholesky
+/// factor of H^-1, is V^-1, and its update w_k -= (w~_j - q_j) / U_jj * U_jk
+/// sums to w~_k = w_k + sum_{j<k} (w_j - q_j) V_jk / V_kk, with w the
+/// original values: returns F with F_jk = V_jk / V_kk (upper, unit
+/// diagonal). Retries with ten times the damping when H is not positive
+/// definite enough.
+bool getFeedbackFactor(const MatrixD &hp, double damping, MatrixF &f,
+                       std::string &error) {
   const int64_t n = hp.rows();
+  MatrixD work(n, n);
   for (int attempt = 0; attempt < 4; ++attempt, damping *= 10) {
-    // Reversing rows and columns turns the lower factor into V.
-    MatrixD reversed(n, n);
-    for (int64_t i = 0; i < n; ++i)
-      for (int64_t j = 0; j < n; ++j)
-        reversed(i, j) = hp(n - 1 - i, n - 1 - j) + (i == j ? damping : 0.0);
-    Eigen::LLT<MatrixD> llt(reversed);
+    work = hp.reverse();
+    work.diagonal().array() += damping;
+    Eigen::LLT<Eigen::Ref<MatrixD>> llt(work);
     if (llt.info() != Eigen::Success)
       continue;
-    MatrixD lower = llt.matrixL();
-    MatrixD v(n, n);
-    for (int64_t i = 0; i < n; ++i)
-      for (int64_t j = 0; j < n; ++j)
-        v(i, j) = lower(n - 1 - i, n - 1 - j);
-    MatrixD inverse =
-        v.triangularView<Eigen::Upper>().solve(MatrixD::Identity(n, n));
-    bool finite = inverse.allFinite();
-    for (int64_t i = 0; finite && i < n; ++i)
-      finite = inverse(i, i) > 0;
-    if (!finite)
+    // The lower factor, reversed, is V (its upper triangle; the lower one
+    // holds what the in-place factorization left).
+    work.reverseInPlace();
+    bool usable = true;
+    for (int64_t k = 0; usable && k < n; ++k)
+      usable = work(k, k) > 0 && std::isfinite(work(k, k));
+    if (!usable)
       continue;
-    u = inverse.triangularView<Eigen::Upper>().toDenseMatrix().cast<float>();
+    f.resize(n, n);
+    for (int64_t j = 0; j < n; ++j)
+      for (int64_t k = 0; k < n; ++k)
+        f(j, k) = k < j ? 0.0f : static_cast<float>(work(j, k) / work(k, k));
     return true;
   }
   error = "the activation statistics are not positive definite even with "
@@ -93,9 +94,9 @@ bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
     }
     diagonalSum += hp(i, i);
   }
-  MatrixF u;
-  if (!getInverseFactor(hp, options.dampingRatio * diagonalSum / cols, u,
-                        error))
+  MatrixF f;
+  if (!getFeedbackFactor(hp, options.dampingRatio * diagonalSum / cols, f,
+                         error))
     return false;
 
   const int64_t block = std::max<int64_t>(1, options.blockColumns);
@@ -109,7 +110,9 @@ bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
     for (int64_t r = 0; r < n; ++r)
       for (int64_t k = 0; k < cols; ++k)
         wp(r, k) = w[(r0 + r) * cols + perm[k]];
-    ColMatrixF errors(n, block);
+    const ColMatrixF original = wp;
+    // Each column's error against its original values.
+    ColMatrixF deltas(n, block);
     std::vector<float> column(n);
     for (int64_t b0 = 0; b0 < cols; b0 += block) {
       const int64_t b1 = std::min(cols, b0 + block);
@@ -117,21 +120,19 @@ bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
         for (int64_t r = 0; r < n; ++r)
           column[r] = wp(r, k);
         quantize(perm[k], r0, r1, column.data());
-        const float d = u(k, k);
         for (int64_t r = 0; r < n; ++r) {
-          const float e = (wp(r, k) - column[r]) / d;
-          errors(r, k - b0) = e;
+          deltas(r, k - b0) = original(r, k) - column[r];
           wp(r, k) = column[r];
         }
         // Feed the error into the rest of the block now.
         if (k + 1 < b1)
-          wp.middleCols(k + 1, b1 - k - 1).noalias() -=
-              errors.col(k - b0) * u.row(k).segment(k + 1, b1 - k - 1);
+          wp.middleCols(k + 1, b1 - k - 1).noalias() +=
+              deltas.col(k - b0) * f.row(k).segment(k + 1, b1 - k - 1);
       }
       // And into every later column at once.
       if (b1 < cols)
-        wp.rightCols(cols - b1).noalias() -=
-            errors.leftCols(b1 - b0) * u.block(b0, b1, b1 - b0, cols - b1);
+        wp.rightCols(cols - b1).noalias() +=
+            deltas.leftCols(b1 - b0) * f.block(b0, b1, b1 - b0, cols - b1);
     }
     for (int64_t r = 0; r < n; ++r)
       for (int64_t k = 0; k < cols; ++k)

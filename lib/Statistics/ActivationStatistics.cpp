@@ -90,9 +90,10 @@ InputStatistics StatisticsEntry::getStatistics() const {
   return stats;
 }
 
-ActivationStatistics ActivationStatistics::create(ModuleOp module,
-                                                  int64_t weightNumThreshold,
-                                                  int64_t maxFullColumns) {
+ActivationStatistics
+ActivationStatistics::create(ModuleOp module, int64_t weightNumThreshold,
+                             int64_t maxFullColumns,
+                             DenseMap<Operation *, int64_t> *idsOut) {
   ActivationStatistics stats;
   WeightAnalysis analysis(module);
   DenseMap<Operation *, int64_t> ids = getWeightIds(analysis);
@@ -168,6 +169,8 @@ ActivationStatistics ActivationStatistics::create(ModuleOp module,
     shared.sha256.push_back(std::move(sha));
     stats.byId[id] = it->second;
   }
+  if (idsOut)
+    *idsOut = std::move(ids);
   return stats;
 }
 
@@ -288,22 +291,28 @@ bool ActivationStatistics::add(int64_t id, ArrayRef<int64_t> shape,
     samples = shape[0] * positions;
   }
   // Into the exact sums: every value of this call rounded to 2^-64 units.
-  std::vector<__int128> sums = entry->sums;
-  if (sums.empty())
-    sums.assign(gram.size(), 0);
+  // Checked first, so that a failed call leaves the sums as they were.
   const double limit = std::ldexp(1.0, 62);
+  const __int128 bound = __int128(1) << 126;
+  auto toFixed = [](double v) {
+    return static_cast<__int128>(std::nearbyint(std::ldexp(v, 64)));
+  };
   for (size_t i = 0; i < gram.size(); ++i) {
     if (!(std::fabs(gram[i]) < limit))
       return fail(std::isfinite(gram[i])
                       ? "the input's products exceed the range of the "
                         "statistics (2^62); scale the input down"
                       : "the input holds Inf or NaN");
-    __int128 v = static_cast<__int128>(std::nearbyint(std::ldexp(gram[i], 64)));
-    sums[i] += v;
-    if (sums[i] > (__int128(1) << 126) || sums[i] < -(__int128(1) << 126))
-      return fail("the accumulated statistics exceed their range (2^62)");
+    if (!entry->sums.empty()) {
+      __int128 sum = entry->sums[i] + toFixed(gram[i]);
+      if (sum > bound || sum < -bound)
+        return fail("the accumulated statistics exceed their range (2^62)");
+    }
   }
-  entry->sums = std::move(sums);
+  if (entry->sums.empty())
+    entry->sums.assign(gram.size(), 0);
+  for (size_t i = 0; i < gram.size(); ++i)
+    entry->sums[i] += toFixed(gram[i]);
   entry->samples += samples;
   return true;
 }

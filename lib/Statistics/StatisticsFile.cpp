@@ -276,13 +276,12 @@ LogicalResult mlir::coreai::attachActivationStatistics(
                                   /*RequiresNullTerminator=*/false);
   if (!file)
     return fail("cannot read '" + path + "': " + file.getError().message());
+  DenseMap<Operation *, int64_t> ids;
   ActivationStatistics stats =
-      ActivationStatistics::create(module, 0, kDefaultMaxFullColumns);
+      ActivationStatistics::create(module, 0, kDefaultMaxFullColumns, &ids);
   std::string error;
   if (!ActivationStatistics::load((*file)->getBuffer(), path, stats, error))
     return fail(error);
-  WeightAnalysis analysis(module);
-  DenseMap<Operation *, int64_t> ids = getWeightIds(analysis);
   std::map<const StatisticsEntry *, std::shared_ptr<const InputStatistics>>
       converted;
   for (WeightCandidate &weight : weights) {

@@ -5,9 +5,11 @@
 // consumer contracts) is quantized column after column, and each column's
 // rounding error is fed back into the columns not yet quantized through the
 // Cholesky factor of the damped inverse of H = sum x x^T, the Gram matrix of
-// the inputs the weight sees. What "quantize a column" means is the caller's
-// (a uniform grid with fixed scales, the nearest entry of a LUT), so every
-// scheme shares the one loop. Dense linear algebra is Eigen's.
+// the inputs the weight sees (computed from the upper factor V of
+// H = V V^T, without an inverse; see docs/ActivationStatistics.md). What
+// "quantize a column" means is the caller's (a uniform grid with fixed
+// scales, the nearest entry of a LUT), so every scheme shares the one loop.
+// Dense linear algebra is Eigen's.
 //
 //===----------------------------------------------------------------------===//
 

@@ -68,8 +68,10 @@ public:
   /// Empty statistics for every weight of `module` (with more than
   /// `weightNumThreshold` elements, as collectWeightCandidates chooses) that
   /// a consumer contracts; `maxFullColumns` as for kDefaultMaxFullColumns.
+  /// `ids`, when given, receives each weight constant's id.
   static ActivationStatistics
-  create(ModuleOp module, int64_t weightNumThreshold, int64_t maxFullColumns);
+  create(ModuleOp module, int64_t weightNumThreshold, int64_t maxFullColumns,
+         DenseMap<Operation *, int64_t> *ids = nullptr);
 
   /// Adds the consumer's data input `x` (row-major, `shape`, as the op
   /// receives it; leading dims are samples) for weight `id`. Fails with a
