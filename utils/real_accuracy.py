@@ -41,7 +41,7 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from real_weights import OPT, ROOT, evaluate_channels, find_weights, write_program  # noqa: E402
+from real_weights import OPT, ROOT, consumers, evaluate_channels, find_weights, write_program  # noqa: E402
 
 SCHEMES = [
     ("f16 weights (no compression)", None),
@@ -66,10 +66,11 @@ SERVER = r"""
 const ort = require('onnxruntime-node');
 const fs = require('fs');
 const readline = require('readline');
-// One request per line: MODEL DIR COUNT; runs in{i} of DIR, writes out{i}.
+// One request per line: MODEL DIR COUNT [all]; runs in{i} of DIR, writes
+// out{i} (the first output), or out{i}.{k} for every output k with "all".
 const rl = readline.createInterface({input: process.stdin});
 rl.on('line', async (line) => {
-  const [model, dir, count] = line.trim().split(' ');
+  const [model, dir, count, all] = line.trim().split(' ');
   try {
     const session = await ort.InferenceSession.create(model);
     for (let i = 0; i < Number(count); i++) {
@@ -77,9 +78,13 @@ rl.on('line', async (line) => {
       const buf = fs.readFileSync(`${dir}/in${i}.bin`);
       const data = new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4);
       const out = await session.run({[session.inputNames[0]]: new ort.Tensor('float32', data, shape)});
-      const t = out[session.outputNames[0]];
-      fs.writeFileSync(`${dir}/out${i}.json`, JSON.stringify(t.dims));
-      fs.writeFileSync(`${dir}/out${i}.bin`, Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
+      const names = all ? session.outputNames : [session.outputNames[0]];
+      names.forEach((name, k) => {
+        const t = out[name];
+        const file = all ? `${dir}/out${i}.${k}` : `${dir}/out${i}`;
+        fs.writeFileSync(`${file}.json`, JSON.stringify(t.dims));
+        fs.writeFileSync(`${file}.bin`, Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
+      });
     }
     process.stdout.write('ok\n');
   } catch (e) { process.stdout.write('error ' + String(e).replace(/\n/g, ' ') + '\n'); }
@@ -400,11 +405,140 @@ def sensitivity_mode(args, onnx_path, chars):
                 budget, label, bpw, right, len(texts), cer, mse, loss), flush=True)
 
 
+STATISTICS_SCHEMES = [
+    ("int4 per_channel", "coreai-quantize-weights{dtype=int4%s}"),
+    ("int4 per_channel full", "coreai-quantize-weights{dtype=int4 symmetric-range=full%s}"),
+    ("int4 per_block 32", "coreai-quantize-weights{dtype=int4 granularity=per_block%s}"),
+    ("4-bit LUT per_channel", "coreai-palettize-weights{n-bits=4 granularity=per_channel%s}"),
+    ("3-bit LUT per_channel", "coreai-palettize-weights{n-bits=3 granularity=per_channel%s}"),
+    ("2-bit LUT per_channel", "coreai-palettize-weights{n-bits=2 granularity=per_channel%s}"),
+]
+
+
+def capture_statistics(args, onnx_path, program, images, chunk=5):
+    """ActivationStatistics of `program` from the ONNX model run on
+    `images`: every weight's consumer input added as a graph output, a Conv's
+    input padded with the node's pads (Core AI pads before a convolution).
+    Returns the statistics and the seconds spent in their add() calls."""
+    import copy
+    import time
+    import onnx
+    from coreai_opt.coreai_utils import ActivationStatistics
+    model, weights = find_weights(onnx_path)
+    found = consumers(model, weights)
+    ids = [w["id"] for w in program.weights()]
+    names = []
+    for data, _ in found:
+        if data not in names:
+            names.append(data)
+    tapped = copy.deepcopy(model)
+    first = len(tapped.graph.output)
+    tapped.graph.output.extend(onnx.helper.make_tensor_value_info(n, onnx.TensorProto.FLOAT, None)
+                               for n in names)
+    path = os.path.join(args.workdir, "capture.onnx")
+    onnx.save(tapped, path)
+    stats = ActivationStatistics(program)
+    seconds = 0.0
+    server = start_server(args.workdir)
+    try:
+        for begin in range(0, len(images), chunk):
+            with tempfile.TemporaryDirectory(dir=args.workdir) as d:
+                part = images[begin:begin + chunk]
+                write_inputs(d, part)
+                server.stdin.write("%s %s %d all\n" % (path, d, len(part)))
+                server.stdin.flush()
+                answer = server.stdout.readline().strip()
+                if answer != "ok":
+                    raise RuntimeError("onnxruntime: %s" % (answer or "the node process ended"))
+                for i in range(len(part)):
+                    outputs = {}
+                    for k, name in enumerate(names):
+                        file = os.path.join(d, "out%d.%d" % (i, first + k))
+                        outputs[name] = np.fromfile(file + ".bin", dtype="<f4").reshape(
+                            json.load(open(file + ".json")))
+                    for weight_id, (data, geometry) in zip(ids, found):
+                        x = outputs[data]
+                        if geometry:
+                            top, left, bottom, right = geometry["pads"]
+                            x = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)))
+                        start = time.monotonic()
+                        stats.add(weight_id, x)
+                        seconds += time.monotonic() - start
+    finally:
+        server.stdin.close()
+        server.wait()
+    return stats, seconds
+
+
+def statistics_mode(args, onnx_path, chars):
+    """Single schemes with and without activation statistics (see the
+    module's doc)."""
+    import time
+    sys.path.insert(0, os.path.join(ROOT, "build", "python_packages"))
+    from coreai_opt import Program
+    texts, images = render_lines(args.lines)
+    calibration, cal_images = [], []
+    for text, image in zip(*render_lines(args.calibration * 2, seed=2)):
+        if text not in texts and len(calibration) < args.calibration:
+            calibration.append(text)
+            cal_images.append(image)
+    model, weights = find_weights(onnx_path)
+    path = os.path.join(args.workdir, "weights.mlir")
+    write_program([(kind, a) for _, kind, a, _ in weights], path, "f16", consumers(model, weights))
+    program = Program.load(path)
+    start = time.monotonic()
+    stats, add_seconds = capture_statistics(args, onnx_path, program, cal_images)
+    total = time.monotonic() - start
+    stats_path = os.path.join(args.workdir, "statistics.safetensors")
+    stats.save(stats_path)
+    reference = run_model(args.workdir, onnx_path, images)
+    readings = [decode(p, chars) for p in reference]
+    print("PP-OCRv4 recognizer, %d weights: %d calibration lines, %d test lines (disjoint); the "
+          "original model reads %d / %d test lines exactly"
+          % (len(weights), len(calibration), len(texts),
+             sum(a == b for a, b in zip(readings, texts)), len(texts)))
+    print("statistics: %d inputs, collected in %.1f s (ONNX Runtime and copies included); "
+          "the tool's own accumulation (add) %.2f s; file %.1f MB"
+          % (len(stats.inputs()), total, add_seconds, os.path.getsize(stats_path) / 1e6))
+    print()
+    print("| scheme | statistics | bits/w | test lines read exactly | read as the original reads "
+          "them | CER % | test output MSE | compression s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    schemes = ([tuple(p.split("=", 1)) for p in args.pipeline] if args.pipeline
+               else STATISTICS_SCHEMES)
+    for label, pipeline in schemes:
+        if "%s" not in pipeline:  # where the statistics option goes
+            pipeline = pipeline[:-1] + "%s}" if pipeline.endswith("}") else pipeline + "{%s}"
+        for with_stats in (False, True):
+            option = ' activation-statistics="%s"' % stats_path if with_stats else ""
+            filled = pipeline % option
+            start = time.monotonic()
+            subprocess.run([OPT, path, "-o", os.devnull, "--pass-pipeline=builtin.module(%s)" % filled],
+                           check=True, stderr=subprocess.DEVNULL)
+            seconds = time.monotonic() - start
+            values = decompressed(path, filled, args.workdir, len(weights))
+            out = os.path.join(args.workdir, "compressed.onnx")
+            with_weights(model, weights, values, out)
+            outputs = run_model(args.workdir, out, images)
+            read = [decode(p, chars) for p in outputs]
+            right = sum(a == b for a, b in zip(read, texts))
+            same = sum(a == b for a, b in zip(read, readings))
+            cer = 100.0 * sum(edit_distance(a, b) for a, b in zip(read, texts)) / sum(map(len, texts))
+            mse = float(np.mean([np.mean((o - r) ** 2) for o, r in zip(outputs, reference)]))
+            bpw, _, _ = evaluate_channels(path, filled, args.workdir)
+            print("| %s | %s | %.2f | %d / %d | %d / %d | %.2f | %.3g | %.2f |" % (
+                label, "GPTQ" if with_stats else "none", bpw, right, len(texts), same, len(texts),
+                cer, mse, seconds), flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lines", type=int, default=100)
     ap.add_argument("--sensitivity", action="store_true", help="the accuracy-driven mode")
-    ap.add_argument("--calibration", type=int, default=60, help="calibration lines (--sensitivity)")
+    ap.add_argument("--statistics", action="store_true",
+                    help="single schemes with and without activation statistics (GPTQ)")
+    ap.add_argument("--calibration", type=int, default=60,
+                    help="calibration lines (--sensitivity: 60, --statistics: 30)")
     ap.add_argument("--price", type=float, default=100.0, help="loss per misread calibration line")
     ap.add_argument("--threshold", type=lambda v: [float(t) for t in v.split(",")],
                     default=[100.0], help="max loss increase per weight (a list: a row each; "
@@ -417,15 +551,18 @@ def main():
     ap.add_argument("--budgets", type=lambda v: [float(b) for b in v.split(",")],
                     default=[4.5, 4.75, 5.0, 5.25, 5.5, 6.0])
     ap.add_argument("--pipeline", action="append", default=[],
-                    help="extra pipelines to evaluate (LABEL=PIPELINE)")
+                    help="the pipelines to evaluate instead (LABEL=PIPELINE; with --statistics "
+                    "one pass whose options %%s extends, or the last pass's braces)")
     ap.add_argument("--workdir", default=os.path.join(ROOT, "build", "real-accuracy"))
     args = ap.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     onnx_path, chars = fetch(args.workdir)
-    if args.sensitivity:
+    if args.sensitivity or args.statistics:
         if "--lines" not in sys.argv:
             args.lines = 30
-        return sensitivity_mode(args, onnx_path, chars)
+        if "--calibration" not in sys.argv:
+            args.calibration = 30 if args.statistics else 60
+        return (statistics_mode if args.statistics else sensitivity_mode)(args, onnx_path, chars)
     texts, images = render_lines(args.lines)
     reference = [decode(p, chars) for p in run_model(args.workdir, onnx_path, images)]
     correct = sum(r == t for r, t in zip(reference, texts))

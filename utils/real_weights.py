@@ -107,9 +107,37 @@ def load_weights(path):
     return [(kind, a) for _, kind, a, _ in find_weights(path)[1]]
 
 
-def write_program(weights, out, dtype="f32"):
+def consumers(model, weights):
+    """For each weight of find_weights: its consumer node's data input name
+    and, for a Conv, its geometry {strides, dilations, group, pads} (pads as
+    ONNX orders them: top, left, bottom, right)."""
+    nodes = {}
+    for node in model.graph.node:
+        if len(node.input) >= 2 and node.op_type in ("Conv", "MatMul", "Gemm"):
+            nodes.setdefault(node.input[1], node)
+    found = []
+    for name, kind, a, _ in weights:
+        node = nodes[name]
+        attrs = {t.name: (list(t.ints) if t.ints else t.i) for t in node.attribute}
+        geometry = None
+        if kind == "conv":
+            geometry = {"strides": attrs.get("strides", [1, 1]),
+                        "dilations": attrs.get("dilations", [1, 1]),
+                        "group": attrs.get("group", 1) or 1,
+                        "pads": attrs.get("pads", [0, 0, 0, 0])}
+            if attrs.get("auto_pad", 0) not in (0, b"NOTSET", "NOTSET"):
+                raise ValueError("%s: auto_pad is not supported" % node.name)
+        found.append((node.input[0], geometry))
+    return found
+
+
+def write_program(weights, out, dtype="f32", geometry=None):
     """A Core AI program with one consumer per weight (f32 or f16); weight i
-    is the constant %wi, located at loc("wi")."""
+    is the constant %wi, located at loc("wi"). `geometry` (one entry per
+    weight, from consumers()) gives each conv2d the model's strides,
+    dilations and groups; without it every conv2d has stride 1 and one
+    group. Each consumer's input is a constant of the smallest size that
+    gives one output position."""
     def t(shape, ty=dtype):
         return "tensor<%sx%s>" % ("x".join(str(d) for d in shape), ty)
     lines = ["coreai.graph @main(%%x: tensor<1x%s>) -> tensor<1x%s> {" % (dtype, dtype),
@@ -124,9 +152,19 @@ def write_program(weights, out, dtype="f32"):
         lines.append('  %%w%d = coreai.constant dense_resource<w%d> : %s loc("w%d")' % (i, i, t(a.shape), i))
         if kind == "conv":
             cout, cin, kh, kw = a.shape
+            g = geometry[i][1] if geometry else None
+            strides, dilations, groups = "%stride", "%stride", "%groups"
+            if g and (g["strides"] != [1, 1] or g["dilations"] != [1, 1] or g["group"] != 1):
+                strides, dilations, groups = "%%s%d" % i, "%%d%d" % i, "%%g%d" % i
+                lines.append("  %s = coreai.constant dense<%s> : tensor<2xui32>" % (strides, list(g["strides"])))
+                lines.append("  %s = coreai.constant dense<%s> : tensor<2xui32>" % (dilations, list(g["dilations"])))
+                lines.append("  %s = coreai.constant dense<%d> : tensor<ui32>" % (groups, g["group"]))
+                cin *= g["group"]
+                kh = g["dilations"][0] * (kh - 1) + 1
+                kw = g["dilations"][1] * (kw - 1) + 1
             lines.append("  %%in%d = coreai.constant dense<0.0> : %s" % (i, t((1, cin, kh, kw))))
-            lines.append("  %%y%d = coreai.conv2d %%in%d, %%w%d, %%stride, %%stride, %%groups : (%s, %s, tensor<2xui32>, tensor<2xui32>, tensor<ui32>) -> %s"
-                         % (i, i, i, t((1, cin, kh, kw)), t(a.shape), t((1, cout, 1, 1))))
+            lines.append("  %%y%d = coreai.conv2d %%in%d, %%w%d, %s, %s, %s : (%s, %s, tensor<2xui32>, tensor<2xui32>, tensor<ui32>) -> %s"
+                         % (i, i, i, strides, dilations, groups, t((1, cin, kh, kw)), t(a.shape), t((1, cout, 1, 1))))
         else:
             k, n = a.shape if kind == "kn" else a.shape[::-1]
             src = "%%w%d" % i

@@ -184,6 +184,43 @@ bool mlir::coreai::gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape,
   return true;
 }
 
+bool mlir::coreai::getElementInputWeights(llvm::ArrayRef<int64_t> shape,
+                                          int64_t outAxis,
+                                          const InputStatistics &stats,
+                                          std::vector<double> &weights) {
+  const int64_t rank = shape.size();
+  if (outAxis < 0 || outAxis >= rank || stats.groups <= 0 ||
+      shape[outAxis] % stats.groups != 0)
+    return false;
+  int64_t outer = 1, inner = 1;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (d < outAxis)
+      outer *= shape[d];
+    else if (d > outAxis)
+      inner *= shape[d];
+  }
+  const int64_t rows = shape[outAxis], cols = stats.columns;
+  if (outer * inner != cols ||
+      int64_t(stats.gram.size()) !=
+          stats.groups * cols * (stats.full ? cols : 1))
+    return false;
+  const int64_t rowsPerGroup = rows / stats.groups;
+  const double samples = stats.samples > 0 ? double(stats.samples) : 1.0;
+  weights.resize(outer * rows * inner);
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t r = 0; r < rows; ++r) {
+      const int64_t g = r / rowsPerGroup;
+      for (int64_t i = 0; i < inner; ++i) {
+        const int64_t column = o * inner + i;
+        const double d = stats.full
+                             ? stats.gram[(g * cols + column) * cols + column]
+                             : stats.gram[g * cols + column];
+        weights[(o * rows + r) * inner + i] = d / samples;
+      }
+    }
+  return true;
+}
+
 double mlir::coreai::getOutputError(int64_t rows, int64_t cols, const float *d,
                                     const double *h, unsigned threads) {
   Eigen::Map<const MatrixD> hm(h, cols, cols);

@@ -409,3 +409,60 @@ void mlir::coreai::palettizeWeight16(const PalettizeScheme &scheme,
                   labels.data() + o * groupSize, groupSize);
   });
 }
+
+void mlir::coreai::refitLutsWeighted(const PalettizeScheme &scheme,
+                                     ArrayRef<int64_t> shape, int64_t outAxis,
+                                     ArrayRef<float> w,
+                                     ArrayRef<double> weights,
+                                     PalettizedWeight &out, unsigned threads) {
+  const Layout l = makeLayout(shape, outAxis);
+  const int64_t groupChannels = l.channels / out.numGroups;
+  const unsigned k = 1u << scheme.nbits;
+  const double precision = std::pow(10.0, scheme.roundingPrecision);
+  parallelFor(threads, out.numGroups, [&](int64_t g) {
+    // The group's values (divided by their channel's scale) and weights.
+    std::vector<std::pair<double, double>> points;
+    points.reserve(l.outer * groupChannels * l.inner);
+    for (int64_t o = 0; o < l.outer; ++o)
+      for (int64_t c = g * groupChannels; c < (g + 1) * groupChannels; ++c)
+        for (int64_t i = 0; i < l.inner; ++i) {
+          const int64_t at = (o * l.channels + c) * l.inner + i;
+          if (!(weights[at] > 0))
+            continue;
+          double v = w[at];
+          if (scheme.perChannelScale)
+            v = double(
+                static_cast<float>(v / out.channelScale[o * l.inner + i]));
+          points.emplace_back(v, weights[at]);
+        }
+    if (points.empty())
+      return;
+    std::sort(points.begin(), points.end());
+    // Distinct keys with their summed weights; each point's key index.
+    std::vector<double> keys, counts;
+    std::vector<int64_t> keyOfPoint(points.size());
+    for (size_t p = 0; p < points.size(); ++p) {
+      const double key = keyOf(static_cast<float>(points[p].first),
+                               scheme.fastMode, precision);
+      if (keys.empty() || keys.back() != key) {
+        keys.push_back(key);
+        counts.push_back(0);
+      }
+      counts.back() += points[p].second;
+      keyOfPoint[p] = keys.size() - 1;
+    }
+    std::vector<int64_t> starts = optimalKMeans1D(keys, counts, k, 1);
+    std::vector<double> sum(k, 0.0), weight(k, 0.0);
+    size_t cluster = 0;
+    for (size_t p = 0; p < points.size(); ++p) {
+      while (cluster + 1 < starts.size() &&
+             keyOfPoint[p] >= starts[cluster + 1])
+        ++cluster;
+      sum[cluster] += points[p].second * points[p].first;
+      weight[cluster] += points[p].second;
+    }
+    double *lut = out.lut.data() + g * k;
+    for (unsigned e = 0; e < k; ++e)
+      lut[e] = weight[e] > 0 ? sum[e] / weight[e] : 0.0;
+  });
+}

@@ -257,3 +257,77 @@ void mlir::coreai::searchIntegerRow(const QuantScheme &scheme,
     searchIntegerParam(scheme, range, row + j * segLen, segLen, lo[j], hi[j],
                        scales[j], zeroPoints[j]);
 }
+
+namespace {
+
+/// sum h (x - (code(x) - zp) * s)^2 for the stored scale `s`, codes as the
+/// code kernels compute them.
+double weightedError(const IntRange &range, const float *x, const double *h,
+                     int64_t n, double s, double zp) {
+  const float sf = static_cast<float>(s), zf = static_cast<float>(zp);
+  const float qmin = float(range.qmin), qmax = float(range.qmax);
+  double error = 0;
+  for (int64_t k = 0; k < n; ++k) {
+    const double e =
+        double(x[k]) - (double(codeOf(x[k], sf, zf, qmin, qmax)) - zp) * s;
+    error += h[k] * e * e;
+  }
+  return error;
+}
+
+} // namespace
+
+void mlir::coreai::searchWeightedIntegerParam(const QuantScheme &scheme,
+                                              const IntRange &range,
+                                              const float *x, const double *h,
+                                              int64_t n, double &scale,
+                                              double &zeroPoint) {
+  if (scheme.format.isFloat || n == 0)
+    return;
+  double lo = 0, hi = 0, weight = 0;
+  for (int64_t k = 0; k < n; ++k) {
+    lo = std::min(lo, double(x[k]));
+    hi = std::max(hi, double(x[k]));
+    weight += h[k];
+  }
+  if ((lo == 0 && hi == 0) || !(weight > 0) || !std::isfinite(weight))
+    return;
+  double bestError = weightedError(range, x, h, n, scale, zeroPoint);
+  const double qmin = double(range.qmin), qmax = double(range.qmax);
+  const int ratios = numRatios(scheme.lowestRatio);
+  for (int i = 0; i < ratios; ++i) {
+    const double r = ratio(i);
+    double s, zp;
+    if (scheme.symmetric) {
+      zp = double(range.symmetricZeroPoint);
+      s = r * std::max(-lo, hi) / (qmax - zp);
+    } else {
+      const double center = 0.5 * (lo + hi), half = 0.5 * r * (hi - lo);
+      s = 2 * half / (qmax - qmin);
+      zp = std::clamp(std::nearbyint(qmin - (center - half) / s), qmin, qmax);
+    }
+    const float sf = static_cast<float>(s), zf = static_cast<float>(zp);
+    if (!(sf > 0.0f) || !std::isfinite(1.0f / sf))
+      continue;
+    // Refit the scale to these codes, weighted.
+    double sxc = 0, scc = 0;
+    for (int64_t k = 0; k < n; ++k) {
+      const double c =
+          double(codeOf(x[k], sf, zf, float(qmin), float(qmax))) - zp;
+      sxc += h[k] * double(x[k]) * c;
+      scc += h[k] * c * c;
+    }
+    if (!(scc > 0) || !(sxc > 0))
+      continue;
+    const double stored = roundScale(sxc / scc, scheme.scaleStorage);
+    if (!(static_cast<float>(stored) > 0.0f) ||
+        !std::isfinite(1.0f / static_cast<float>(stored)))
+      continue;
+    const double error = weightedError(range, x, h, n, stored, zp);
+    if (error < bestError) {
+      bestError = error;
+      scale = stored;
+      zeroPoint = zp;
+    }
+  }
+}

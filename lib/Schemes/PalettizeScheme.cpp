@@ -9,9 +9,12 @@
 
 #include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Palettize.h"
+#include "coreai/Compression/Parallel.h"
 #include "coreai/Compression/Quantize.h"
 #include "coreai/Schemes/QuantTypes.h"
 #include "coreai/Schemes/WeightSchemes.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::coreai;
@@ -98,33 +101,44 @@ bool PalettizeWeightScheme::quantizeLut(ArrayRef<double> lut, Type weightType,
   return true;
 }
 
-/// Re-assigns the indices of `p` with GPTQ error feedback from the weight's
-/// activation statistics: each element, in GPTQ's column order, takes the
-/// entry of its LUT nearest to its updated value; the LUTs stay. Vector LUTs
-/// and a diagonal-only H keep the plain assignment, with a warning.
-static bool assignWithGptq(const WeightCandidate &weight,
-                           WeightPayload &payload, const PalettizeScheme &s,
-                           PalettizedWeight &p, unsigned threads,
-                           std::string &warning, std::string &error) {
+/// Re-palettizes `p` with the weight's activation statistics (scalar LUTs):
+/// each LUT is refitted by k-means with every element weighed by its input
+/// (diag H), then the indices are assigned by GPTQ error feedback, or with
+/// only the diagonal of H to the nearest entry (with a warning). Vector LUTs
+/// (cluster-dim > 1) are kept, with a warning.
+static bool applyStatistics(const WeightCandidate &weight,
+                            WeightPayload &payload, const PalettizeScheme &s,
+                            PalettizedWeight &p, unsigned threads,
+                            std::string &warning, std::string &error) {
   const InputStatistics &stats = *weight.statistics;
-  if (!stats.full || s.clusterDim > 1) {
-    warning = !stats.full
-                  ? "the activation statistics hold only the diagonal of H (" +
-                        std::to_string(stats.columns) +
-                        " input columns); palettized without error feedback"
-                  : "GPTQ assigns scalar LUTs only (cluster-dim 1); "
-                    "palettized without error feedback";
+  if (s.clusterDim > 1) {
+    warning = "activation statistics refine scalar LUTs only (cluster-dim 1); "
+              "palettized without them";
     return true;
   }
   ArrayRef<int64_t> shape = weight.getShape();
   const int64_t oax = weight.axes.out;
+  std::vector<double> weights;
+  if (!getElementInputWeights(shape, oax, stats, weights)) {
+    error = "the activation statistics do not fit the weight's shape";
+    return false;
+  }
+  ArrayRef<float> decoded = payload.decode(threads);
+  // Without feedback each element's error reaches the output on its own:
+  // k-means weighted by its mean square input is exact. With feedback the
+  // values move before they are assigned; weighing by the root mean square
+  // (the scale of the element's contribution) served the real recognizer
+  // best at 2, 3 and 4 bits (docs/ActivationStatistics.md).
+  if (stats.full)
+    for (double &v : weights)
+      v = std::sqrt(v);
+  refitLutsWeighted(s, shape, oax, decoded, weights, p, threads);
   const int64_t rows = shape[oax];
   int64_t inner = 1;
   for (size_t d = oax + 1; d < shape.size(); ++d)
     inner *= shape[d];
   const int64_t entries = int64_t(1) << s.nbits;
   const int64_t rowsPerLut = rows / p.numGroups;
-  ArrayRef<float> decoded = payload.decode(threads);
   std::vector<float> values(decoded.begin(), decoded.end());
   auto assign = [&](int64_t index, float value) {
     const int64_t row = (index / inner) % rows;
@@ -143,6 +157,17 @@ static bool assignWithGptq(const WeightCandidate &weight,
     p.indices[index] = static_cast<char>(best);
     return static_cast<float>(lut[best] * scale);
   };
+  if (!stats.full) {
+    warning = "the activation statistics hold only the diagonal of H (" +
+              std::to_string(stats.columns) +
+              " input columns); palettized without error feedback";
+    parallelForChunks(threads, values.size(), 1 << 14,
+                      [&](int64_t b, int64_t e) {
+                        for (int64_t i = b; i < e; ++i)
+                          assign(i, values[i]);
+                      });
+    return true;
+  }
   return gptqQuantizeTensor(shape, oax, stats.groups, stats.gram.data(),
                             values.data(), GptqOptions(), assign, threads,
                             error);
@@ -170,8 +195,8 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
   else
     palettizeWeight(s, shape, oax, payload.decode(threads), p, threads);
 
-  if (weight.statistics && !assignWithGptq(weight, payload, s, p, threads,
-                                           result->warning, status.error))
+  if (weight.statistics && !applyStatistics(weight, payload, s, p, threads,
+                                            result->warning, status.error))
     return nullptr;
 
   const int64_t cd = s.clusterDim;

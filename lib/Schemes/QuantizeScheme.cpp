@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Compression/Gptq.h"
+#include "coreai/Compression/Parallel.h"
 #include "coreai/Compression/Quantize.h"
 #include "coreai/Schemes/QuantTypes.h"
 #include "coreai/Schemes/WeightSchemes.h"
@@ -122,23 +123,20 @@ QuantizeWeightScheme::getParamShape(const WeightCandidate &weight,
   return param;
 }
 
-/// Re-quantizes `q` with GPTQ error feedback from the weight's activation
-/// statistics, keeping its scales and zero points: the codes come out
-/// unpacked. A diagonal-only H carries no feedback: the weight keeps its
-/// codes, with a warning.
-static bool applyGptq(const WeightCandidate &weight, WeightPayload &payload,
-                      const QuantScheme &scheme, ArrayRef<int64_t> paramShape,
-                      QuantizedWeight &q, unsigned threads,
-                      std::string &warning, std::string &error) {
+/// Re-quantizes `q` with the weight's activation statistics: with the
+/// least-squares search (scale-search=mse, or auto at 2 and 4 bits) each
+/// block's integer scale is searched again with every element weighed by
+/// the mean square of its input (diag H); then the codes come from GPTQ
+/// error feedback, or with only the diagonal of H from plain rounding to
+/// the new scales (with a warning). The codes come out unpacked.
+static bool applyStatistics(const WeightCandidate &weight,
+                            WeightPayload &payload, const QuantScheme &scheme,
+                            ArrayRef<int64_t> paramShape, QuantizedWeight &q,
+                            unsigned threads, std::string &warning,
+                            std::string &error) {
   const InputStatistics &stats = *weight.statistics;
-  if (!stats.full) {
-    warning = "the activation statistics hold only the diagonal of H (" +
-              std::to_string(stats.columns) +
-              " input columns); quantized without error feedback";
-    return true;
-  }
   ArrayRef<int64_t> shape = weight.getShape();
-  const int64_t rank = shape.size();
+  const int64_t rank = shape.size(), out = weight.axes.out;
   // Element index -> block index, dim by dim.
   SmallVector<int64_t> blockLen(rank), paramStride(rank, 1);
   for (int64_t d = rank - 1; d >= 0; --d) {
@@ -159,8 +157,54 @@ static bool applyGptq(const WeightCandidate &weight, WeightPayload &payload,
       getIntRange(scheme.format, scheme.symmetric, scheme.fullRange);
   ArrayRef<float> decoded = payload.decode(threads);
   std::vector<float> values(decoded.begin(), decoded.end());
-  ByteBuffer codes(values.size());
   const bool oneZeroPoint = q.zeroPoints.size() == 1;
+
+  if (scheme.search == ScaleSearch::MSE && !scheme.format.isFloat) {
+    std::vector<double> weights;
+    if (!getElementInputWeights(shape, out, stats, weights)) {
+      error = "the activation statistics do not fit the weight's shape";
+      return false;
+    }
+    SmallVector<int64_t> strides(rank, 1);
+    for (int64_t d = rank - 2; d >= 0; --d)
+      strides[d] = strides[d + 1] * shape[d + 1];
+    int64_t blockSize = 1;
+    for (int64_t d = 0; d < rank; ++d)
+      blockSize *= blockLen[d];
+    // Each block (a box of the weight) gathered with its weights, searched.
+    parallelForChunks(
+        threads, q.scales.size(), 16, [&](int64_t b0, int64_t b1) {
+          std::vector<float> x(blockSize);
+          std::vector<double> h(blockSize);
+          SmallVector<int64_t> first(rank), coord(rank);
+          for (int64_t b = b0; b < b1; ++b) {
+            for (int64_t d = rank - 1, rest = b; d >= 0; --d) {
+              first[d] = (rest % paramShape[d]) * blockLen[d];
+              rest /= paramShape[d];
+            }
+            coord = first;
+            for (int64_t k = 0; k < blockSize; ++k) {
+              int64_t index = 0;
+              for (int64_t d = 0; d < rank; ++d)
+                index += coord[d] * strides[d];
+              x[k] = values[index];
+              h[k] = weights[index];
+              for (int64_t d = rank - 1; d >= 0; --d) {
+                if (++coord[d] < first[d] + blockLen[d])
+                  break;
+                coord[d] = first[d];
+              }
+            }
+            double zeroPoint = q.zeroPoints[oneZeroPoint ? 0 : b];
+            searchWeightedIntegerParam(scheme, range, x.data(), h.data(),
+                                       blockSize, q.scales[b], zeroPoint);
+            if (!oneZeroPoint)
+              q.zeroPoints[b] = zeroPoint;
+          }
+        });
+  }
+
+  ByteBuffer codes(values.size());
   auto quantize = [&](int64_t index, float value) {
     int64_t block = blockOf(index);
     double scale = q.scales[block];
@@ -171,10 +215,20 @@ static bool applyGptq(const WeightCandidate &weight, WeightPayload &payload,
     return static_cast<float>(
         (decodeQuantCode(scheme.format, code) - zeroPoint) * scale);
   };
-  if (!gptqQuantizeTensor(shape, weight.axes.out, stats.groups,
-                          stats.gram.data(), values.data(), GptqOptions(),
-                          quantize, threads, error))
+  if (!stats.full) {
+    warning = "the activation statistics hold only the diagonal of H (" +
+              std::to_string(stats.columns) +
+              " input columns); quantized without error feedback";
+    parallelForChunks(threads, values.size(), 1 << 14,
+                      [&](int64_t b, int64_t e) {
+                        for (int64_t i = b; i < e; ++i)
+                          quantize(i, values[i]);
+                      });
+  } else if (!gptqQuantizeTensor(shape, out, stats.groups, stats.gram.data(),
+                                 values.data(), GptqOptions(), quantize,
+                                 threads, error)) {
     return false;
+  }
   q.codes = std::move(codes);
   q.packed = false;
   return true;
@@ -211,8 +265,8 @@ QuantizeWeightScheme::compute(const WeightCandidate &weight,
     return nullptr;
   }
   if (weight.statistics &&
-      !applyGptq(weight, payload, scheme, result->paramShape, q, threads,
-                 result->warning, status.error))
+      !applyStatistics(weight, payload, scheme, result->paramShape, q, threads,
+                       result->warning, status.error))
     return nullptr;
   bool encoded =
       q.packed ? encodePackedCodes(dataType, std::move(q.codes), payload.size(),

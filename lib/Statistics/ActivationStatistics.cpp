@@ -14,6 +14,7 @@
 #include <Eigen/Core>
 
 #include <cmath>
+#include <cstring>
 
 using namespace mlir;
 using namespace mlir::coreai;
@@ -62,21 +63,62 @@ void addGram(const double *x, int64_t n, int64_t k, bool columnsAreSamples,
       }
     return;
   }
+  // The lower triangle, a band of columns per task; the caller mirrors it.
   const int64_t bands = (k + kBand - 1) / kBand;
   parallelFor(threads, bands, [&](int64_t band) {
     const int64_t j0 = band * kBand, w = std::min(kBand, k - j0);
     Eigen::Map<RowMatrix> g(gram, k, k);
     if (columnsAreSamples) {
       Eigen::Map<const RowMatrix> s(x, k, n);
-      g.middleCols(j0, w).noalias() += s * s.middleRows(j0, w).transpose();
+      g.block(j0, j0, k - j0, w).noalias() +=
+          s.middleRows(j0, k - j0) * s.middleRows(j0, w).transpose();
     } else {
       Eigen::Map<const RowMatrix> m(x, n, k);
-      g.middleCols(j0, w).noalias() += m.transpose() * m.middleCols(j0, w);
+      g.block(j0, j0, k - j0, w).noalias() +=
+          m.middleCols(j0, k - j0).transpose() * m.middleCols(j0, w);
     }
   });
 }
 
+/// Copies the lower triangle of each k x k matrix of `gram` over its upper.
+void mirrorLower(double *gram, int64_t count, int64_t k, unsigned threads) {
+  parallelFor(threads, count * k, [&](int64_t row) {
+    double *g = gram + (row / k) * k * k;
+    const int64_t i = row % k;
+    for (int64_t j = i + 1; j < k; ++j)
+      g[i * k + j] = g[j * k + i];
+  });
+}
+
 } // namespace
+
+__int128 mlir::coreai::toFixedPoint(double v) {
+  uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  const int exponent = static_cast<int>((bits >> 52) & 0x7ff);
+  if (exponent == 0) // zero or subnormal: below 2^-1022
+    return 0;
+  const uint64_t mantissa =
+      (bits & ((uint64_t(1) << 52) - 1)) | (uint64_t(1) << 52);
+  // v * 2^64 = mantissa * 2^shift.
+  const int shift = exponent - 1075 + 64;
+  unsigned __int128 magnitude;
+  if (shift >= 0) {
+    magnitude = static_cast<unsigned __int128>(mantissa) << shift;
+  } else if (-shift > 63) {
+    magnitude = 0; // below one half
+  } else {
+    const int s = -shift;
+    uint64_t q = mantissa >> s;
+    const uint64_t r = mantissa & ((uint64_t(1) << s) - 1);
+    const uint64_t half = uint64_t(1) << (s - 1);
+    if (r > half || (r == half && (q & 1)))
+      ++q;
+    magnitude = q;
+  }
+  const __int128 value = static_cast<__int128>(magnitude);
+  return (bits >> 63) ? -value : value;
+}
 
 InputStatistics StatisticsEntry::getStatistics() const {
   InputStatistics stats;
@@ -213,7 +255,11 @@ bool ActivationStatistics::add(int64_t id, ArrayRef<int64_t> shape,
   const int64_t rank = shape.size();
   const int64_t groups = entry->groups, k = entry->columns;
   const int64_t per = entry->full ? k * k : k;
-  std::vector<double> gram(groups * per, 0.0);
+  std::vector<double> &gram = scratch;
+  gram.resize(groups * per);
+  parallelForChunks(threads, gram.size(), 1 << 16, [&](int64_t b, int64_t e) {
+    std::fill(gram.begin() + b, gram.begin() + e, 0.0);
+  });
   int64_t samples = 0;
   if (!entry->isConvolution) {
     const int64_t axis =
@@ -262,13 +308,15 @@ bool ActivationStatistics::add(int64_t id, ArrayRef<int64_t> shape,
     const int64_t positions = out[0] * out[1];
     const int64_t chunk =
         std::max<int64_t>(16, kPatchBytes / (8 * std::max<int64_t>(k, 1)));
-    std::vector<double> patches(std::min(chunk, positions) * k);
     const int64_t height = shape[2], width = shape[3];
-    for (int64_t n = 0; n < shape[0]; ++n)
-      for (int64_t g = 0; g < groups; ++g)
+    // The patches of group `g` of every sample into H of that group, with
+    // `inner` threads for each chunk of positions.
+    auto addGroup = [&](int64_t g, unsigned inner) {
+      std::vector<double> patches(std::min(chunk, positions) * k);
+      for (int64_t n = 0; n < shape[0]; ++n)
         for (int64_t p0 = 0; p0 < positions; p0 += chunk) {
           const int64_t p1 = std::min(positions, p0 + chunk);
-          parallelForChunks(threads, p1 - p0, 64, [&](int64_t b, int64_t e) {
+          parallelForChunks(inner, p1 - p0, 64, [&](int64_t b, int64_t e) {
             for (int64_t p = p0 + b; p < p0 + e; ++p) {
               const int64_t oy = p / out[1], ox = p % out[1];
               double *row = &patches[(p - p0) * k];
@@ -286,33 +334,60 @@ bool ActivationStatistics::add(int64_t id, ArrayRef<int64_t> shape,
             }
           });
           addGram(patches.data(), p1 - p0, k, false, entry->full,
-                  gram.data() + g * per, threads);
+                  gram.data() + g * per, inner);
         }
+    };
+    // Many groups (a depthwise convolution: one small H per channel) run
+    // side by side; one group spreads its products over the threads. Each
+    // H is summed in the same order either way.
+    if (groups > 1)
+      parallelFor(threads, groups, [&](int64_t g) { addGroup(g, 1); });
+    else
+      addGroup(0, threads);
     samples = shape[0] * positions;
   }
+  if (entry->full)
+    mirrorLower(gram.data(), groups, k, threads);
   // Into the exact sums: every value of this call rounded to 2^-64 units.
-  // Checked first, so that a failed call leaves the sums as they were.
+  // Checked first, so that a failed call leaves the sums as they were; the
+  // first failing element (in order) names the problem.
   const double limit = std::ldexp(1.0, 62);
   const __int128 bound = __int128(1) << 126;
-  auto toFixed = [](double v) {
-    return static_cast<__int128>(std::nearbyint(std::ldexp(v, 64)));
-  };
-  for (size_t i = 0; i < gram.size(); ++i) {
-    if (!(std::fabs(gram[i]) < limit))
-      return fail(std::isfinite(gram[i])
-                      ? "the input's products exceed the range of the "
-                        "statistics (2^62); scale the input down"
-                      : "the input holds Inf or NaN");
-    if (!entry->sums.empty()) {
-      __int128 sum = entry->sums[i] + toFixed(gram[i]);
-      if (sum > bound || sum < -bound)
-        return fail("the accumulated statistics exceed their range (2^62)");
+  const int64_t size = gram.size();
+  constexpr int64_t kGrain = 1 << 14;
+  std::vector<int> problems((size + kGrain - 1) / kGrain, 0);
+  parallelFor(threads, problems.size(), [&](int64_t chunk) {
+    const int64_t end = std::min(size, (chunk + 1) * kGrain);
+    for (int64_t i = chunk * kGrain; i < end; ++i) {
+      if (!(std::fabs(gram[i]) < limit)) {
+        problems[chunk] = std::isfinite(gram[i]) ? 1 : 2;
+        return;
+      }
+      if (!entry->sums.empty()) {
+        __int128 sum = entry->sums[i] + toFixedPoint(gram[i]);
+        if (sum > bound || sum < -bound) {
+          problems[chunk] = 3;
+          return;
+        }
+      }
     }
+  });
+  for (int problem : problems) {
+    if (problem == 1)
+      return fail("the input's products exceed the range of the statistics "
+                  "(2^62); scale the input down");
+    if (problem == 2)
+      return fail("the input holds Inf or NaN");
+    if (problem == 3)
+      return fail("the accumulated statistics exceed their range (2^62)");
   }
   if (entry->sums.empty())
     entry->sums.assign(gram.size(), 0);
-  for (size_t i = 0; i < gram.size(); ++i)
-    entry->sums[i] += toFixed(gram[i]);
+  parallelFor(threads, problems.size(), [&](int64_t chunk) {
+    const int64_t end = std::min(size, (chunk + 1) * kGrain);
+    for (int64_t i = chunk * kGrain; i < end; ++i)
+      entry->sums[i] += toFixedPoint(gram[i]);
+  });
   entry->samples += samples;
   return true;
 }

@@ -258,3 +258,32 @@ TEST(Gptq, TensorLayoutAndGroups) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Gptq, ElementInputWeights) {
+  // A [K=3, N=2] matmul weight (output axis 1), full H over 2 samples: the
+  // element (k, n) weighs H[k][k] / 2.
+  InputStatistics stats;
+  stats.columns = 3;
+  stats.samples = 2;
+  stats.gram = {4, 1, 0, 1, 8, 0, 0, 0, 2};
+  std::vector<double> weights;
+  ASSERT_TRUE(getElementInputWeights({3, 2}, 1, stats, weights));
+  EXPECT_EQ(weights, (std::vector<double>{2, 2, 4, 4, 1, 1}));
+  // A [4, 3, 1, 1] conv weight in two groups, diagonal only: row r reads
+  // the diagonal of group r / 2.
+  stats.groups = 2;
+  stats.full = false;
+  stats.samples = 1;
+  stats.gram = {1, 2, 3, 10, 20, 30};
+  ASSERT_TRUE(getElementInputWeights({4, 3, 1, 1}, 0, stats, weights));
+  EXPECT_EQ(weights,
+            (std::vector<double>{1, 2, 3, 1, 2, 3, 10, 20, 30, 10, 20, 30}));
+  // Statistics of another shape, or groups that do not divide the rows.
+  EXPECT_FALSE(getElementInputWeights({4, 2, 1, 1}, 0, stats, weights));
+  stats.groups = 3;
+  EXPECT_FALSE(getElementInputWeights({4, 3, 1, 1}, 0, stats, weights));
+}
+
+} // namespace

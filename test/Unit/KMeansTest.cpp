@@ -1,6 +1,7 @@
 //===- KMeansTest.cpp - Exact 1-D and vector k-means ----------------------===//
 
 #include "coreai/Compression/KMeans.h"
+#include "coreai/Compression/Palettize.h"
 
 #include "BruteForceKMeans.h"
 
@@ -96,6 +97,64 @@ TEST(KMeans, FitSampleSeesEveryPartOfTheWeight) {
   for (int i = 0; i < 1024; ++i)
     for (int j = 0; j < i; j += 7)
       EXPECT_EQ(labels[i] == labels[j], blob[i] == blob[j]) << i << " " << j;
+}
+
+} // namespace
+
+namespace {
+
+TEST(KMeans, WeightedLutRefitIsTheWeightedOptimum) {
+  // A [3, 8] weight, one LUT per row (output axis 0), random input weights
+  // with some zeros: after the refit, each row's weighted error with its
+  // values on their nearest entries is the brute-force weighted optimum.
+  std::mt19937 rng(17);
+  std::normal_distribution<float> normal;
+  std::uniform_real_distribution<double> uniform(0.0, 4.0);
+  const int64_t rows = 3, cols = 8;
+  for (unsigned bits : {1u, 2u}) {
+    std::vector<float> w(rows * cols);
+    std::vector<double> h(rows * cols);
+    for (int64_t i = 0; i < rows * cols; ++i) {
+      w[i] = normal(rng);
+      h[i] = i % 5 == 0 ? 0.0 : uniform(rng);
+    }
+    PalettizeScheme scheme;
+    scheme.nbits = bits;
+    scheme.groupSize = 1;
+    scheme.fastMode = false;
+    PalettizedWeight p;
+    palettizeWeight(scheme, {rows, cols}, 0, w, p);
+    refitLutsWeighted(scheme, {rows, cols}, 0, w, h, p);
+    const int64_t k = int64_t(1) << bits;
+    for (int64_t r = 0; r < rows; ++r) {
+      std::vector<std::pair<double, double>> points;
+      double error = 0;
+      for (int64_t c = 0; c < cols; ++c) {
+        const double v = w[r * cols + c], weight = h[r * cols + c];
+        double nearest = INFINITY;
+        for (int64_t e = 0; e < k; ++e)
+          nearest = std::min(nearest, std::fabs(p.lut[r * k + e] - v));
+        error += weight * nearest * nearest;
+        if (weight > 0)
+          points.emplace_back(v, weight);
+      }
+      std::sort(points.begin(), points.end());
+      std::vector<double> values, weights;
+      for (auto [v, weight] : points)
+        values.push_back(v), weights.push_back(weight);
+      EXPECT_NEAR(error, bruteForce(values, weights, k), 1e-9)
+          << "bits " << bits << " row " << r;
+    }
+  }
+  // A group whose weights are all zero keeps its LUT.
+  PalettizeScheme scheme;
+  scheme.nbits = 1;
+  PalettizedWeight p;
+  std::vector<float> w = {1, 2, 3, 4};
+  palettizeWeight(scheme, {2, 2}, 0, w, p);
+  std::vector<double> before = p.lut;
+  refitLutsWeighted(scheme, {2, 2}, 0, w, std::vector<double>(4, 0.0), p);
+  EXPECT_EQ(p.lut, before);
 }
 
 } // namespace

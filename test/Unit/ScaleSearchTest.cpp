@@ -200,3 +200,79 @@ TEST(ScaleSearch, ZeroAndConstantBlocks) {
 }
 
 } // namespace
+
+namespace {
+
+double weightedError(const IntRange &range, const std::vector<float> &x,
+                     const std::vector<double> &h, double scale,
+                     double zeroPoint) {
+  double error = 0;
+  for (size_t k = 0; k < x.size(); ++k)
+    error += h[k] * integerBlockError(range, &x[k], 1, scale, zeroPoint);
+  return error;
+}
+
+TEST(ScaleSearch, WeightedSearchFollowsTheInputWeights) {
+  // Uneven weights (a few inputs a hundred times louder): the weighted
+  // search never loses to its starting point and, summed over the blocks,
+  // beats the unweighted search on the weighted error by a margin, while the
+  // loud elements' own error drops.
+  for (bool symmetric : {true, false}) {
+    QuantScheme scheme{QuantFormat::integer(4, symmetric), symmetric,
+                       ScaleStorage::F16, ScaleSearch::MSE, 0.30};
+    const IntRange range = getIntRange(scheme.format, symmetric);
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<int> pick(0, 63);
+    double plainTotal = 0, weightedTotal = 0, plainLoud = 0, weightedLoud = 0;
+    for (const auto &x : heavyTailedBlocks(200, 64, symmetric ? 21 : 22)) {
+      std::vector<double> h(x.size(), 1.0);
+      for (int i = 0; i < 4; ++i)
+        h[pick(rng)] = 100.0;
+      float lo = *std::min_element(x.begin(), x.end());
+      float hi = *std::max_element(x.begin(), x.end());
+      double scale, zeroPoint;
+      searchIntegerParam(scheme, range, x.data(), x.size(), lo, hi, scale,
+                         zeroPoint);
+      double s = scale, z = zeroPoint;
+      searchWeightedIntegerParam(scheme, range, x.data(), h.data(), x.size(), s,
+                                 z);
+      const double before = weightedError(range, x, h, scale, zeroPoint);
+      const double after = weightedError(range, x, h, s, z);
+      ASSERT_LE(after, before);
+      if (symmetric)
+        ASSERT_EQ(z, zeroPoint);
+      plainTotal += before;
+      weightedTotal += after;
+      std::vector<double> loud(h.size());
+      for (size_t k = 0; k < h.size(); ++k)
+        loud[k] = h[k] > 1 ? 1.0 : 0.0;
+      plainLoud += weightedError(range, x, loud, scale, zeroPoint);
+      weightedLoud += weightedError(range, x, loud, s, z);
+    }
+    EXPECT_LT(weightedTotal, 0.9 * plainTotal) << symmetric;
+    EXPECT_LT(weightedLoud, 0.8 * plainLoud) << symmetric;
+  }
+}
+
+TEST(ScaleSearch, WeightedSearchKeepsWhatItCannotImprove) {
+  QuantScheme scheme{QuantFormat::integer(4, true), true, ScaleStorage::F16,
+                     ScaleSearch::MSE, 0.30};
+  const IntRange range = getIntRange(scheme.format, true);
+  std::vector<float> x = heavyTailedBlocks(1, 32, 3)[0];
+  // Weights all zero, an all-zero block, a float format: unchanged.
+  std::vector<double> zero(x.size(), 0.0), one(x.size(), 1.0);
+  double s = 0.125, z = 0;
+  searchWeightedIntegerParam(scheme, range, x.data(), zero.data(), x.size(), s,
+                             z);
+  EXPECT_EQ(s, 0.125);
+  std::vector<float> zeros(x.size(), 0.0f);
+  searchWeightedIntegerParam(scheme, range, zeros.data(), one.data(),
+                             zeros.size(), s, z);
+  EXPECT_EQ(s, 0.125);
+  QuantScheme fp8{QuantFormat::floating(SmallFloat::F8E4M3FN), true,
+                  ScaleStorage::F16, ScaleSearch::MSE, 0.30};
+  searchWeightedIntegerParam(fp8, range, x.data(), one.data(), x.size(), s, z);
+  EXPECT_EQ(s, 0.125);
+}
+
+} // namespace

@@ -8,8 +8,8 @@ import pytest
 
 from conftest import run_opt
 from coreai_opt import Program
-from coreai_opt.coreai_utils import (ActivationStatistics, DType, CompressionGranularity,
-                                     palettize_weights, quantize_weights)
+from coreai_opt.coreai_utils import (ActivationStatistics, CompressionGranularity, DType,
+                                     QScheme, palettize_weights, quantize_weights)
 
 RNG = np.random.default_rng(0)
 
@@ -251,3 +251,41 @@ def test_gptq_lowers_the_output_error(compress, tmp_path):
         w, wq = before[conv_id].reshape(2, 8, 36), vals[conv_id].reshape(2, 8, 36)
         return sum(output_error(w[g], wq[g], hc[g]) for g in range(2))
     assert conv_error(b) < 0.8 * conv_error(a)
+
+
+@pytest.mark.parametrize("compress", ["int4", "int4-asym", "lut3"])
+def test_diagonal_statistics_weigh_scales_and_luts(compress):
+    """Statistics that keep only diag(H) (max_full_columns=0): no feedback,
+    a warning, but scales and LUTs follow the input weights: the error the
+    consumer sees, sum h (dw)^2, drops below today's on the loud columns."""
+    conv_w, q, k, v, program = make_program()
+    _, mm_ids = ids_by_consumer(program)
+    stats = ActivationStatistics(program, max_full_columns=0)
+    loud = np.ones(40)
+    loud[[3, 17, 29]] = 30.0  # three inputs thirty times louder
+    stats.add(mm_ids[0], RNG.standard_normal((500, 40)) * loud)
+    assert stats.capture(mm_ids[0])["full"] is False
+
+    def run(**extra):
+        if compress == "lut3":
+            return palettize_weights(program, lut_dtype=None, n_bits=3,
+                                     granularity=CompressionGranularity.PER_CHANNEL,
+                                     weight_num_threshold=0, **extra)
+        return quantize_weights(program, dtype=DType.INT4, weight_num_threshold=0,
+                                qscheme=(QScheme.ASYMMETRIC if compress == "int4-asym"
+                                         else QScheme.SYMMETRIC),
+                                **extra)
+    plain = run()
+    with pytest.warns(UserWarning, match="only the diagonal of H"):
+        weighted = run(activation_statistics=stats)
+
+    def values(p):
+        dense_p = p.copy().run("builtin.module(coreai-materialize-weights)")
+        rows = {r["id"]: r for r in dense_p.weights(weight_num_threshold=0)}
+        raw = dense_p._core.dense_values([mm_ids[0]])
+        return np.frombuffer(raw[0], dtype=np.float32).reshape(rows[mm_ids[0]]["shape"])
+    h = stats.gram(mm_ids[0])[0]  # the diagonal, one value per input row of q
+    w = values(program).astype(np.float64)
+    e_plain = (h[:, None] * (values(plain) - w) ** 2).sum()
+    e_weighted = (h[:, None] * (values(weighted) - w) ** 2).sum()
+    assert e_weighted < 0.8 * e_plain, (e_weighted, e_plain)

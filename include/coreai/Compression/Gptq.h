@@ -88,6 +88,16 @@ bool gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                         GptqElementQuantizer quantize, unsigned threads,
                         std::string &error);
 
+/// The mean square input each element of a weight of `shape` multiplies:
+/// diag H of its group and column (rows along `outAxis`, columns over the
+/// other axes in order, rows in `stats.groups` contiguous groups), divided by
+/// the samples; one value per element, row-major. Weighted scale search,
+/// weighted k-means and Wanda's pruning score use it. Returns false when
+/// the statistics do not fit the shape.
+bool getElementInputWeights(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                            const InputStatistics &stats,
+                            std::vector<double> &weights);
+
 /// The error a consumer sees through inputs of Gram matrix `h`:
 /// tr(D H D^T) for the `rows` x `cols` difference D (row-major), i.e. the
 /// summed squared output error over the calibration samples.

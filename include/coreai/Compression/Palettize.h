@@ -75,6 +75,19 @@ void palettizeWeight16(const PalettizeScheme &scheme,
                        llvm::ArrayRef<uint16_t> bits, bool bf16,
                        PalettizedWeight &out, unsigned threads = 1);
 
+/// Refits the scalar LUTs of `out` (palettizeWeight's result for `scheme`,
+/// clusterDim 1) by the exact 1-D k-means of the weight's values with
+/// element i weighing weights[i] (row-major; the mean square input it
+/// multiplies, from the activation statistics): each entry becomes the
+/// weighted mean of its cluster. Values are keyed as palettizeWeight keys
+/// them (divided by the per-channel scale; rounded in fast mode). Elements
+/// of weight 0 do not count; a group without a positive weight keeps its
+/// LUT. The indices are not changed: the caller assigns them.
+void refitLutsWeighted(const PalettizeScheme &scheme,
+                       llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                       llvm::ArrayRef<float> w, llvm::ArrayRef<double> weights,
+                       PalettizedWeight &out, unsigned threads = 1);
+
 } // namespace coreai
 } // namespace mlir
 

@@ -32,6 +32,11 @@ namespace coreai {
 /// only the diagonal (a 14336-column H would take 3 GiB as exact sums).
 constexpr int64_t kDefaultMaxFullColumns = 8192;
 
+/// `v` (|v| < 2^62) in units of 2^-64, rounded to nearest with ties to even:
+/// nearbyint(ldexp(v, 64)) in the default rounding mode, computed from the
+/// bits (no floating-point to 128-bit conversion call).
+__int128 toFixedPoint(double v);
+
 /// How one group of weights meets its input, and what was accumulated.
 struct StatisticsEntry {
   /// The weights (ids of the weight report) and their payloads' SHA-256.
@@ -101,6 +106,9 @@ private:
   StatisticsEntry *findMutable(int64_t id);
   std::vector<StatisticsEntry> entries;
   std::map<int64_t, size_t> byId;
+  /// One add() call's Gram matrices, kept between calls: a fresh buffer of
+  /// the size of H costs more in page faults than the products.
+  std::vector<double> scratch;
 };
 
 /// Reads the statistics file `path` for `module` and gives each candidate

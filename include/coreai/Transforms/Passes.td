@@ -58,9 +58,10 @@ defvar ActivationStatisticsOption =
     Option<"activationStatistics", "activation-statistics", "std::string",
            /*default=*/"\"\"",
            "A statistics file of this program (Python's "
-           "ActivationStatistics.save): weights it covers are rounded with "
-           "GPTQ error feedback from their inputs' Gram matrix (default: "
-           "none, each weight rounded on its own)">;
+           "ActivationStatistics.save): for weights it covers, scales and "
+           "LUTs are weighted by the mean square of their inputs and values "
+           "rounded with GPTQ error feedback from their inputs' Gram matrix "
+           "(default: none, each weight rounded on its own)">;
 
 
 def CoreAIMaterializeWeightsPass
