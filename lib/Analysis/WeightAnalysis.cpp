@@ -323,6 +323,10 @@ WeightTotals WeightAnalysis::getTotals() const {
         (!totals.worstChannel ||
          *w.worstChannelSqnr < *weights[*totals.worstChannel].worstChannelSqnr))
       totals.worstChannel = i;
+    if (w.compressed && w.outputSqnr &&
+        (!totals.worstOutput ||
+         *w.outputSqnr < *weights[*totals.worstOutput].outputSqnr))
+      totals.worstOutput = i;
   }
   totals.bitsPerWeight = 8.0 * double(totals.bytesAfter) /
                          double(std::max<int64_t>(1, totals.elements));
@@ -342,14 +346,16 @@ LogicalResult WeightAnalysis::compareWith(StringRef referencePath,
 
 LogicalResult WeightAnalysis::compareWith(Operation *reference,
                                           StringRef referencePath,
-                                          unsigned threads) {
+                                          unsigned threads,
+                                          OutputSqnrFn outputSqnr) {
   return compareWithOwned(OwningOpRef<Operation *>(reference->clone()),
-                          referencePath, threads);
+                          referencePath, threads, outputSqnr);
 }
 
 LogicalResult WeightAnalysis::compareWithOwned(OwningOpRef<Operation *> ref,
                                                StringRef referencePath,
-                                               unsigned threads) {
+                                               unsigned threads,
+                                               OutputSqnrFn outputSqnr) {
   // Materialize copies of both programs, then compare weight by weight.
   OwningOpRef<Operation *> mine = root->clone();
   if (failed(materializeWeights(*mine, threads)) ||
@@ -380,12 +386,16 @@ LogicalResult WeightAnalysis::compareWithOwned(OwningOpRef<Operation *> ref,
       weights[i].sqnr = std::numeric_limits<double>::infinity();
       weights[i].maxError = 0;
       weights[i].worstChannelSqnr = std::numeric_limits<double>::infinity();
+      if (outputSqnr)
+        weights[i].outputSqnr = std::numeric_limits<double>::infinity();
       return;
     }
     std::optional<std::vector<double>> a = readWeight(refWeights[i], 1);
     std::optional<std::vector<double>> b = readWeight(myWeights[i], 1);
     if (!a || !b)
       return;
+    if (outputSqnr)
+      weights[i].outputSqnr = outputSqnr(i, *a, *b);
     ErrorStats stats = compareValues(*a, *b);
     weights[i].sqnr = stats.getSqnrDb();
     weights[i].maxError = stats.maxAbsError;

@@ -52,6 +52,10 @@ void printJSON(const WeightAnalysis &analysis, raw_ostream &os) {
                         std::isfinite(*r.worstChannelSqnr)
                             ? llvm::json::Value(*r.worstChannelSqnr)
                             : llvm::json::Value(nullptr));
+          if (r.outputSqnr)
+            j.attribute("output_sqnr_db", std::isfinite(*r.outputSqnr)
+                                              ? llvm::json::Value(*r.outputSqnr)
+                                              : llvm::json::Value(nullptr));
         });
     });
     j.attributeObject("totals", [&] {
@@ -73,6 +77,14 @@ void printJSON(const WeightAnalysis &analysis, raw_ostream &os) {
         j.attribute("worst_channel_location",
                     weights[*totals.worstChannel].location);
       }
+      if (totals.worstOutput) {
+        double db = *weights[*totals.worstOutput].outputSqnr;
+        j.attribute("worst_output_sqnr_db", std::isfinite(db)
+                                                ? llvm::json::Value(db)
+                                                : llvm::json::Value(nullptr));
+        j.attribute("worst_output_location",
+                    weights[*totals.worstOutput].location);
+      }
     });
   });
   os << "\n";
@@ -85,6 +97,11 @@ void printTable(const WeightAnalysis &analysis, raw_ostream &os) {
       {"#", "consumer", "location", "shape", "type", "stored", "scheme",
        "bytes before", "bytes after", "bits/w", "SQNR dB", "worst ch dB",
        "max |err|"}};
+  // The output SQNR's column only with activation statistics.
+  const bool output = llvm::any_of(
+      weights, [](const WeightRecord &r) { return r.outputSqnr.has_value(); });
+  if (output)
+    cells[0].push_back("output dB");
   for (size_t i = 0; i < weights.size(); ++i) {
     const WeightRecord &r = weights[i];
     cells.push_back(
@@ -94,6 +111,8 @@ void printTable(const WeightAnalysis &analysis, raw_ostream &os) {
          llvm::formatv("{0:f2}", r.bitsPerWeight).str(), formatDb(r.sqnr),
          formatDb(r.worstChannelSqnr),
          r.maxError ? llvm::formatv("{0:e2}", *r.maxError).str() : "-"});
+    if (output)
+      cells.back().push_back(formatDb(r.outputSqnr));
   }
   std::vector<size_t> width(cells[0].size(), 0);
   for (const auto &line : cells)
@@ -126,6 +145,11 @@ void printTable(const WeightAnalysis &analysis, raw_ostream &os) {
     os << "worst output channel: "
        << formatDb(weights[*totals.worstChannel].worstChannelSqnr) << " dB at #"
        << *totals.worstChannel << " " << weights[*totals.worstChannel].location
+       << "\n";
+  if (totals.worstOutput)
+    os << "worst output SQNR: "
+       << formatDb(weights[*totals.worstOutput].outputSqnr) << " dB at #"
+       << *totals.worstOutput << " " << weights[*totals.worstOutput].location
        << "\n";
 }
 

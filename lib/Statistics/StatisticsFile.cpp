@@ -265,8 +265,8 @@ bool ActivationStatistics::load(llvm::StringRef bytes, llvm::StringRef name,
   return true;
 }
 
-LogicalResult mlir::coreai::attachActivationStatistics(
-    ModuleOp module, MutableArrayRef<WeightCandidate> weights, StringRef path) {
+FailureOr<DenseMap<Operation *, std::shared_ptr<const InputStatistics>>>
+mlir::coreai::readActivationStatistics(ModuleOp module, StringRef path) {
   auto fail = [&](const llvm::Twine &message) {
     emitError(module.getLoc()) << "option 'activation-statistics': " << message;
     return failure();
@@ -284,17 +284,27 @@ LogicalResult mlir::coreai::attachActivationStatistics(
     return fail(error);
   std::map<const StatisticsEntry *, std::shared_ptr<const InputStatistics>>
       converted;
-  for (WeightCandidate &weight : weights) {
-    auto id = ids.find(weight.op);
-    const StatisticsEntry *entry =
-        id == ids.end() ? nullptr : stats.find(id->second);
+  DenseMap<Operation *, std::shared_ptr<const InputStatistics>> byConstant;
+  for (auto [constant, id] : ids) {
+    const StatisticsEntry *entry = stats.find(id);
     if (!entry || entry->sums.empty())
       continue;
     std::shared_ptr<const InputStatistics> &shared = converted[entry];
     if (!shared)
       shared = std::make_shared<InputStatistics>(entry->getStatistics());
-    weight.statistics = shared;
+    byConstant[constant] = shared;
   }
+  return byConstant;
+}
+
+LogicalResult mlir::coreai::attachActivationStatistics(
+    ModuleOp module, MutableArrayRef<WeightCandidate> weights, StringRef path) {
+  auto byConstant = readActivationStatistics(module, path);
+  if (failed(byConstant))
+    return failure();
+  for (WeightCandidate &weight : weights)
+    if (auto it = byConstant->find(weight.op); it != byConstant->end())
+      weight.statistics = it->second;
   return success();
 }
 

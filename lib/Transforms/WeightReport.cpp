@@ -9,11 +9,18 @@
 
 #include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/Asset/AtomicFile.h"
+#include "coreai/Compression/Gptq.h"
+#include "coreai/Statistics/ActivationStatistics.h"
 #include "coreai/Transforms/Passes.h"
 #include "coreai/Weights/WeightPassDriver.h"
 
+#include "mlir/Parser/Parser.h"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+#include <limits>
 
 namespace mlir {
 namespace coreai {
@@ -31,13 +38,61 @@ struct WeightReportPass
     : public coreai::impl::CoreAIWeightReportPassBase<WeightReportPass> {
   using Base::Base;
 
+  /// Compares with the reference, through the statistics when given.
+  LogicalResult compare(WeightAnalysis &analysis) {
+    ModuleOp module = getOperation();
+    const unsigned threads = getPassThreadCount(&getContext());
+    if (activationStatistics.empty())
+      return reference.empty() ? success()
+                               : analysis.compareWith(reference, threads);
+    if (reference.empty())
+      return emitError(module.getLoc())
+             << "option 'activation-statistics' needs option 'reference': "
+                "the output error is measured against the reference's weights";
+    OwningOpRef<ModuleOp> ref =
+        parseSourceFile<ModuleOp>(reference, &getContext());
+    if (!ref)
+      return emitError(module.getLoc())
+             << "option 'reference': cannot read the program '" << reference
+             << "'";
+    auto byConstant = readActivationStatistics(*ref, activationStatistics);
+    if (failed(byConstant))
+      return failure();
+    // Weights are matched by order: the reference's i-th weight operand
+    // reads the constant whose statistics apply.
+    WeightAnalysis refAnalysis(*ref);
+    std::vector<const InputStatistics *> statistics;
+    for (const WeightRecord &r : refAnalysis.getWeights()) {
+      auto it = byConstant->find(r.source.getDefiningOp());
+      statistics.push_back(it == byConstant->end() ? nullptr
+                                                   : it->second.get());
+    }
+    ArrayRef<WeightRecord> records = analysis.getWeights();
+    auto outputSqnr = [&](size_t i, ArrayRef<double> a,
+                          ArrayRef<double> b) -> std::optional<double> {
+      if (i >= statistics.size() || !statistics[i])
+        return std::nullopt;
+      ArrayRef<int64_t> shape = records[i].type.getShape();
+      std::vector<double> error(a.size());
+      for (size_t k = 0; k < a.size(); ++k)
+        error[k] = b[k] - a[k];
+      const int64_t out = records[i].axes.out;
+      double signal = getTensorOutputEnergy(shape, out, *statistics[i], a);
+      double noise = getTensorOutputEnergy(shape, out, *statistics[i], error);
+      if (!std::isfinite(signal) || !std::isfinite(noise))
+        return std::nullopt;
+      if (noise <= 0)
+        return std::numeric_limits<double>::infinity();
+      return 10.0 * std::log10(signal / noise);
+    };
+    return analysis.compareWith(*ref, reference, threads, outputSqnr);
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     markAllAnalysesPreserved();
     WeightAnalysis analysis(module);
-    if (!reference.empty() &&
-        failed(
-            analysis.compareWith(reference, getPassThreadCount(&getContext()))))
+    if (failed(compare(analysis)))
       return signalPassFailure();
 
     if (output == "-") {

@@ -271,6 +271,11 @@ TEST(Gptq, ElementInputWeights) {
   std::vector<double> weights;
   ASSERT_TRUE(getElementInputWeights({3, 2}, 1, stats, weights));
   EXPECT_EQ(weights, (std::vector<double>{2, 2, 4, 4, 1, 1}));
+  // Its output energy, tr(D H D^T) with D the [2, 3] transpose: row 0 is
+  // (1, 0, 2), row 1 (0, 1, 0).
+  std::vector<double> d2 = {1, 0, 0, 1, 2, 0};
+  EXPECT_DOUBLE_EQ(getTensorOutputEnergy({3, 2}, 1, stats, d2),
+                   (4 + 2 * 2 * 0 + 4 * 2) + 8);
   // A [4, 3, 1, 1] conv weight in two groups, diagonal only: row r reads
   // the diagonal of group r / 2.
   stats.groups = 2;
@@ -280,6 +285,11 @@ TEST(Gptq, ElementInputWeights) {
   ASSERT_TRUE(getElementInputWeights({4, 3, 1, 1}, 0, stats, weights));
   EXPECT_EQ(weights,
             (std::vector<double>{1, 2, 3, 1, 2, 3, 10, 20, 30, 10, 20, 30}));
+  // The output energy of a [4, 3, 1, 1] conv tensor in these two groups
+  // (diagonal only): sum over rows of the group's h_c d_rc^2 times samples.
+  std::vector<double> d = {1, 0, 1, 0, 2, 0, 1, 1, 1, 0, 0, 3};
+  EXPECT_DOUBLE_EQ(getTensorOutputEnergy({4, 3, 1, 1}, 0, stats, d),
+                   1 + 3 + 2 * 2 * 2 + 10 + 20 + 30 + 30 * 9);
   // Statistics of another shape, or groups that do not divide the rows.
   EXPECT_FALSE(getElementInputWeights({4, 2, 1, 1}, 0, stats, weights));
   stats.groups = 3;

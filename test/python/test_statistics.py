@@ -3,6 +3,9 @@ grouped conv against numpy, shared H for shared inputs, exact merging, the
 file and its errors, and the compression functions with statistics (driver
 and Python give the same bytes; no statistics gives today's bytes; the
 output error is below plain rounding's)."""
+import json
+import os
+
 import numpy as np
 import pytest
 
@@ -251,6 +254,40 @@ def test_gptq_lowers_the_output_error(compress, tmp_path):
         w, wq = before[conv_id].reshape(2, 8, 36), vals[conv_id].reshape(2, 8, 36)
         return sum(output_error(w[g], wq[g], hc[g]) for g in range(2))
     assert conv_error(b) < 0.8 * conv_error(a)
+
+    # The weight report's output SQNR against the original and the same
+    # statistics: 10 log10 tr(W H W^T) / tr(dW H dW^T) of each weight.
+    gptq.save(tmp_path / "g.mlirbc")
+    report = tmp_path / "report.json"
+    r = run_opt(tmp_path / "g.mlirbc", "-o", os.devnull,
+                "--pass-pipeline=builtin.module(coreai-weight-report{reference=%s "
+                "activation-statistics=%s format=json output=%s})"
+                % (tmp_path / "p.mlirbc", tmp_path / "s.safetensors", report))
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(report.read_text())
+    zero = {i: np.zeros_like(w) for i, w in before.items()}
+    expected = {
+        conv_id: conv_error(zero) / conv_error(b),
+        mm_ids[0]: output_error(before[mm_ids[0]].T, 0 * before[mm_ids[0]].T, hq)
+        / output_error(before[mm_ids[0]].T, b[mm_ids[0]].T, hq),
+        # k is read transposed: its rows are already the output channels.
+        mm_ids[1]: output_error(before[mm_ids[1]], 0 * before[mm_ids[1]], hq)
+        / output_error(before[mm_ids[1]], b[mm_ids[1]], hq)}
+    for weight_id, ratio in expected.items():
+        got = rows["weights"][weight_id]["output_sqnr_db"]
+        assert got == pytest.approx(10 * np.log10(ratio), abs=1e-6), weight_id
+    worst = min(w["output_sqnr_db"] for w in rows["weights"])
+    assert rows["totals"]["worst_output_sqnr_db"] == worst
+    # The table shows the column; without statistics it has none.
+    r = run_opt(tmp_path / "g.mlirbc", "-o", os.devnull,
+                "--pass-pipeline=builtin.module(coreai-weight-report{reference=%s "
+                "activation-statistics=%s})" % (tmp_path / "p.mlirbc", tmp_path / "s.safetensors"))
+    table = r.stdout.decode()
+    assert "output dB" in table.splitlines()[0] and "worst output SQNR:" in table
+    r = run_opt(tmp_path / "g.mlirbc", "-o", os.devnull,
+                "--pass-pipeline=builtin.module(coreai-weight-report{reference=%s})"
+                % (tmp_path / "p.mlirbc"))
+    assert r.returncode == 0 and b"output dB" not in r.stdout and b"output SQNR" not in r.stdout
 
 
 @pytest.mark.parametrize("compress", ["int4", "int4-asym", "lut3"])

@@ -47,7 +47,15 @@ struct WeightRecord {
   /// Against a reference program: over the whole tensor, the largest
   /// error, and the SQNR of the worst output channel.
   std::optional<double> sqnr, maxError, worstChannelSqnr;
+  /// With activation statistics: the SQNR of what the consumer's output
+  /// holds of the weight, tr(W H W^T) over tr(dW H dW^T).
+  std::optional<double> outputSqnr;
 };
+
+/// The output SQNR of weight `ordinal` from its reference and materialized
+/// values (row-major), or nothing; called concurrently.
+using OutputSqnrFn = llvm::function_ref<std::optional<double>(
+    size_t ordinal, ArrayRef<double> reference, ArrayRef<double> values)>;
 
 /// Program-wide sums, as the report's last lines give them.
 struct WeightTotals {
@@ -57,6 +65,8 @@ struct WeightTotals {
   /// The compressed weight with the lowest SQNR and the one with the worst
   /// output channel, when errors are known.
   std::optional<size_t> worst, worstChannel;
+  /// The compressed weight of the lowest output SQNR, when known.
+  std::optional<size_t> worstOutput;
 };
 
 /// The weights of a program.
@@ -75,7 +85,8 @@ public:
   LogicalResult compareWith(StringRef referencePath, unsigned threads);
   /// The same against a program already in memory (it is not changed).
   LogicalResult compareWith(Operation *reference, StringRef referenceName,
-                            unsigned threads);
+                            unsigned threads,
+                            OutputSqnrFn outputSqnr = nullptr);
 
   /// Replaces the generic reason of uncompressed weight `ordinal`.
   void setSkipReason(size_t ordinal, std::string reason) {
@@ -85,7 +96,8 @@ public:
 
 private:
   LogicalResult compareWithOwned(OwningOpRef<Operation *> reference,
-                                 StringRef referenceName, unsigned threads);
+                                 StringRef referenceName, unsigned threads,
+                                 OutputSqnrFn outputSqnr = nullptr);
 
   Operation *root;
   std::vector<WeightRecord> weights;

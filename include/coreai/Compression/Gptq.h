@@ -98,6 +98,15 @@ bool getElementInputWeights(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                             const InputStatistics &stats,
                             std::vector<double> &weights);
 
+/// sum over groups g of tr(D_g H_g D_g^T) for a tensor `d` of `shape` (a
+/// weight, or its error) seen as GPTQ sees it (getElementInputWeights'
+/// layout): what the consumer's output holds of it, summed over the
+/// calibration samples; with only diag H, sum h_c d_rc^2. NaN when the
+/// statistics do not fit the shape.
+double getTensorOutputEnergy(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                             const InputStatistics &stats,
+                             llvm::ArrayRef<double> d);
+
 /// The error a consumer sees through inputs of Gram matrix `h`:
 /// tr(D H D^T) for the `rows` x `cols` difference D (row-major), i.e. the
 /// summed squared output error over the calibration samples.

@@ -111,6 +111,12 @@ private:
   std::vector<double> scratch;
 };
 
+/// Reads the statistics file `path` for `module`: each weight constant with
+/// statistics maps to its InputStatistics (one object for weights that read
+/// one input). Errors are emitted at the module, naming the option.
+FailureOr<DenseMap<Operation *, std::shared_ptr<const InputStatistics>>>
+readActivationStatistics(ModuleOp module, StringRef path);
+
 /// Reads the statistics file `path` for `module` and gives each candidate
 /// with statistics its InputStatistics. Errors are emitted at the module or,
 /// for a weight, at its constant; returns failure then.

@@ -426,6 +426,14 @@ def CoreAIWeightReportPass
     order among the consumers' weight operands (not by SSA names); a
     reference that does not match is an error. Changes nothing.
 
+    With `activation-statistics=FILE` (statistics of the reference program,
+    Python's `ActivationStatistics.save`) each weight they cover also gets
+    its output SQNR: tr(W H Wᵀ) over tr(ΔW H ΔWᵀ), with H the Gram matrix of
+    its inputs and ΔW its error -- the error the consumer's output actually
+    holds, summed over the calibration samples (with only diag H, weighted
+    by it). The table shows it as `output dB`, JSON as `output_sqnr_db`,
+    with the worst in the totals.
+
     Example: `coreai-opt q.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-weight-report{reference=model.mlir})'`
   }];
   let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
@@ -438,6 +446,10 @@ def CoreAIWeightReportPass
            ReportFormatValues>,
     Option<"output", "output", "std::string", /*default=*/"\"-\"",
            "Where to write the report: a file, or - for stdout (default)">,
+    Option<"activationStatistics", "activation-statistics", "std::string",
+           /*default=*/"\"\"",
+           "A statistics file of the reference program: adds each weight's "
+           "output SQNR (needs `reference`)">,
   ];
 }
 
