@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Compression/FloatFormats.h"
+#include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Palettize.h"
 #include "coreai/Compression/Parallel.h"
 #include "coreai/Compression/Sparsify.h"
@@ -73,6 +74,16 @@ private:
   /// Chooses the kept elements: keep[i] is 1 for every element kept.
   void selectKept(const WeightCandidate &weight, WeightPayload &payload,
                   UninitVector<uint8_t> &keep, unsigned threads) const;
+  /// Chooses the kept elements by `scores` (Wanda: |w| sqrt(E[x^2])).
+  void selectKeptByScore(const WeightCandidate &weight, ArrayRef<float> scores,
+                         UninitVector<uint8_t> &keep, unsigned threads) const;
+  /// With activation statistics: the kept values corrected by GPTQ error
+  /// feedback (pruned elements fixed at 0) and stored on their grid.
+  bool encodeWithStatistics(const WeightCandidate &weight,
+                            WeightPayload &payload, ArrayRef<uint8_t> keep,
+                            const KeptLayout &layout, ArrayRef<double> inputs,
+                            SparsifyEncoding &result, std::string &warning,
+                            std::string &error, unsigned threads) const;
   /// Stores the kept `values` plainly, quantized or palettized.
   bool encodeValues(ArrayRef<float> values, Type weightType,
                     SparsifyEncoding &result, std::string &error,
@@ -138,6 +149,137 @@ void SparsifyWeightScheme::selectKept(const WeightCandidate &weight,
     prune(payload.decode(threads));
 }
 
+void SparsifyWeightScheme::selectKeptByScore(const WeightCandidate &weight,
+                                             ArrayRef<float> scores,
+                                             UninitVector<uint8_t> &keep,
+                                             unsigned threads) const {
+  const int64_t count =
+      static_cast<int64_t>(std::floor(double(scores.size()) * config.sparsity));
+  switch (config.mode) {
+  case Mode::Unstructured:
+    pruneSmallest(scores, count, keep, threads);
+    return;
+  case Mode::Blocks:
+    pruneBlocks(scores, weight.getShape(), weight.axes.out, config.blockSize,
+                count, keep, threads);
+    return;
+  case Mode::NM:
+    pruneNM(scores, weight.getShape(), weight.axes.in, config.n, config.m, keep,
+            threads);
+    return;
+  }
+}
+
+bool SparsifyWeightScheme::encodeWithStatistics(
+    const WeightCandidate &weight, WeightPayload &payload,
+    ArrayRef<uint8_t> keep, const KeptLayout &layout, ArrayRef<double> inputs,
+    SparsifyEncoding &result, std::string &warning, std::string &error,
+    unsigned threads) const {
+  const InputStatistics &stats = *weight.statistics;
+  Type weightType = weight.getType().getElementType();
+  ArrayRef<float> decoded = payload.decode(threads);
+  const int64_t n = layout.numKept;
+  UninitVector<float> kept(n);
+  gatherKept(keep, layout, decoded, kept.data(), threads);
+  // The grid of the kept values, from the original kept values: the joint
+  // quantization's scale, or the LUT of k-means weighted by the inputs.
+  QuantizedWeight q;
+  IntRange range{0, 0, 0};
+  PalettizedWeight p;
+  const int64_t entries = int64_t(1) << config.palettizeBits;
+  if (n > 0 && config.quantFormat) {
+    q = quantizePerTensor(*config.quantFormat, getScaleStorage(weightType),
+                          ArrayRef<float>(kept.data(), n), threads);
+    range = getIntRange(*config.quantFormat, /*symmetric=*/true);
+  } else if (n > 0 && config.palettizeBits) {
+    PalettizeScheme ps;
+    ps.nbits = config.palettizeBits;
+    ps.fastMode = false;
+    ps.storage = getScaleStorage(weightType);
+    int64_t shape[] = {n};
+    palettizeWeight(ps, shape, 0, ArrayRef<float>(kept.data(), n), p, threads);
+    // As coreai-palettize-weights weighs: sqrt(E[x^2]) with feedback.
+    std::vector<double> keptInputs;
+    keptInputs.reserve(n);
+    for (size_t i = 0; i < keep.size(); ++i)
+      if (keep[i])
+        keptInputs.push_back(stats.full ? std::sqrt(inputs[i]) : inputs[i]);
+    refitLutsWeighted(ps, shape, 0, ArrayRef<float>(kept.data(), n), keptInputs,
+                      p, threads);
+  }
+  const bool half = weightType.isF16(), bf16 = weightType.isBF16();
+  auto onGrid = [&](float v) -> float {
+    if (config.quantFormat) {
+      uint8_t code;
+      quantizeValues(*config.quantFormat, range, q.scales[0], q.zeroPoints[0],
+                     &v, &code, 1);
+      return static_cast<float>(
+          (decodeQuantCode(*config.quantFormat, code) - q.zeroPoints[0]) *
+          q.scales[0]);
+    }
+    if (config.palettizeBits) {
+      int64_t best = 0;
+      for (int64_t e = 1; e < entries; ++e)
+        if (std::fabs(p.lut[e] - v) < std::fabs(p.lut[best] - v))
+          best = e;
+      return static_cast<float>(p.lut[best]);
+    }
+    if (half)
+      return decodeF16(encodeF16(v));
+    if (bf16)
+      return decodeBF16(encodeBF16(v));
+    return v;
+  };
+  std::vector<float> values(decoded.begin(), decoded.end());
+  if (stats.full) {
+    // Pruned elements are "quantized" to 0; their error, like the kept
+    // values' rounding, flows into the columns not yet visited.
+    auto quantize = [&](int64_t index, float value) {
+      return keep[index] ? onGrid(value) : 0.0f;
+    };
+    if (!gptqQuantizeTensor(weight.getShape(), weight.axes.out, stats.groups,
+                            stats.gram.data(), values.data(), GptqOptions(),
+                            quantize, threads, error))
+      return false;
+    gatherKept(keep, layout, ArrayRef<float>(values.data(), values.size()),
+               kept.data(), threads);
+  } else {
+    warning = "the activation statistics hold only the diagonal of H (" +
+              std::to_string(stats.columns) +
+              " input columns); pruned by it, without error feedback";
+  }
+  if (n == 0)
+    return encodeValues({}, weightType, result, error, threads);
+  if (config.quantFormat) {
+    ByteBuffer codes(n);
+    quantizeValues(*config.quantFormat, range, q.scales[0], q.zeroPoints[0],
+                   kept.data(), reinterpret_cast<uint8_t *>(codes.data()), n);
+    result.plain = false;
+    result.fixedBytes = weightType.getIntOrFloatBitWidth() / 8;
+    return encodeCodes(valueType, std::move(codes), result.values, error,
+                       threads) &&
+           encodeElements(weightType, q.scales, result.scale, error) &&
+           encodeElements(valueType, q.zeroPoints, result.zeroPoint, error);
+  }
+  if (config.palettizeBits) {
+    ByteBuffer indices(n);
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t best = 0;
+      for (int64_t e = 1; e < entries; ++e)
+        if (std::fabs(p.lut[e] - kept[i]) < std::fabs(p.lut[best] - kept[i]))
+          best = e;
+      indices[i] = static_cast<char>(best);
+    }
+    result.plain = false;
+    result.fixedBytes = 2;
+    return encodeCodes(valueType, std::move(indices), result.values, error,
+                       threads) &&
+           encodeElements(weightType, p.lut, result.lut, error);
+  }
+  return encodeValues(ArrayRef<float>(kept.data(), n), weightType, result,
+                      error, threads);
+}
+
 bool SparsifyWeightScheme::encodeValues(ArrayRef<float> values, Type weightType,
                                         SparsifyEncoding &result,
                                         std::string &error,
@@ -181,7 +323,26 @@ SparsifyWeightScheme::compute(const WeightCandidate &weight,
   Type weightType = weight.getType().getElementType();
   const int64_t numel = payload.size();
   UninitVector<uint8_t> keep;
-  selectKept(weight, payload, keep, threads);
+  std::vector<double> inputs;
+  if (weight.statistics) {
+    // Wanda: an element's score is |w| times its input's RMS.
+    if (!getElementInputWeights(weight.getShape(), weight.axes.out,
+                                *weight.statistics, inputs)) {
+      status.error = "the activation statistics do not fit the weight's shape";
+      return nullptr;
+    }
+    ArrayRef<float> decoded = payload.decode(threads);
+    UninitVector<float> scores(numel);
+    parallelForChunks(threads, numel, 1 << 14, [&](int64_t b, int64_t e) {
+      for (int64_t i = b; i < e; ++i)
+        scores[i] = static_cast<float>(std::fabs(double(decoded[i])) *
+                                       std::sqrt(inputs[i]));
+    });
+    selectKeptByScore(weight, ArrayRef<float>(scores.data(), numel), keep,
+                      threads);
+  } else {
+    selectKept(weight, payload, keep, threads);
+  }
 
   // The packed mask, then the kept values in row-major order.
   ArrayRef<uint8_t> keepRef(keep.data(), keep.size());
@@ -195,8 +356,17 @@ SparsifyWeightScheme::compute(const WeightCandidate &weight,
                                 result->mask, status.error)) {
     return nullptr;
   }
-  ArrayRef<uint16_t> f16 = payload.getHalfBits();
   const bool joint = config.quantFormat || config.palettizeBits;
+  if (weight.statistics) {
+    if (!encodeWithStatistics(weight, payload, keepRef, layout, inputs, *result,
+                              result->warning, status.error, threads))
+      return nullptr;
+    if (result->plain && joint && n == 0)
+      result->warning = "every element is pruned; the values are stored "
+                        "without quantization or palettization";
+    return result;
+  }
+  ArrayRef<uint16_t> f16 = payload.getHalfBits();
   if (!f16.empty() && !joint) {
     // Plain f16 values are copied as they are stored.
     ByteBuffer bits(n * 2);

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "coreai/Schemes/WeightSchemes.h"
+#include "coreai/Statistics/ActivationStatistics.h"
 
 namespace mlir {
 namespace coreai {
@@ -36,9 +37,9 @@ struct SparsifyWeightsPass
         createSparsifyScheme(options, targetSparsity.hasValue(),
                              [&] { return emitError(module.getLoc()); });
     if (failed(scheme) ||
-        failed(compressWeights(module, **scheme, weightNumThreshold,
-                               getPassThreadCount(&getContext()),
-                               getArgument())))
+        failed(compressWeights(
+            module, **scheme, weightNumThreshold, activationStatistics,
+            getPassThreadCount(&getContext()), getArgument())))
       signalPassFailure();
   }
 };

@@ -54,7 +54,8 @@ def test_signatures_are_the_documented_ones(function):
 
 
 EXTENSIONS = {quantize_weights: ["activation_statistics"],
-              palettize_weights: ["activation_statistics"]}
+              palettize_weights: ["activation_statistics"],
+              sparsify_weights: ["activation_statistics"]}
 
 
 def test_enums_and_import_paths():

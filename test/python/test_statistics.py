@@ -12,7 +12,8 @@ import pytest
 from conftest import run_opt
 from coreai_opt import Program
 from coreai_opt.coreai_utils import (ActivationStatistics, CompressionGranularity, DType,
-                                     QScheme, palettize_weights, quantize_weights)
+                                     QScheme, palettize_weights, quantize_weights,
+                                     sparsify_weights)
 
 RNG = np.random.default_rng(0)
 
@@ -326,3 +327,54 @@ def test_diagonal_statistics_weigh_scales_and_luts(compress):
     e_plain = (h[:, None] * (values(plain) - w) ** 2).sum()
     e_weighted = (h[:, None] * (values(weighted) - w) ** 2).sum()
     assert e_weighted < 0.8 * e_plain, (e_weighted, e_plain)
+
+
+@pytest.mark.parametrize("joint", [{}, {"quantize_dtype": DType.INT8}, {"palettize_nbits": 3}])
+def test_sparsify_with_statistics(joint, tmp_path):
+    """Wanda's mask (|w| sqrt(E[x^2])), then GPTQ corrects the kept values:
+    the output error falls below the same mask without feedback (diagonal
+    statistics) and far below today's magnitude pruning."""
+    conv_w, q, k, v, program = make_program()
+    _, mm_ids = ids_by_consumer(program)
+    # Inputs that share a common part: what one pruned weight loses, the
+    # others' can make up.
+    x = (RNG.standard_normal((300, 1)) * 2 + RNG.standard_normal((300, 40)) * 0.5) \
+        * np.linspace(0.5, 2, 40)
+    full = ActivationStatistics(program).add(mm_ids[0], x)
+    diagonal = ActivationStatistics(program, max_full_columns=0).add(mm_ids[0], x)
+
+    def run(**extra):
+        return sparsify_weights(program, target_sparsity=0.5, weight_num_threshold=0,
+                                **joint, **extra)
+    plain, wanda, gptq = run(), None, run(activation_statistics=full)
+    with pytest.warns(UserWarning, match="only the diagonal of H"):
+        wanda = run(activation_statistics=diagonal)
+
+    def values(p):
+        dense_p = p.copy().run("builtin.module(coreai-materialize-weights)")
+        raw = dense_p._core.dense_values([mm_ids[0]])
+        return np.frombuffer(raw[0], dtype=np.float32).reshape(40, 24).astype(np.float64)
+    w = q.astype(np.float32).astype(np.float64)
+    h = full.gram(mm_ids[0])[0]
+    # The mask: the 480 smallest scores (rows of q are input columns).
+    scores = np.abs(w) * np.sqrt(np.diag(h) / 300)[:, None]
+    pruned = np.zeros(w.size, bool)
+    pruned[np.argsort(scores.ravel(), kind="stable")[:480]] = True
+    pruned = pruned.reshape(w.shape)
+    for p in (wanda, gptq):
+        assert (values(p)[pruned] == 0).all() and (values(p)[~pruned] != 0).all()
+    assert not (values(plain)[pruned] == 0).all()
+    errors = {name: output_error(w.T, values(p).T, h)
+              for name, p in (("plain", plain), ("wanda", wanda), ("gptq", gptq))}
+    assert errors["wanda"] < errors["plain"], errors
+    assert errors["gptq"] < 0.7 * errors["wanda"], errors
+    # The driver with the saved file gives Python's bytes.
+    full.save(tmp_path / "s.safetensors")
+    program.save(tmp_path / "p.mlirbc")
+    options = " ".join(["target-sparsity=0.5 weight-num-threshold=0"]
+                       + ["%s=%s" % (key.replace("_", "-"), value) for key, value in joint.items()])
+    r = run_opt(tmp_path / "p.mlirbc", "--emit-bytecode", "-o", tmp_path / "d.mlirbc",
+                "--pass-pipeline=builtin.module(coreai-sparsify-weights{%s activation-statistics=%s})"
+                % (options, tmp_path / "s.safetensors"))
+    assert r.returncode == 0, r.stderr
+    assert str(Program.load(tmp_path / "d.mlirbc")) == str(gptq)

@@ -279,6 +279,14 @@ def CoreAISparsifyWeightsPass
     `quantize-dtype` quantizes the values (per tensor, symmetric) and
     dequantizes them before they are scattered, so pruned weights stay
     exactly 0; `palettize-nbits` gives the values one exact-optimal LUT.
+
+    With `activation-statistics=FILE` the elements are ranked by
+    |w| * sqrt(E[x^2]), their input's root mean square (Wanda) instead of
+    |w|, and, with the full H, the kept values are corrected by GPTQ error
+    feedback: pruned elements are fixed at 0 and their error, like the kept
+    values' rounding to the weight's type, joint scale or LUT (k-means
+    weighted as coreai-palettize-weights weighs), flows into the elements
+    not yet visited.
   }];
   let dependentDialects = ["::mlir::coreai::CoreAIDialect"];
   let options = [
@@ -297,6 +305,7 @@ def CoreAISparsifyWeightsPass
            "Palettize the kept values with a LUT of 2^n entries: 1, 2, 3, 4, "
            "6 or 8 (0: not set)">,
     WeightNumThresholdOption,
+    ActivationStatisticsOption,
   ];
 }
 

@@ -198,12 +198,15 @@ def palettize_weights(coreai_program, lut_dtype, n_bits=4,
 
 def sparsify_weights(coreai_program, target_sparsity=0.5, block_size=None,
                      n_m_ratio=None, quantize_dtype=None, palettize_nbits=None,
-                     weight_num_threshold=1024, in_place=False):
+                     weight_num_threshold=1024, in_place=False, *, activation_statistics=None):
     """Sparsify weights in a Core AI program by using Core AI ops.
 
     Each eligible `coreai.constant` becomes its kept values and a bit mask
     decoded by `coreai.sparse_with_bitmask_to_dense`
-    (`coreai-sparsify-weights`). Returns the sparsified program.
+    (`coreai-sparsify-weights`). With `activation_statistics`
+    (ActivationStatistics of this program) the weights they cover are pruned
+    by |w| times their input's RMS (Wanda) and their kept values corrected
+    by GPTQ error feedback. Returns the sparsified program.
     """
     _program(coreai_program)
     if target_sparsity is not None and n_m_ratio is not None:
@@ -251,8 +254,8 @@ def sparsify_weights(coreai_program, target_sparsity=0.5, block_size=None,
     if palettize_nbits is not None:
         options.append("palettize-nbits=%d" % palettize_nbits)
     options.append("weight-num-threshold=%d" % weight_num_threshold)
-    return _apply(coreai_program, in_place,
-                  "coreai-sparsify-weights{%s}" % " ".join(options))
+    return with_statistics_file(activation_statistics, coreai_program, lambda extra: _apply(
+        coreai_program, in_place, "coreai-sparsify-weights{%s%s}" % (" ".join(options), extra)))
 
 
 def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
