@@ -563,8 +563,10 @@ public:
   /// (in parallel) and decodes it: per candidate a dict of its figures and
   /// `values`, the decoded weight as f32 bytes (None when it does not
   /// apply; then `skip_reason`).
-  py::list decodeCandidates(int64_t id, const std::vector<std::string> &names,
-                            uint64_t threshold, unsigned threads) const {
+  py::list
+  decodeCandidates(int64_t id, const std::vector<std::string> &names,
+                   uint64_t threshold, unsigned threads,
+                   const coreai::ActivationStatistics *statistics) const {
     std::vector<coreai::CandidateMeasure> measures;
     std::vector<std::vector<float>> decoded;
     std::string error;
@@ -575,6 +577,20 @@ public:
       Collector collector(family->context.get());
       std::optional<coreai::WeightCandidate> weight =
           findWeight(id, threshold, error);
+      // With statistics every candidate is computed and measured with them.
+      if (weight && statistics)
+        if (const coreai::StatisticsEntry *entry = statistics->find(id);
+            entry && !entry->sums.empty()) {
+          auto at = llvm::find(entry->ids, id) - entry->ids.begin();
+          if (entry->sha256[at] !=
+              coreai::getPayloadSha256(weight->op.getValue()))
+            error = "activation_statistics: weight " + std::to_string(id) +
+                    ": the statistics are of another weight (its SHA-256 "
+                    "differs); gather them on this program";
+          else
+            weight->statistics = std::make_shared<coreai::InputStatistics>(
+                entry->getStatistics());
+        }
       std::vector<coreai::CandidateScheme> candidates;
       SmallVector<const coreai::WeightScheme *> schemes;
       for (const std::string &name : names) {
@@ -831,7 +847,9 @@ PYBIND11_MODULE(_core, m) {
       .def("run", &Program::run, py::arg("pipeline"), py::arg("threads") = 0)
       .def("weights", &Program::weights, py::arg("threshold"))
       .def("decode_candidates", &Program::decodeCandidates, py::arg("id"),
-           py::arg("names"), py::arg("threshold"), py::arg("threads") = 0)
+           py::arg("names"), py::arg("threshold"), py::arg("threads") = 0,
+           py::arg("statistics") =
+               static_cast<const coreai::ActivationStatistics *>(nullptr))
       .def("with_weights", &Program::withWeights)
       .def("sensitivity_plans", &Program::sensitivityPlans)
       .def("dense_values", &Program::denseValues)

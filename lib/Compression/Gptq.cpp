@@ -221,39 +221,57 @@ bool mlir::coreai::getElementInputWeights(llvm::ArrayRef<int64_t> shape,
   return true;
 }
 
-double mlir::coreai::getTensorOutputEnergy(llvm::ArrayRef<int64_t> shape,
-                                           int64_t outAxis,
-                                           const InputStatistics &stats,
-                                           llvm::ArrayRef<double> d) {
+bool mlir::coreai::getRowOutputEnergies(llvm::ArrayRef<int64_t> shape,
+                                        int64_t outAxis,
+                                        const InputStatistics &stats,
+                                        llvm::ArrayRef<double> d,
+                                        std::vector<double> &energies) {
   std::vector<double> diagonal;
   if (!getElementInputWeights(shape, outAxis, stats, diagonal) ||
       d.size() != diagonal.size())
-    return std::nan("");
-  const double samples = stats.samples > 0 ? double(stats.samples) : 1.0;
-  if (!stats.full) {
-    double energy = 0;
-    for (size_t i = 0; i < d.size(); ++i)
-      energy += diagonal[i] * d[i] * d[i];
-    return energy * samples;
-  }
-  // D as rows x cols (rows along outAxis), group by group.
+    return false;
   const int64_t rows = shape[outAxis], cols = stats.columns;
   int64_t inner = 1;
   for (size_t a = outAxis + 1; a < shape.size(); ++a)
     inner *= shape[a];
+  auto at = [&](int64_t r, int64_t c) {
+    return (c / inner * rows + r) * inner + c % inner;
+  };
+  energies.assign(rows, 0.0);
+  const double samples = stats.samples > 0 ? double(stats.samples) : 1.0;
+  if (!stats.full) {
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t c = 0; c < cols; ++c)
+        energies[r] += diagonal[at(r, c)] * samples * d[at(r, c)] * d[at(r, c)];
+    return true;
+  }
+  // D as rows x cols (rows along outAxis), group by group.
   const int64_t rowsPerGroup = rows / stats.groups;
-  double energy = 0;
   MatrixD block(rowsPerGroup, cols);
   for (int64_t g = 0; g < stats.groups; ++g) {
     for (int64_t r = 0; r < rowsPerGroup; ++r)
-      for (int64_t c = 0; c < cols; ++c) {
-        const int64_t o = c / inner, i = c % inner;
-        block(r, c) = d[(o * rows + g * rowsPerGroup + r) * inner + i];
-      }
+      for (int64_t c = 0; c < cols; ++c)
+        block(r, c) = d[at(g * rowsPerGroup + r, c)];
     Eigen::Map<const MatrixD> h(stats.gram.data() + g * cols * cols, cols,
                                 cols);
-    energy += ((block * h).array() * block.array()).sum();
+    Eigen::VectorXd rowEnergy =
+        ((block * h).array() * block.array()).rowwise().sum().matrix();
+    for (int64_t r = 0; r < rowsPerGroup; ++r)
+      energies[g * rowsPerGroup + r] = rowEnergy(r);
   }
+  return true;
+}
+
+double mlir::coreai::getTensorOutputEnergy(llvm::ArrayRef<int64_t> shape,
+                                           int64_t outAxis,
+                                           const InputStatistics &stats,
+                                           llvm::ArrayRef<double> d) {
+  std::vector<double> energies;
+  if (!getRowOutputEnergies(shape, outAxis, stats, d, energies))
+    return std::nan("");
+  double energy = 0;
+  for (double e : energies)
+    energy += e;
   return energy;
 }
 

@@ -3,6 +3,7 @@
 #include "coreai/Selection/AutoChoice.h"
 #include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/Compression/Buffer.h"
+#include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Metrics.h"
 #include "coreai/Compression/MixedPrecision.h"
 #include "coreai/Compression/Parallel.h"
@@ -207,6 +208,28 @@ void measureOne(const WeightCandidate &weight, ElementsAttr value,
       shape.empty() ? measure.sqnrDb
                     : getWorstSqnrDb(compareChannels(reference, decoded, shape,
                                                      weight.axes.out));
+  // With activation statistics, what the consumer's output holds: each
+  // output channel's w H w^T over dw H dw^T.
+  std::vector<double> signal, noise;
+  if (weight.statistics && !shape.empty()) {
+    std::vector<double> difference(reference.size());
+    for (size_t i = 0; i < reference.size(); ++i)
+      difference[i] = decoded[i] - reference[i];
+    if (getRowOutputEnergies(shape, weight.axes.out, *weight.statistics,
+                             reference, signal) &&
+        getRowOutputEnergies(shape, weight.axes.out, *weight.statistics,
+                             difference, noise)) {
+      std::vector<ErrorStats> channels(signal.size());
+      ErrorStats total;
+      for (size_t r = 0; r < signal.size(); ++r) {
+        channels[r].signal = signal[r];
+        channels[r].noise = noise[r];
+        total.merge(channels[r]);
+      }
+      measure.sqnrDb = total.getSqnrDb();
+      measure.worstChannelSqnrDb = getWorstSqnrDb(channels);
+    }
+  }
   // The decoded values are in the weight's element type (f16, bf16 or
   // f32): f32 holds them exactly.
   if (keep)

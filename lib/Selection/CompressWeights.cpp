@@ -5,6 +5,7 @@
 #include "coreai/Selection/AutoChoice.h"
 #include "coreai/Selection/Recipe.h"
 #include "coreai/Selection/Sensitivity.h"
+#include "coreai/Statistics/ActivationStatistics.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -230,8 +231,13 @@ private:
     DenseMap<Operation *, size_t> order;
     const int64_t threshold = static_cast<int64_t>(
         std::min<uint64_t>(request.weightNumThreshold, INT64_MAX));
-    for (WeightCandidate &candidate :
-         collectWeightCandidates(module, threshold, &why)) {
+    SmallVector<WeightCandidate> candidates =
+        collectWeightCandidates(module, threshold, &why);
+    if (!request.activationStatistics.empty() &&
+        failed(attachActivationStatistics(module, candidates,
+                                          request.activationStatistics)))
+      return failure();
+    for (WeightCandidate &candidate : candidates) {
       order[candidate.op] = order.size();
       if (request.recipe.empty()) {
         automatic.push_back(candidate);

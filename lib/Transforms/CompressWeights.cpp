@@ -35,6 +35,7 @@ struct CompressWeightsPass
     if (objective.hasValue())
       request.objective = objective;
     request.sensitivity = sensitivity;
+    request.activationStatistics = activationStatistics;
     if (maxLossIncreasePerWeight.hasValue())
       request.maxLossIncreasePerWeight = maxLossIncreasePerWeight;
     request.candidates.assign(candidates.begin(), candidates.end());

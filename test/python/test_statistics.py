@@ -12,8 +12,8 @@ import pytest
 from conftest import run_opt
 from coreai_opt import Program
 from coreai_opt.coreai_utils import (ActivationStatistics, CompressionGranularity, DType,
-                                     QScheme, palettize_weights, quantize_weights,
-                                     sparsify_weights)
+                                     QScheme, compress_weights, measure_sensitivity,
+                                     palettize_weights, quantize_weights, sparsify_weights)
 
 RNG = np.random.default_rng(0)
 
@@ -378,3 +378,68 @@ def test_sparsify_with_statistics(joint, tmp_path):
                 % (options, tmp_path / "s.safetensors"))
     assert r.returncode == 0, r.stderr
     assert str(Program.load(tmp_path / "d.mlirbc")) == str(gptq)
+
+
+def test_compress_and_sensitivity_with_statistics(tmp_path):
+    """compress_weights and measure_sensitivity take the statistics: a recipe
+    gives quantize_weights' bytes, candidates are measured by output SQNR,
+    and a table measured with statistics needs the same ones."""
+    conv_w, q, k, v, program = make_program()
+    conv_id, mm_ids = ids_by_consumer(program)
+    stats = ActivationStatistics(program)
+    mix = RNG.standard_normal((40, 40)) * np.linspace(0.1, 3, 40)
+    stats.add(mm_ids[0], RNG.standard_normal((200, 40)) @ mix)
+    stats.add(conv_id, RNG.standard_normal((4, 8, 11, 12)))
+    recipe = tmp_path / "recipe.json"
+    recipe.write_text('{"rules": [{"quantize": {"dtype": "int4"}}]}')
+    by_recipe = compress_weights(program, recipe=recipe, weight_num_threshold=0,
+                                 activation_statistics=stats)
+    single = quantize_weights(program, dtype=DType.INT4, weight_num_threshold=0,
+                              activation_statistics=stats)
+    assert str(by_recipe) == str(single)
+    assert str(compress_weights(program, recipe=recipe, weight_num_threshold=0)) != str(single)
+
+    # measure_sensitivity: figures are output SQNR, the table remembers.
+    seen = []
+
+    def evaluate(replacements):
+        seen.append(replacements)
+        return float(sum(np.sum(np.square(v)) for v in replacements.values()))
+    table = measure_sensitivity(program, evaluate, candidates=["int4-channel", "int8-channel"],
+                                weight_num_threshold=0, activation_statistics=stats)
+    entry = [w for w in table.weights if w["id"] == mm_ids[0]][0]
+    figures = entry["candidates"]["int4-channel"]
+    values = [r[mm_ids[0]] for r in seen if mm_ids[0] in r]
+    w = q.astype(np.float32).astype(np.float64)
+    hq = stats.gram(mm_ids[0])[0]
+    expected = 10 * np.log10(output_error(w.T, 0 * w.T, hq) / output_error(w.T, values[0].T, hq))
+    assert figures["sqnr_db"] == pytest.approx(expected, abs=1e-6)
+    # Without statistics the same candidate's output SQNR is lower (and its
+    # figure is the weight's own SQNR).
+    seen.clear()
+    plain = measure_sensitivity(program, evaluate, candidates=["int4-channel"],
+                                weight_num_threshold=0)
+    values_plain = [r[mm_ids[0]] for r in seen if mm_ids[0] in r][0]
+    plain_db = 10 * np.log10(output_error(w.T, 0 * w.T, hq)
+                             / output_error(w.T, values_plain.T, hq))
+    assert expected > plain_db + 3, (expected, plain_db)
+    figure = [x for x in plain.weights if x["id"] == mm_ids[0]][0]["candidates"]["int4-channel"]
+    assert figure["sqnr_db"] == pytest.approx(
+        10 * np.log10(np.sum(w ** 2) / np.sum((values_plain - w) ** 2)), abs=1e-6)
+    assert "activation_statistics_sha256" not in plain.to_json()
+    assert table.to_json().count("activation_statistics_sha256") == 1
+    with pytest.raises(ValueError, match="measured with activation statistics"):
+        compress_weights(program, sensitivity=table, bits_per_weight=8, weight_num_threshold=0)
+    other = ActivationStatistics(program).add(mm_ids[0], np.ones((3, 40)))
+    with pytest.raises(ValueError, match="pass the activation_statistics the table was measured"):
+        compress_weights(program, sensitivity=table, bits_per_weight=8, weight_num_threshold=0,
+                         activation_statistics=other)
+    out = compress_weights(program, sensitivity=table, bits_per_weight=8, weight_num_threshold=0,
+                           activation_statistics=stats)
+    assert "coreai.blockwise_shift_scale" in str(out)
+    # Statistics of another program are refused by weight.
+    conv_w2, *_ , program2 = make_program()
+    foreign = ActivationStatistics(program2).add(mm_ids[0], np.ones((3, 40)))
+    with pytest.raises(ValueError, match="statistics are of another weight"):
+        measure_sensitivity(program, evaluate, candidates=["int8-channel"],
+                            weight_num_threshold=0, activation_statistics=foreign)

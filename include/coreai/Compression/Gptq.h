@@ -107,6 +107,13 @@ double getTensorOutputEnergy(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                              const InputStatistics &stats,
                              llvm::ArrayRef<double> d);
 
+/// The same per row (output channel): energies[r] = d_r H_g d_r^T. Returns
+/// false when the statistics do not fit the shape.
+bool getRowOutputEnergies(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                          const InputStatistics &stats,
+                          llvm::ArrayRef<double> d,
+                          std::vector<double> &energies);
+
 /// The error a consumer sees through inputs of Gram matrix `h`:
 /// tr(D H D^T) for the `rows` x `cols` difference D (row-major), i.e. the
 /// summed squared output error over the calibration samples.

@@ -34,6 +34,8 @@ struct CompressWeightsRequest {
   /// A sensitivity table (Sensitivity.h) and its per-weight threshold.
   std::string sensitivity;
   std::optional<double> maxLossIncreasePerWeight;
+  /// An activation statistics file (Statistics/ActivationStatistics.h).
+  std::string activationStatistics;
   /// When given, receives the automatic plan; with `planOnly`, nothing is
   /// compressed.
   AutomaticPlan *planOut = nullptr;

@@ -375,6 +375,13 @@ def CoreAICompressWeightsPass
     on each candidate's worst output channel as a second guard. The
     candidates are the table's (or a subset given by `candidates`).
 
+    With `activation-statistics=FILE` every scheme, from a recipe or a
+    candidate of the automatic choice, compresses the weights the statistics
+    cover with them (as the single passes do), and the automatic choice
+    measures each candidate by what the consumer's output holds of its
+    error: SQNR and worst channel from w H wᵀ over Δw H Δwᵀ per output
+    channel instead of the weight's own values.
+
     With `dry-run=true` the program is not changed: the plan is printed on
     stdout as the weight report prints a result, with the real reason of
     every weight left as it is (threshold, excluded by a rule, no scheme
@@ -418,6 +425,13 @@ def CoreAICompressWeightsPass
            "double", /*default=*/"0",
            "With sensitivity: candidates whose measured increase exceeds "
            "this are used only where the budget allows no other">,
+    Option<"activationStatistics", "activation-statistics", "std::string",
+           /*default=*/"\"\"",
+           "A statistics file of this program (Python's "
+           "ActivationStatistics.save): every scheme of the weights it covers "
+           "uses it (GPTQ, weighted scales and LUTs, Wanda), and the "
+           "automatic choice measures output SQNR, w H w^T over dw H dw^T per "
+           "output channel (default: none)">,
   ];
 }
 

@@ -262,7 +262,7 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
                      min_sqnr=None, candidates=None, objective=None,
                      weight_num_threshold=1024, in_place=False,
                      sensitivity=None, max_loss_increase_per_weight=None,
-                     max_loss_increase=None, evaluate=None):
+                     max_loss_increase=None, evaluate=None, *, activation_statistics=None):
     """Gives each weight its own scheme (`coreai-compress-weights`): by the
     JSON recipe file `recipe`, and/or automatically for an average of
     `bits_per_weight` (optimizing `objective`: "max-worst", "balanced" or
@@ -277,14 +277,27 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
     and `evaluate`, the smallest nested plan whose measured increase (one
     evaluation of the whole plan) is at most D, found by bisection; the
     returned program's `accuracy_target` dict says what was measured.
+
+    With `activation_statistics` (ActivationStatistics of this program)
+    every scheme compresses the weights they cover with them, and the
+    automatic choice measures output SQNR (docs/ActivationStatistics.md); a
+    sensitivity table measured with statistics needs the same ones.
     Returns the compressed program."""
     _program(coreai_program)
     if sensitivity is not None or max_loss_increase is not None \
             or max_loss_increase_per_weight is not None:
-        return _compress_by_sensitivity(
-            coreai_program, recipe, bits_per_weight, min_sqnr, candidates, objective,
-            weight_num_threshold, in_place, sensitivity, max_loss_increase_per_weight,
-            max_loss_increase, evaluate)
+        return with_statistics_file(
+            activation_statistics, coreai_program, lambda extra: _compress_by_sensitivity(
+                coreai_program, recipe, bits_per_weight, min_sqnr, candidates, objective,
+                weight_num_threshold, in_place, sensitivity, max_loss_increase_per_weight,
+                max_loss_increase, evaluate, extra, activation_statistics))
+    return with_statistics_file(activation_statistics, coreai_program, lambda extra: _compress(
+        coreai_program, recipe, bits_per_weight, min_sqnr, candidates, objective,
+        weight_num_threshold, in_place, extra))
+
+
+def _compress(coreai_program, recipe, bits_per_weight, min_sqnr, candidates, objective,
+              weight_num_threshold, in_place, extra):
     options = []
     if recipe is not None:
         recipe = str(recipe)
@@ -307,14 +320,15 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
     in_place = _bool("in_place", in_place)
     try:
         return _apply(coreai_program, in_place,
-                      "coreai-compress-weights{%s}" % " ".join(options))
+                      "coreai-compress-weights{%s%s}" % (" ".join(options), extra))
     except RuntimeError as e:
         raise ValueError(str(e)) from None
 
 
 def _compress_by_sensitivity(program, recipe, bits_per_weight, min_sqnr, candidates,
                              objective, weight_num_threshold, in_place, sensitivity,
-                             max_loss_increase_per_weight, max_loss_increase, evaluate):
+                             max_loss_increase_per_weight, max_loss_increase, evaluate,
+                             extra="", statistics=None):
     if sensitivity is None:
         raise ValueError("sensitivity: max_loss_increase and max_loss_increase_per_weight "
                          "need a sensitivity table")
@@ -331,13 +345,14 @@ def _compress_by_sensitivity(program, recipe, bits_per_weight, min_sqnr, candida
 
     def apply(target, options, change):
         try:
-            return _apply(target, change, "coreai-compress-weights{%s}" % " ".join(options))
+            return _apply(target, change,
+                          "coreai-compress-weights{%s%s}" % (" ".join(options), extra))
         except RuntimeError as e:
             raise ValueError(str(e)) from None
 
     return compress_by_sensitivity(program, apply, sensitivity, bits_per_weight, candidates,
                                    min_sqnr, max_loss_increase_per_weight, max_loss_increase,
-                                   evaluate, threshold, in_place)
+                                   evaluate, threshold, in_place, statistics)
 
 
 def weight_report(coreai_program, reference=None):

@@ -180,7 +180,7 @@ def _probe(results):
 
 
 def measure_sensitivity(program, evaluate, candidates=None, probes="all", executor=None,
-                        weight_num_threshold=1024):
+                        weight_num_threshold=1024, *, activation_statistics=None):
     """Measures, with the user's `evaluate(replacements) -> loss` (lower is
     better; `replacements` maps weight ids to numpy arrays of dense values,
     every other weight original), the loss increase of each compressible
@@ -190,7 +190,10 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
     predicts the others in proportion to their noise energy. `executor`: any
     `concurrent.futures.Executor` (e.g. a process pool, or a
     `dask.distributed` client's `get_executor()`); `evaluate` must then be
-    picklable. The program is not changed. Returns a SensitivityTable."""
+    picklable. With `activation_statistics` (ActivationStatistics of the
+    program) each candidate is compressed with them, as compress_weights
+    then compresses it, and its figures are output SQNR; the table records
+    their SHA-256. The program is not changed. Returns a SensitivityTable."""
     import numpy as np
     if not isinstance(program, Program):
         raise ValueError("program: expected a coreai_opt.Program, got %s" % type(program).__name__)
@@ -199,6 +202,7 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
     if probes not in ("all", "one"):
         raise ValueError("probes: expected \"all\" or \"one\", got %r" % (probes,))
     threshold = _threshold(weight_num_threshold)
+    statistics_core, statistics_sha256 = _statistics(activation_statistics)
     names = list(candidates) if candidates is not None else _core.default_candidates()
     if not names or not all(isinstance(n, str) for n in names) or len(set(names)) != len(names):
         raise ValueError("candidates: expected distinct candidate names, got %r" % (candidates,))
@@ -239,7 +243,8 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
 
     try:
         for weight in weights:
-            results = program._core.decode_candidates(weight["id"], names, threshold)
+            results = program._core.decode_candidates(weight["id"], names, threshold,
+                                                      statistics=statistics_core)
             entry = dict(weight, shape=list(weight["shape"]), candidates={})
             applicable = []
             for r in results:
@@ -276,7 +281,7 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
             finish(*pending.pop(0))
     finally:
         progress.close()
-    return SensitivityTable({
+    data = {
         "format": _FORMAT,
         "version": _VERSION,
         "baseline_loss": baseline,
@@ -286,7 +291,22 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
         "evaluations": evaluations,
         "seconds": time.monotonic() - start,
         "weights": table,
-    })
+    }
+    if statistics_sha256:
+        data["activation_statistics_sha256"] = statistics_sha256
+    return SensitivityTable(data)
+
+
+def _statistics(statistics):
+    """The statistics' C++ object and the SHA-256 of their file's bytes."""
+    if statistics is None:
+        return None, None
+    from .statistics import ActivationStatistics
+    if not isinstance(statistics, ActivationStatistics):
+        raise ValueError("activation_statistics: expected ActivationStatistics, got %s"
+                         % type(statistics).__name__)
+    import hashlib
+    return statistics._core, hashlib.sha256(statistics.to_bytes()).hexdigest()
 
 
 def _table_file(sensitivity, program, threshold, directory):
@@ -299,14 +319,15 @@ def _table_file(sensitivity, program, threshold, directory):
     sensitivity.check(program, threshold)
     path = os.path.join(directory, "sensitivity.json")
     sensitivity.save(path)
-    return path
+    return path, sensitivity
 
 
 def compress_by_sensitivity(program, apply, sensitivity, bits_per_weight, candidates,
                             min_sqnr, max_loss_increase_per_weight, max_loss_increase,
-                            evaluate, threshold, in_place):
+                            evaluate, threshold, in_place, statistics=None):
     """compress_weights with a sensitivity table; `apply(program, options,
-    in_place)` runs coreai-compress-weights."""
+    in_place)` runs coreai-compress-weights (with `statistics`, the
+    ActivationStatistics the table must have been measured with)."""
     if max_loss_increase_per_weight is not None and (
             isinstance(max_loss_increase_per_weight, bool)
             or not isinstance(max_loss_increase_per_weight, Real)
@@ -314,7 +335,16 @@ def compress_by_sensitivity(program, apply, sensitivity, bits_per_weight, candid
         raise ValueError("max_loss_increase_per_weight: expected a number, got %r"
                          % (max_loss_increase_per_weight,))
     with tempfile.TemporaryDirectory(prefix="coreai-sensitivity-") as directory:
-        path = _table_file(sensitivity, program, threshold, directory)
+        path, table = _table_file(sensitivity, program, threshold, directory)
+        measured_with = table._data.get("activation_statistics_sha256")
+        given = _statistics(statistics)[1]
+        if measured_with != given:
+            raise ValueError(
+                "sensitivity: the table was measured %s, this call gives %s; pass the "
+                "activation_statistics the table was measured with"
+                % ("with activation statistics (SHA-256 %s)" % measured_with
+                   if measured_with else "without activation statistics",
+                   "statistics of SHA-256 %s" % given if given else "none"))
         options = ["sensitivity=%s" % path]
         if candidates:
             options.append("candidates=%s" % ",".join(str(c) for c in candidates))
