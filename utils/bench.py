@@ -70,6 +70,69 @@ def print_search_table(weight, repeat):
             ms["sqnr_db"], ms["sqnr_db"] - mm["sqnr_db"]))
 
 
+GPTQ = [
+    ("int4 per_channel", "coreai-quantize-weights{dtype=int4%s}"),
+    ("int4 per_block 32", "coreai-quantize-weights{dtype=int4 granularity=per_block%s}"),
+    ("3-bit LUT per_channel", "coreai-palettize-weights{n-bits=3 granularity=per_channel%s}"),
+    ("50% sparse", "coreai-sparsify-weights{%s}"),
+]
+
+
+def print_gptq_table(workdir, size=4096, samples=1024):
+    """GPTQ on one size x size f16 weight with a full H (size columns) from
+    `samples` correlated inputs: the pass with and without statistics, side
+    by side, and the output SQNR of each (the report's)."""
+    import numpy as np
+    sys.path.insert(0, os.path.join(BUILD, "python_packages"))
+    sys.path.insert(0, os.path.join(ROOT, "utils"))
+    from coreai_blobs import blob
+    from coreai_opt import Program
+    from coreai_opt.coreai_utils import ActivationStatistics
+    rng = np.random.default_rng(3)
+    model = os.path.join(workdir, "gptq-%d.mlir" % size)
+    w = (rng.standard_t(4, (size, size)) * 0.02).astype("<f2")
+    with open(model, "w") as f:
+        f.write("coreai.graph @main(%%x: tensor<1x%dxf16>) -> tensor<1x%dxf16> {\n"
+                "  %%w = coreai.constant dense_resource<w> : tensor<%dx%dxf16>\n"
+                "  %%y = coreai.batch_matmul %%x, %%w : (tensor<1x%dxf16>, tensor<%dx%dxf16>) -> tensor<1x%dxf16>\n"
+                "  coreai.output %%y : tensor<1x%dxf16>\n}\n"
+                "{-# dialect_resources: { builtin: {\n  w: \"%s\"\n} } #-}\n"
+                % (size, size, size, size, size, size, size, size, size, blob(w.tobytes(), 16)))
+    program = Program.load(model)
+    stats = ActivationStatistics(program)
+    start = time.monotonic()
+    mix = rng.standard_normal((64, size)) / 8
+    for _ in range(samples // 256):
+        x = rng.standard_normal((256, size)) + rng.standard_normal((256, 64)) @ mix
+        stats.add(0, x)
+    gather = time.monotonic() - start
+    path = os.path.join(workdir, "gptq-%d.safetensors" % size)
+    stats.save(path)
+    opt = os.path.join(BIN, "coreai-opt")
+    print()
+    print("GPTQ on one %dx%d f16 weight, H of %d columns from %d samples (gathered in %.1f s, "
+          "file %.0f MB); coreai-opt wall s and pass s (--mlir-timing), output SQNR from the report"
+          % (size, size, size, samples, gather, os.path.getsize(path) / 1e6))
+    print("| scheme | statistics | s | pass s | peak MB | output SQNR dB |")
+    print("|---|---|---:|---:|---:|---:|")
+    out = os.path.join(workdir, "gptq-out.mlirbc")
+    for label, pipeline in GPTQ:
+        for option in ("", ' activation-statistics="%s"' % path):
+            filled = pipeline % option if "{%s}" not in pipeline else pipeline % option.strip()
+            secs, mb, timing = timed([opt, model, "--emit-bytecode", "-o", out, "--mlir-timing",
+                                      "--pass-pipeline=builtin.module(%s)" % filled], True)
+            report = os.path.join(workdir, "gptq-report.json")
+            subprocess.run([opt, out, "-o", os.devnull, "--pass-pipeline=builtin.module("
+                            "coreai-weight-report{reference=%s activation-statistics=%s format=json "
+                            "output=%s})" % (model, path, report)], check=True)
+            with open(report) as f:
+                db = json.load(f)["weights"][0].get("output_sqnr_db")
+            print("| %s | %s | %.2f | %.2f | %.0f | %.2f |" % (
+                label, "GPTQ" if option else "none", secs, pass_seconds(timing) or 0, mb, db),
+                flush=True)
+    os.remove(out)
+
+
 def run_baseline(baseline, workdir, methods, nbits):
     out = os.path.join(workdir, "baseline-%d.json" % nbits)
     cmd = ["/usr/bin/python3", baseline, "--gen", "linear", "--save-gen", workdir,
@@ -165,6 +228,8 @@ def main():
     ap.add_argument("--layers", type=int, default=32)
     ap.add_argument("--auto-only", action="store_true", help="only the automatic mixed precision table")
     ap.add_argument("--search-only", action="store_true", help="only the integer scale search table")
+    ap.add_argument("--gptq-only", action="store_true",
+                    help="only the GPTQ table (activation statistics on a 4096x4096 weight)")
     ap.add_argument("--python-only", action="store_true",
                     help="only the table of the Python path next to the driver")
     ap.add_argument("--python-run", nargs=4, metavar=("SCHEME", "MODEL", "OUT", "IN_PLACE"),
@@ -182,6 +247,9 @@ def main():
         print_python_table(model, out)
         return
     repeat = 1 if args.quick else 3
+    if args.gptq_only:
+        print_gptq_table(args.workdir, 1024 if args.quick else 4096)
+        return
     if args.search_only:
         weight = os.path.join(args.workdir, "linear4096x4096.f16")
         print_search_table(weight if os.path.exists(weight) else "", repeat)
@@ -236,6 +304,7 @@ def main():
         print("| " + " | ".join(cells) + " |")
 
     print_search_table(weight if have_baseline else "", repeat)
+    print_gptq_table(args.workdir, 1024 if args.quick else 4096)
 
     print()
     print("End to end: coreai-opt on a synthetic (generated) program of %d linear layers "

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build needs from Debian (MLIR/LLVM 22, oneTBB, GoogleTest,
-# clang, ninja, lit) and the Python package needs (pybind11, pytest; numpy
+# Eigen, OpenBLAS, clang, ninja, lit) and the Python package needs (pybind11, pytest; numpy
 # and dask.distributed for the sensitivity tests),
 # skipping what is already there.
 set -euo pipefail
@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build clang-22 libclang-rt-22-dev ccache python3
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
-  libtbb-dev libgtest-dev libeigen3-dev
+  libtbb-dev libgtest-dev libeigen3-dev libopenblas-dev
   python3-dev python3-pybind11 pybind11-dev python3-pytest python3-numpy
   python3-distributed
 )

@@ -3,15 +3,19 @@
 #include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Parallel.h"
 
-#include <Eigen/Cholesky>
 #include <Eigen/Core>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <vector>
 
 using namespace mlir::coreai;
+
+// LAPACK's Cholesky factorization, from OpenBLAS.
+extern "C" void dpotrf_(const char *uplo, const int *n, double *a,
+                        const int *lda, int *info);
 
 namespace {
 using MatrixD =
@@ -35,12 +39,21 @@ constexpr int64_t kRowChunk = 32;
 bool getFeedbackFactor(const MatrixD &hp, double damping, MatrixF &f,
                        std::string &error) {
   const int64_t n = hp.rows();
+  if (n > std::numeric_limits<int>::max()) {
+    error = "the activation statistics have too many columns for LAPACK";
+    return false;
+  }
   MatrixD work(n, n);
   for (int attempt = 0; attempt < 4; ++attempt, damping *= 10) {
     work = hp.reverse();
     work.diagonal().array() += damping;
-    Eigen::LLT<Eigen::Ref<MatrixD>> llt(work);
-    if (llt.info() != Eigen::Success)
+    // LAPACK's Cholesky (OpenBLAS). The row-major matrix is the
+    // column-major transpose of itself (H is symmetric): its upper factor
+    // there, U^T U, is the lower factor L L^T here.
+    const int size = static_cast<int>(n);
+    int info = 0;
+    dpotrf_("U", &size, work.data(), &size, &info);
+    if (info != 0)
       continue;
     // The lower factor, reversed, is V (its upper triangle; the lower one
     // holds what the in-place factorization left).

@@ -292,9 +292,12 @@ void mlir::coreai::searchWeightedIntegerParam(const QuantScheme &scheme,
   }
   if ((lo == 0 && hi == 0) || !(weight > 0) || !std::isfinite(weight))
     return;
-  double bestError = weightedError(range, x, h, n, scale, zeroPoint);
+  // Each candidate scored with its codes fixed: refitting s to them leaves
+  // sum h x^2 - (sum h x c)^2 / sum h c^2, so the largest (sum h x c)^2 /
+  // sum h c^2 wins; only the winner is stored and checked exactly.
   const double qmin = double(range.qmin), qmax = double(range.qmax);
   const int ratios = numRatios(scheme.lowestRatio);
+  double bestScore = 0, bestScale = 0, bestZero = 0;
   for (int i = 0; i < ratios; ++i) {
     const double r = ratio(i);
     double s, zp;
@@ -306,28 +309,36 @@ void mlir::coreai::searchWeightedIntegerParam(const QuantScheme &scheme,
       s = 2 * half / (qmax - qmin);
       zp = std::clamp(std::nearbyint(qmin - (center - half) / s), qmin, qmax);
     }
-    const float sf = static_cast<float>(s), zf = static_cast<float>(zp);
-    if (!(sf > 0.0f) || !std::isfinite(1.0f / sf))
+    const float inv = static_cast<float>(1.0 / s), zf = static_cast<float>(zp);
+    if (!(s > 0) || !std::isfinite(inv))
       continue;
-    // Refit the scale to these codes, weighted.
     double sxc = 0, scc = 0;
     for (int64_t k = 0; k < n; ++k) {
+      float t = std::clamp(x[k] * inv, -4194304.0f, 4194304.0f);
+      t = (t + 12582912.0f) - 12582912.0f;
       const double c =
-          double(codeOf(x[k], sf, zf, float(qmin), float(qmax))) - zp;
+          double(std::clamp(t + zf, float(qmin), float(qmax))) - zp;
       sxc += h[k] * double(x[k]) * c;
       scc += h[k] * c * c;
     }
     if (!(scc > 0) || !(sxc > 0))
       continue;
-    const double stored = roundScale(sxc / scc, scheme.scaleStorage);
-    if (!(static_cast<float>(stored) > 0.0f) ||
-        !std::isfinite(1.0f / static_cast<float>(stored)))
-      continue;
-    const double error = weightedError(range, x, h, n, stored, zp);
-    if (error < bestError) {
-      bestError = error;
-      scale = stored;
-      zeroPoint = zp;
+    const double score = sxc * sxc / scc;
+    if (score > bestScore) {
+      bestScore = score;
+      bestScale = sxc / scc;
+      bestZero = zp;
     }
+  }
+  if (!(bestScore > 0))
+    return;
+  const double stored = roundScale(bestScale, scheme.scaleStorage);
+  if (!(static_cast<float>(stored) > 0.0f) ||
+      !std::isfinite(1.0f / static_cast<float>(stored)))
+    return;
+  if (weightedError(range, x, h, n, stored, bestZero) <
+      weightedError(range, x, h, n, scale, zeroPoint)) {
+    scale = stored;
+    zeroPoint = bestZero;
   }
 }

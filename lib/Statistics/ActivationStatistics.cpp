@@ -126,6 +126,10 @@ InputStatistics StatisticsEntry::getStatistics() const {
   stats.columns = columns;
   stats.full = full;
   stats.samples = samples;
+  if (sums.empty()) {
+    stats.gram = gram;
+    return stats;
+  }
   stats.gram.resize(sums.size());
   for (size_t i = 0; i < sums.size(); ++i)
     stats.gram[i] = std::ldexp(static_cast<double>(sums[i]), -64);

@@ -139,8 +139,8 @@ bool ActivationStatistics::save(llvm::StringRef path,
 }
 
 bool ActivationStatistics::load(llvm::StringRef bytes, llvm::StringRef name,
-                                ActivationStatistics &into,
-                                std::string &error) {
+                                ActivationStatistics &into, std::string &error,
+                                bool gramOnly) {
   auto fail = [&](const llvm::Twine &message) {
     error = (name + ": " + message).str();
     return false;
@@ -234,25 +234,46 @@ bool ActivationStatistics::load(llvm::StringRef bytes, llvm::StringRef name,
                   " columns, the weight's input has " +
                   llvm::Twine(entry->groups) + " of " +
                   llvm::Twine(entry->columns));
-    const json::Object *t = top->getObject((*tensor + ".exact").str());
-    const json::Array *offsets = t ? t->getArray("data_offsets") : nullptr;
+    // The tensor that is read (the exact sums, or H as F64 with gramOnly);
+    // the exact sums are checked either way, so that a truncated file is
+    // refused whatever reads it.
     const uint64_t count =
         uint64_t(entry->groups) * entry->columns * (*full ? entry->columns : 1);
-    std::optional<int64_t> b = offsets && offsets->size() == 2
-                                   ? (*offsets)[0].getAsInteger()
-                                   : std::nullopt;
-    std::optional<int64_t> end = offsets && offsets->size() == 2
-                                     ? (*offsets)[1].getAsInteger()
+    auto locate = [&](const std::string &tensorName, llvm::StringRef dtype,
+                      uint64_t bytesPerValue, const char *&begin) {
+      const json::Object *t = top->getObject(tensorName);
+      const json::Array *offsets = t ? t->getArray("data_offsets") : nullptr;
+      std::optional<int64_t> b = offsets && offsets->size() == 2
+                                     ? (*offsets)[0].getAsInteger()
                                      : std::nullopt;
-    if (!t || t->getString("dtype") != std::optional<llvm::StringRef>("I64") ||
-        !b || !end || *b < 0 || *end < *b || uint64_t(*end) > data.size() ||
-        uint64_t(*end - *b) != count * 16)
-      return fail(where + ": tensor \"" + *tensor +
-                  ".exact\" is missing or has the wrong type or size");
+      std::optional<int64_t> end = offsets && offsets->size() == 2
+                                       ? (*offsets)[1].getAsInteger()
+                                       : std::nullopt;
+      if (!t ||
+          t->getString("dtype") != std::optional<llvm::StringRef>(dtype) ||
+          !b || !end || *b < 0 || *end < *b || uint64_t(*end) > data.size() ||
+          uint64_t(*end - *b) != count * bytesPerValue)
+        return fail(where + ": tensor \"" + tensorName +
+                    "\" is missing or has the wrong type or size");
+      begin = data.data() + *b;
+      return true;
+    };
+    const char *exact = nullptr, *gram = nullptr;
+    if (!locate((*tensor + ".exact").str(), "I64", 16, exact) ||
+        (gramOnly && !locate(tensor->str(), "F64", 8, gram)))
+      return false;
     entry->full = *full;
     entry->samples = *samples;
+    if (gramOnly) {
+      entry->gram.resize(count);
+      const char *p = gram;
+      for (uint64_t i = 0; i < count; ++i, p += 8)
+        entry->gram[i] =
+            llvm::bit_cast<double>(llvm::support::endian::read64le(p));
+      continue;
+    }
     entry->sums.resize(count);
-    const char *p = data.data() + *b;
+    const char *p = exact;
     for (uint64_t i = 0; i < count; ++i, p += 16) {
       int64_t whole = static_cast<int64_t>(llvm::support::endian::read64le(p));
       uint64_t fraction = llvm::support::endian::read64le(p + 8);
@@ -280,14 +301,15 @@ mlir::coreai::readActivationStatistics(ModuleOp module, StringRef path) {
   ActivationStatistics stats =
       ActivationStatistics::create(module, 0, kDefaultMaxFullColumns, &ids);
   std::string error;
-  if (!ActivationStatistics::load((*file)->getBuffer(), path, stats, error))
+  if (!ActivationStatistics::load((*file)->getBuffer(), path, stats, error,
+                                  /*gramOnly=*/true))
     return fail(error);
   std::map<const StatisticsEntry *, std::shared_ptr<const InputStatistics>>
       converted;
   DenseMap<Operation *, std::shared_ptr<const InputStatistics>> byConstant;
   for (auto [constant, id] : ids) {
     const StatisticsEntry *entry = stats.find(id);
-    if (!entry || entry->sums.empty())
+    if (!entry || (entry->sums.empty() && entry->gram.empty()))
       continue;
     std::shared_ptr<const InputStatistics> &shared = converted[entry];
     if (!shared)

@@ -99,8 +99,22 @@ class Program:
         order: one dict each with `id` (the `#` of the weight report, which
         recipes match as "ordinal"), `location`, `consumer`, `shape`,
         `element_type`, `elements` and `sha256` (of the payload bytes as
-        stored; Core AI constants carry no names)."""
-        return self._core.weights(_threshold(weight_num_threshold))
+        stored; Core AI constants carry no names). A weight that its consumer
+        contracts with a data input also has `capture`: what activation
+        statistics need of it, {`operand`: the index of that data operand
+        of the consumer, `shape`: its static shape, `shared_with`: the ids
+        of the weights that read the same input}."""
+        rows = self._core.weights(_threshold(weight_num_threshold))
+        inputs = {}
+        for entry in self._core.activation_statistics(0).entries():
+            for weight_id in entry["ids"]:
+                inputs[weight_id] = {"operand": entry["operand"],
+                                     "shape": list(entry["shape"]),
+                                     "shared_with": list(entry["ids"])}
+        for row in rows:
+            if row["id"] in inputs:
+                row["capture"] = inputs[row["id"]]
+        return rows
 
     def with_weights(self, values):
         """A copy with the weights `values` names ({id: array}) holding

@@ -443,3 +443,14 @@ def test_compress_and_sensitivity_with_statistics(tmp_path):
     with pytest.raises(ValueError, match="statistics are of another weight"):
         measure_sensitivity(program, evaluate, candidates=["int8-channel"],
                             weight_num_threshold=0, activation_statistics=foreign)
+
+
+def test_program_weights_say_what_to_capture():
+    conv_w, q, k, v, program = make_program()
+    rows = {r["id"]: r for r in program.weights(weight_num_threshold=0)}
+    conv_id, mm_ids = ids_by_consumer(program)
+    assert rows[conv_id]["capture"] == {"operand": 0, "shape": [1, 8, 11, 12],
+                                        "shared_with": [conv_id]}
+    for weight_id in mm_ids:  # q, k (through its transpose) and v share h
+        assert rows[weight_id]["capture"] == {"operand": 0, "shape": [2, 5, 40],
+                                              "shared_with": mm_ids}

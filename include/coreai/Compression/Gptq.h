@@ -9,7 +9,8 @@
 // H = V V^T, without an inverse; see docs/ActivationStatistics.md). What
 // "quantize a column" means is the caller's (a uniform grid with fixed
 // scales, the nearest entry of a LUT), so every scheme shares the one loop.
-// Dense linear algebra is Eigen's.
+// Dense linear algebra from libraries: the Cholesky factorization is
+// LAPACK's (OpenBLAS), the matrix products Eigen's.
 //
 //===----------------------------------------------------------------------===//
 

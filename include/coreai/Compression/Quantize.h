@@ -102,12 +102,12 @@ void searchIntegerRow(const QuantScheme &scheme, const IntRange &range,
 /// error its consumer sees: element k weighs h[k] (the mean square of the
 /// input it multiplies, diag H of the activation statistics). Candidates
 /// clip the block's range by r from 1.10 down to `scheme.lowestRatio` in
-/// steps of 0.05 (asymmetric: around its center), each refitted with its
-/// codes fixed (s = sum h x c / sum h c^2, c the codes less the zero point)
-/// and rounded to its storage; the one of least sum h (x - s c)^2 replaces
-/// `scale` and `zeroPoint` (on entry: the block's parameters, kept when
-/// none is better). Float formats, all-zero blocks and blocks whose weights
-/// are all zero keep their parameters.
+/// steps of 0.05 (asymmetric: around its center), each scored by the
+/// weighted error left after refitting the scale to its codes (s = sum h x c
+/// / sum h c^2, c the codes less the zero point); the best, rounded to its
+/// storage, replaces `scale` and `zeroPoint` (on entry: the block's
+/// parameters) when its sum h (x - s c)^2 is smaller. Float formats, all-zero
+/// blocks and blocks whose weights are all zero keep their parameters.
 void searchWeightedIntegerParam(const QuantScheme &scheme,
                                 const IntRange &range, const float *x,
                                 const double *h, int64_t n, double &scale,

@@ -61,6 +61,9 @@ struct StatisticsEntry {
   /// Exact sums: groups x columns x columns (or x columns), empty until the
   /// first sample.
   std::vector<__int128> sums;
+  /// H as doubles, when loaded for compression only (load's gramOnly);
+  /// sums are then empty.
+  std::vector<double> gram;
   int64_t samples = 0;
 
   /// H (or its diagonal) as doubles.
@@ -94,9 +97,12 @@ public:
 
   /// Reads a file saved by save() into statistics of `module` (created as
   /// by create()): an entry for a weight the program lacks, a weight whose
-  /// SHA-256 differs, or any malformed part is an error naming it.
+  /// SHA-256 differs, or any malformed part is an error naming it. With
+  /// `gramOnly` it reads the F64 tensors into each entry's `gram` instead of
+  /// the exact sums: enough to compress with, not to add to or merge.
   static bool load(llvm::StringRef bytes, llvm::StringRef name,
-                   ActivationStatistics &into, std::string &error);
+                   ActivationStatistics &into, std::string &error,
+                   bool gramOnly = false);
 
   const std::vector<StatisticsEntry> &getEntries() const { return entries; }
   /// The entry of weight `id`, or nullptr.
