@@ -3,6 +3,7 @@
 #include "coreai/Selection/Recipe.h"
 
 #include "coreai/Analysis/WeightAnalysis.h"
+#include "coreai/Asset/JsonLimits.h"
 #include "coreai/Schemes/WeightSchemes.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -399,6 +400,9 @@ void Recipe::prepare(MLIRContext *context) {
 FailureOr<Recipe>
 mlir::coreai::parseRecipe(StringRef text,
                           function_ref<InFlightDiagnostic()> diag) {
+  if (isJsonNestedDeeperThan(text, kMaxJsonDepth))
+    return diag() << "recipe: nested deeper than " << kMaxJsonDepth
+                  << " levels";
   llvm::Expected<llvm::json::Value> json = llvm::json::parse(text);
   if (!json)
     return diag() << "recipe: invalid JSON: "

@@ -2,6 +2,7 @@
 
 #include "coreai/Selection/Sensitivity.h"
 #include "coreai/Analysis/WeightAnalysis.h"
+#include "coreai/Asset/JsonLimits.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -33,6 +34,9 @@ mlir::coreai::readSensitivityTable(StringRef path,
       llvm::MemoryBuffer::getFile(path);
   if (!file)
     return fail("cannot read '" + path + "': " + file.getError().message());
+  if (isJsonNestedDeeperThan((*file)->getBuffer(), kMaxJsonDepth))
+    return fail("'" + path + "' is nested deeper than " + Twine(kMaxJsonDepth) +
+                " levels");
   llvm::Expected<llvm::json::Value> parsed =
       llvm::json::parse((*file)->getBuffer());
   if (!parsed)

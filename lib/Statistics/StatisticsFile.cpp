@@ -13,6 +13,7 @@
 
 #include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/Asset/AtomicFile.h"
+#include "coreai/Asset/JsonLimits.h"
 #include "coreai/Statistics/ActivationStatistics.h"
 
 #include "llvm/Support/Endian.h"
@@ -33,28 +34,8 @@ static constexpr llvm::StringLiteral kFormat = "coreai-activation-statistics";
 static constexpr uint64_t kMaxHeaderBytes = 16 << 20;
 static constexpr int kMaxDepth = 16;
 
-/// Refuses JSON nested deeper than kMaxDepth before llvm::json recurses
-/// into it.
 static bool nestedTooDeep(llvm::StringRef text) {
-  int depth = 0;
-  bool inString = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (inString) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        inString = false;
-    } else if (c == '"') {
-      inString = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxDepth)
-        return true;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return false;
+  return isJsonNestedDeeperThan(text, kMaxDepth);
 }
 
 std::string ActivationStatistics::serialize() const {

@@ -268,6 +268,10 @@ def test_save_load_and_mismatch(linear, table, tmp_path):
     (tmp_path / "broken.json").write_text('{"format": ')
     with pytest.raises(ValueError, match="cannot read the sensitivity table"):
         SensitivityTable.load(tmp_path / "broken.json")
+    # 100 KB nested 50,000 deep: a ValueError, not a RecursionError.
+    (tmp_path / "deep.json").write_text("[" * 50000 + "]" * 50000)
+    with pytest.raises(ValueError, match="nested too deeply"):
+        SensitivityTable.load(tmp_path / "deep.json")
 
 
 def test_python_and_driver_allocations_are_byte_identical(linear, table, tmp_path):

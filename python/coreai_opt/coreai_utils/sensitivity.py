@@ -117,6 +117,9 @@ class SensitivityTable:
                 data = json.load(f)
         except (OSError, json.JSONDecodeError) as e:
             raise ValueError("cannot read the sensitivity table '%s': %s" % (path, e)) from None
+        except RecursionError:
+            raise ValueError("cannot read the sensitivity table '%s': nested too deeply"
+                             % path) from None
         if not isinstance(data, dict) or data.get("format") != _FORMAT:
             raise ValueError("'%s' is not a sensitivity table (its \"format\" must be %r)"
                              % (path, _FORMAT))
