@@ -7,9 +7,32 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Signals.h"
 
+#include <csignal>
+#include <iterator>
+
 using namespace mlir::coreai;
 namespace fs = llvm::sys::fs;
 namespace path = llvm::sys::path;
+
+/// Has LLVM's handlers remove `file` when a signal ends the process. LLVM
+/// also installs them for interrupt signals the process was set to ignore
+/// (SIGHUP under nohup, SIGINT in a background job): its handler would
+/// delete the file and return, the run going on without its output. Those
+/// signals stay ignored.
+static void removeOnSignal(llvm::StringRef file) {
+  static const int interrupts[] = {SIGHUP, SIGINT, SIGTERM, SIGUSR2};
+  bool ignored[std::size(interrupts)];
+  for (size_t i = 0; i < std::size(interrupts); ++i) {
+    struct sigaction current;
+    ignored[i] = sigaction(interrupts[i], nullptr, &current) == 0 &&
+                 !(current.sa_flags & SA_SIGINFO) &&
+                 current.sa_handler == SIG_IGN;
+  }
+  llvm::sys::RemoveFileOnSignal(file);
+  for (size_t i = 0; i < std::size(interrupts); ++i)
+    if (ignored[i])
+      signal(interrupts[i], SIG_IGN);
+}
 
 static llvm::Error fail(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message.str());
@@ -51,7 +74,7 @@ AtomicOutputFile::open(llvm::StringRef target) {
   if (std::error_code ec = fs::createUniqueFile(model, fd, temporary))
     return fail("cannot write '" + target + "': " + ec.message());
   file->temporary = std::string(temporary);
-  llvm::sys::RemoveFileOnSignal(file->temporary);
+  removeOnSignal(file->temporary);
   file->stream =
       std::make_unique<llvm::raw_fd_ostream>(fd, /*shouldClose=*/true);
   return std::move(file);
