@@ -7,6 +7,7 @@ import json
 import math
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 import pytest
@@ -322,3 +323,25 @@ def test_evaluator_errors_name_the_weight(linear):
     with pytest.raises(ValueError, match="candidates: unknown candidate 'int3'"):
         measure_sensitivity(linear, lambda r: 0.0, candidates=["int3"])
     assert linear.to_bytecode() == before
+
+
+def test_options_are_never_spliced(linear, table, tmp_path, monkeypatch):
+    """Paths are quoted and candidate names checked: a space in TMPDIR or in
+    a recipe's path works, and a name that holds pipeline syntax is a
+    ValueError, not a dry run."""
+    spaced = tmp_path / "a dir {x}=y"
+    spaced.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spaced))
+    out = compress_weights(linear, bits_per_weight=8, sensitivity=table)
+    assert str(out) != str(linear)
+    recipe = spaced / "recipe one.json"
+    recipe.write_text('{"rules": [{"quantize": {"dtype": "int8"}}]}')
+    assert str(compress_weights(linear, recipe=recipe, weight_num_threshold=0)) != str(linear)
+    for call in (lambda: compress_weights(linear, bits_per_weight=8, sensitivity=table,
+                                          candidates=["int8-channel dry-run=true"]),
+                 lambda: compress_weights(linear, bits_per_weight=8,
+                                          candidates=["int8-channel}", "x"])):
+        with pytest.raises(ValueError, match="is not a candidate name"):
+            call()
+    with pytest.raises(ValueError, match="may not contain a double quote"):
+        compress_weights(linear, recipe=tmp_path / 'a"b.json')

@@ -12,7 +12,7 @@ from enum import StrEnum
 from numbers import Integral, Real
 
 from .. import Program, _run
-from .common import CompressionGranularity, QScheme
+from .common import CompressionGranularity, QScheme, names_option, path_option
 from .sensitivity import SensitivityTable, compress_by_sensitivity, measure_sensitivity
 from .statistics import ActivationStatistics, with_statistics_file
 
@@ -300,16 +300,13 @@ def _compress(coreai_program, recipe, bits_per_weight, min_sqnr, candidates, obj
               weight_num_threshold, in_place, extra):
     options = []
     if recipe is not None:
-        recipe = str(recipe)
-        if any(c in recipe for c in " {}"):
-            raise ValueError("recipe: the path may not contain spaces or braces")
-        options.append("recipe=%s" % recipe)
+        options.append(path_option("recipe", recipe))
     if bits_per_weight is not None:
         options.append("bits-per-weight=%r" % float(bits_per_weight))
     if min_sqnr is not None:
         options.append("min-sqnr=%r" % float(min_sqnr))
     if candidates:
-        options.append("candidates=%s" % ",".join(str(c) for c in candidates))
+        options.append(names_option("candidates", candidates))
     if objective is not None:
         if objective not in ("max-worst", "balanced", "least-noise"):
             raise ValueError("objective: unsupported value %r; expected max-worst, "

@@ -11,6 +11,7 @@ import time
 from numbers import Real
 
 from .. import Program, _core, _threshold
+from .common import names_option, path_option
 
 __all__ = ["SensitivityTable", "measure_sensitivity"]
 
@@ -348,9 +349,9 @@ def compress_by_sensitivity(program, apply, sensitivity, bits_per_weight, candid
                 % ("with activation statistics (SHA-256 %s)" % measured_with
                    if measured_with else "without activation statistics",
                    "statistics of SHA-256 %s" % given if given else "none"))
-        options = ["sensitivity=%s" % path]
+        options = [path_option("sensitivity", path)]
         if candidates:
-            options.append("candidates=%s" % ",".join(str(c) for c in candidates))
+            options.append(names_option("candidates", candidates))
         if min_sqnr is not None:
             options.append("min-sqnr=%r" % float(min_sqnr))
         if max_loss_increase_per_weight is not None:

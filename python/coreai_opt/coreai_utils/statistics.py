@@ -14,6 +14,8 @@ import os
 import tempfile
 from numbers import Integral
 
+from .common import path_option
+
 __all__ = ["ActivationStatistics", "DEFAULT_MAX_FULL_COLUMNS"]
 
 #: Inputs of up to this many columns keep the whole H; wider ones only its
@@ -133,10 +135,7 @@ def statistics_option(statistics, program, directory):
                          % type(statistics).__name__)
     path = os.path.join(directory, "statistics.safetensors")
     statistics.save(path)
-    if '"' in path:
-        raise ValueError("activation_statistics: the temporary directory's path "
-                         "holds a double quote: %s" % directory)
-    return ' activation-statistics="%s"' % path
+    return " " + path_option("activation-statistics", path)
 
 
 def with_statistics_file(statistics, program, run):
