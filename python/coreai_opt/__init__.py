@@ -13,6 +13,11 @@ from . import _core
 __all__ = ["Program"]
 
 
+# Magnitudes that round to inf in each float type (half-way to the next
+# power of two above the largest finite value).
+_ROUNDS_TO_INF = {"f16": 65520.0, "bf16": 3.39617752923046e38, "f32": 3.4028235677973366e38}
+
+
 class Program:
     """A Core AI program: an MLIR module of the `coreai` dialect with its
     weights. Our own class (it does not imitate another package's)."""
@@ -119,18 +124,31 @@ class Program:
     def with_weights(self, values):
         """A copy with the weights `values` names ({id: array}) holding
         those values (rounded to the weight's element type; every use of the
-        constant sees them). Needs numpy."""
+        constant sees them). Values that are not finite real numbers, or
+        that the element type cannot hold (they would become inf), are a
+        ValueError naming the weight. Needs numpy."""
         import numpy as np
         if not isinstance(values, dict):
             raise ValueError("values: expected a dict {weight id: array}, got %s"
                              % type(values).__name__)
+        types = {row["id"]: row["element_type"] for row in self._core.weights(0)}
         raw = {}
         for key, array in values.items():
-            if isinstance(key, bool) or not isinstance(key, int):
+            if isinstance(key, bool) or not isinstance(key, (int, np.integer)):
                 raise ValueError("values: weight ids are integers, got %r" % (key,))
+            key = int(key)
             array = np.asarray(array)
+            if np.iscomplexobj(array):
+                raise ValueError("values: weight %d: complex values; the weight holds real "
+                                 "numbers" % key)
             if not np.issubdtype(array.dtype, np.number) or not np.all(np.isfinite(array)):
                 raise ValueError("values: weight %d must hold finite numbers" % key)
+            # What the weight's type cannot hold would become inf.
+            limit = _ROUNDS_TO_INF.get(types.get(key), _ROUNDS_TO_INF["f32"])
+            largest = float(np.max(np.abs(array.astype(np.float64)))) if array.size else 0.0
+            if largest >= limit:
+                raise ValueError("values: weight %d: %g does not fit its element type %s "
+                                 "(it would become inf)" % (key, largest, types.get(key, "f32")))
             raw[key] = np.ascontiguousarray(array, dtype=np.float32).tobytes()
         return Program(self._core.with_weights(raw), self._source_asset)
 
