@@ -111,9 +111,10 @@ private:
                        "'sensitivity'";
     }
     if (request.maxLossIncreasePerWeight &&
-        std::isnan(*request.maxLossIncreasePerWeight))
+        !std::isfinite(*request.maxLossIncreasePerWeight))
       return diag() << "option 'max-loss-increase-per-weight' must be a "
-                       "number";
+                       "finite number, got "
+                    << *request.maxLossIncreasePerWeight;
     if (request.bitsPerWeight && request.minSqnr && request.sensitivity.empty())
       return diag() << "options 'bits-per-weight' and 'min-sqnr' cannot both "
                        "be set (but as a floor with 'sensitivity')";

@@ -17,6 +17,10 @@
 using namespace mlir;
 using namespace mlir::coreai;
 
+/// Losses lie within +-kMaxLoss, so that a plan's sum of them stays finite
+/// (Python's MAX_LOSS).
+static constexpr double kMaxLoss = 1e300;
+
 const WeightSensitivity *SensitivityTable::find(int64_t id) const {
   for (const WeightSensitivity &weight : weights)
     if (weight.id == id)
@@ -51,8 +55,9 @@ mlir::coreai::readSensitivityTable(StringRef path,
     return fail("'" + path + "': unsupported \"version\" (expected 1)");
   SensitivityTable table;
   std::optional<double> baseline = root->getNumber("baseline_loss");
-  if (!baseline || !std::isfinite(*baseline))
-    return fail("'" + path + "': \"baseline_loss\" must be a finite number");
+  if (!baseline || !(std::fabs(*baseline) <= kMaxLoss))
+    return fail("'" + path +
+                "': \"baseline_loss\" must be a finite number within +-1e300");
   table.baselineLoss = *baseline;
   const llvm::json::Array *candidates = root->getArray("candidates");
   const llvm::json::Array *weights = root->getArray("weights");
@@ -90,9 +95,10 @@ mlir::coreai::readSensitivityTable(StringRef path,
       if (object->get("skip_reason"))
         continue;
       std::optional<double> loss = object->getNumber("loss_increase");
-      if (!loss || !std::isfinite(*loss))
+      if (!loss || !(std::fabs(*loss) <= kMaxLoss))
         return fail(where + ": candidate '" + name.str() +
-                    "' needs a finite \"loss_increase\"");
+                    "' needs a finite \"loss_increase\" within +-1e300 "
+                    "(plans sum them)");
       weight.lossIncrease[name] = *loss;
     }
     table.weights.push_back(std::move(weight));

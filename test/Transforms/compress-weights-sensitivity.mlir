@@ -88,6 +88,16 @@
 // RUN: sed 's/"loss_increase": 20.0/"loss_increase": "x"/' %t.json > %t.noloss
 // RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.noloss bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOLOSS
 // NOLOSS: error: option 'sensitivity': '{{.*}}.noloss' weight entry 1: candidate 'int4-block32' needs a finite "loss_increase"
+// Losses a plan cannot sum (1e308 twice is inf), a baseline out of range,
+// and a threshold that is not finite are errors, not NaN plans.
+// RUN: sed 's/"loss_increase": 20.0/"loss_increase": 1e308/' %t.json > %t.huge
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.huge bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=HUGE
+// HUGE: error: option 'sensitivity': '{{.*}}.huge' weight entry 1: candidate 'int4-block32' needs a finite "loss_increase" within +-1e300 (plans sum them)
+// RUN: sed 's/"baseline_loss": [^,]*/"baseline_loss": -1.7e308/' %t.json > %t.base
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.base bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=BASE
+// BASE: error: option 'sensitivity': '{{.*}}.base': "baseline_loss" must be a finite number within +-1e300
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=5 max-loss-increase-per-weight=-inf})' 2>&1 | FileCheck %s --check-prefix=NEGINF
+// NEGINF: error: option 'max-loss-increase-per-weight' must be a finite number, got -INF
 // RUN: sed 's/"id": 1,/"id": 5,/' %t.json > %t.noweight
 // RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.noweight bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOWEIGHT
 // NOWEIGHT: .mlir:6:9: error: option 'sensitivity': weight #1 is not in the table

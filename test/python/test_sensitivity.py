@@ -186,6 +186,12 @@ def test_threshold_and_floor(linear, table):
     tight = compress_weights(linear, bits_per_weight=4.4, sensitivity=table,
                              max_loss_increase_per_weight=limit)
     assert chosen_losses(tight, table)[0] == w0["candidates"]["int4-block32"]["loss_increase"]
+    # A threshold that is not finite is refused (-inf gave a plan of 5.6x the loss).
+    for bad in (-math.inf, math.inf, math.nan):
+        with pytest.raises(ValueError, match="max_loss_increase_per_weight: expected a "
+                                             "finite number"):
+            compress_weights(linear, bits_per_weight=6.4, sensitivity=table,
+                             max_loss_increase_per_weight=bad)
     # The floor: weight 1's 4-bit candidates (worst channel below 15 dB) are out.
     floor = 15.0
     assert w1["candidates"]["int4-block32"]["worst_channel_sqnr_db"] < floor
@@ -319,6 +325,14 @@ def test_evaluator_errors_name_the_weight(linear):
             measure_sensitivity(linear, returning, candidates=CANDIDATES)
     with pytest.raises(ValueError, match=r"returned nan for the baseline"):
         measure_sensitivity(linear, lambda r: float("nan"))
+    # Losses a plan could not sum: too large, an int beyond float, or a
+    # difference from the baseline that overflows.
+    for bad, baseline in ((1e301, 0.0), (10**400, 0.0), (1e300, -1e300)):
+        def extreme(replacements, bad=bad, baseline=baseline):
+            return bad if replacements else baseline
+        with pytest.raises(ValueError, match=r"within \+-1e\+300 .*for weight #0|for weight #0.*"
+                                             r"within \+-1e\+300"):
+            measure_sensitivity(linear, extreme, candidates=CANDIDATES)
     with pytest.raises(RuntimeError, match=r"evaluate failed for weight #0 \(candidate "
                                            r"int4-channel\): ZeroDivisionError"):
         with concurrent.futures.ThreadPoolExecutor(2) as pool:

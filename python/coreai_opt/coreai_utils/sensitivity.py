@@ -37,11 +37,19 @@ def _finite_loss(value, where):
     if isinstance(value, bool) or not isinstance(value, Real):
         raise ValueError("evaluate: returned %r (%s) for %s; it must return a number"
                          % (value, type(value).__name__, where))
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError("evaluate: returned %r for %s; it must return a finite number"
-                         % (value, where))
+    try:
+        value = float(value)
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value) or abs(value) > MAX_LOSS:
+        raise ValueError("evaluate: returned %r for %s; it must return a finite number "
+                         "within +-%g (losses are summed)" % (value, where, MAX_LOSS))
     return value
+
+
+#: Losses (and loss increases) must lie within +-MAX_LOSS, so that a plan's
+#: sum of them stays finite.
+MAX_LOSS = 1e300
 
 
 def _call(evaluate, replacements, where):
@@ -231,7 +239,8 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
                 value = _finite_loss(value, where)
             else:
                 value = job
-            entry["candidates"][result["name"]]["loss_increase"] = value - baseline
+            entry["candidates"][result["name"]]["loss_increase"] = _finite_loss(
+                value - baseline, where + " less the baseline")
             evaluations += 1
             progress.step()
         if probes == "one" and jobs:
@@ -335,8 +344,8 @@ def compress_by_sensitivity(program, apply, sensitivity, bits_per_weight, candid
     if max_loss_increase_per_weight is not None and (
             isinstance(max_loss_increase_per_weight, bool)
             or not isinstance(max_loss_increase_per_weight, Real)
-            or math.isnan(max_loss_increase_per_weight)):
-        raise ValueError("max_loss_increase_per_weight: expected a number, got %r"
+            or not math.isfinite(max_loss_increase_per_weight)):
+        raise ValueError("max_loss_increase_per_weight: expected a finite number, got %r"
                          % (max_loss_increase_per_weight,))
     with tempfile.TemporaryDirectory(prefix="coreai-sensitivity-") as directory:
         path, table = _table_file(sensitivity, program, threshold, directory)
