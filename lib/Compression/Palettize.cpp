@@ -466,3 +466,28 @@ void mlir::coreai::refitLutsWeighted(const PalettizeScheme &scheme,
       lut[e] = weight[e] > 0 ? sum[e] / weight[e] : 0.0;
   });
 }
+
+void mlir::coreai::keepZeroChannelsZero(
+    const PalettizeScheme &scheme, ArrayRef<int64_t> shape, int64_t outAxis,
+    llvm::function_ref<bool(int64_t)> zeroChannel, PalettizedWeight &out) {
+  if (scheme.clusterDim > 1)
+    return;
+  const Layout l = makeLayout(shape, outAxis);
+  const int64_t groupChannels = l.channels / out.numGroups;
+  const int64_t k = int64_t(1) << scheme.nbits;
+  auto *indices = reinterpret_cast<uint8_t *>(out.indices.data());
+  for (int64_t c = 0; c < l.channels; ++c) {
+    if (!zeroChannel(c))
+      continue;
+    double *lut = out.lut.data() + (c / groupChannels) * k;
+    int64_t zero = 0;
+    for (int64_t e = 1; e < k; ++e)
+      if (std::fabs(lut[e]) < std::fabs(lut[zero]))
+        zero = e;
+    lut[zero] = 0.0;
+    for (int64_t o = 0; o < l.outer; ++o)
+      for (int64_t i = 0; i < l.inner; ++i)
+        indices[(o * l.channels + c) * l.inner + i] =
+            static_cast<uint8_t>(zero);
+  }
+}

@@ -108,6 +108,7 @@ bool PalettizeWeightScheme::quantizeLut(ArrayRef<double> lut, Type weightType,
 /// (cluster-dim > 1) are kept, with a warning.
 static bool applyStatistics(const WeightCandidate &weight,
                             WeightPayload &payload, const PalettizeScheme &s,
+                            function_ref<bool(int64_t)> zeroChannel,
                             PalettizedWeight &p, unsigned threads,
                             std::string &warning, std::string &error) {
   const InputStatistics &stats = *weight.statistics;
@@ -133,6 +134,7 @@ static bool applyStatistics(const WeightCandidate &weight,
     for (double &v : weights)
       v = std::sqrt(v);
   refitLutsWeighted(s, shape, oax, decoded, weights, p, threads);
+  keepZeroChannelsZero(s, shape, oax, zeroChannel, p);
   const int64_t rows = shape[oax];
   int64_t inner = 1;
   for (size_t d = oax + 1; d < shape.size(); ++d)
@@ -195,8 +197,30 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
   else
     palettizeWeight(s, shape, oax, payload.decode(threads), p, threads);
 
-  if (weight.statistics && !applyStatistics(weight, payload, s, p, threads,
-                                            result->warning, status.error))
+  // All-zero output channels decode to exact zeros (a LUT shared with other
+  // channels would give them its entry nearest 0).
+  const int64_t channels = shape[oax];
+  int64_t inner = 1;
+  for (int64_t d = oax + 1; d < rank; ++d)
+    inner *= shape[d];
+  std::vector<char> zeroChannel(channels, 1);
+  if (ArrayRef<uint16_t> half = payload.getHalfBits(); !half.empty()) {
+    for (size_t i = 0; i < half.size(); ++i)
+      if (half[i] & 0x7fff)
+        zeroChannel[(i / inner) % channels] = 0;
+  } else {
+    ArrayRef<float> values = payload.decode(threads);
+    for (size_t i = 0; i < values.size(); ++i)
+      if (values[i] != 0.0f)
+        zeroChannel[(i / inner) % channels] = 0;
+  }
+  auto isZeroChannel = [&](int64_t c) { return zeroChannel[c] != 0; };
+  if (llvm::is_contained(zeroChannel, 1))
+    keepZeroChannelsZero(s, shape, oax, isZeroChannel, p);
+
+  if (weight.statistics &&
+      !applyStatistics(weight, payload, s, isZeroChannel, p, threads,
+                       result->warning, status.error))
     return nullptr;
 
   const int64_t cd = s.clusterDim;

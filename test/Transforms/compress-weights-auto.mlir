@@ -60,14 +60,14 @@
 // Q60: #0 {{.*}}: kept dense by the automatic choice (best candidate int8-channel: worst output channel 39.70 dB)
 // Q60: #1 {{.*}}: kept dense by the automatic choice (best candidate int8-channel: worst output channel 34.40 dB)
 
-// The worst channel, not the tensor: a per-tensor LUT leaves #0's zero
-// channel noisy (-inf dB), so int8 wins there; on #1 its tensor SQNR is
-// 17.70 dB but its worst channel 5.69 dB.
-// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{candidates=lut4-tensor,int8-channel min-sqnr=5 dry-run=true})' | FileCheck %s --check-prefix=CAND
-// CAND: 0 {{.*}} int8 per_channel sym
-// CAND-NEXT: 1 {{.*}} 4-bit LUT per_tensor 16384 4130 4.03 17.70 5.69
+// The worst channel, not the tensor: on #1 a per-tensor LUT's tensor SQNR
+// is 17.70 dB but its worst channel 5.69 dB, so int8 wins there; #0's
+// all-zero channel stays exactly zero under the LUT (worst channel 9.22 dB).
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{candidates=lut4-tensor,int8-channel min-sqnr=9 dry-run=true})' | FileCheck %s --check-prefix=CAND
+// CAND: 0 {{.*}} 4-bit LUT per_tensor 16384 4130 4.03 17.65 9.22
+// CAND-NEXT: 1 {{.*}} int8 per_channel sym
 // RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{candidates=lut4-tensor min-sqnr=6 dry-run=true})' | FileCheck %s --check-prefix=TENSOR
-// TENSOR: #0 {{.*}}: kept dense by the automatic choice (best candidate lut4-tensor: worst output channel -inf dB)
+// TENSOR: 0 {{.*}} 4-bit LUT per_tensor
 // TENSOR: #1 {{.*}}: kept dense by the automatic choice (best candidate lut4-tensor: worst output channel 5.69 dB)
 
 // The real run gives the chains of the single passes, with the same bytes

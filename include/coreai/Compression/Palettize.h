@@ -14,6 +14,7 @@
 #include "coreai/Compression/Quantize.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
 #include <vector>
@@ -87,6 +88,16 @@ void refitLutsWeighted(const PalettizeScheme &scheme,
                        llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                        llvm::ArrayRef<float> w, llvm::ArrayRef<double> weights,
                        PalettizedWeight &out, unsigned threads = 1);
+
+/// Keeps all-zero output channels exactly zero (scalar LUTs): every LUT
+/// that serves a channel for which `zeroChannel(c)` holds gets its entry
+/// nearest 0 set to exactly 0, and that channel's indices point to it.
+/// Other elements on that entry decode to 0 instead of their cluster's
+/// mean. Vector LUTs (clusterDim > 1) are left as they are.
+void keepZeroChannelsZero(const PalettizeScheme &scheme,
+                          llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                          llvm::function_ref<bool(int64_t)> zeroChannel,
+                          PalettizedWeight &out);
 
 } // namespace coreai
 } // namespace mlir

@@ -216,6 +216,10 @@ def CoreAIPalettizeWeightsPass
     (symmetric, per tensor) and dequantizes it the same way, with the scale
     fused with the per-channel scale when both are on.
 
+    An all-zero output channel decodes to exactly zero: a scalar LUT that
+    serves one gets its entry nearest 0 set to exactly 0 (the other values
+    on that entry then decode to 0 as well).
+
     Invalid options are errors before any change. A weight whose output
     channels the group size (or the group size the cluster dim) does not
     divide is left as it is with a warning.
