@@ -212,8 +212,11 @@ struct Family {
 /// Maps `path` for parsing: bytecode as it is (its blobs are then read from
 /// the mapping), text NUL-terminated (its blobs are decoded anyway). Keeps
 /// the file open to notice changes made to it in place.
-static std::unique_ptr<llvm::MemoryBuffer> mapFile(const std::string &path,
-                                                   SourceFile &file) {
+/// The contents of `path`: a regular file mapped (and recorded in `file`,
+/// whose changes are watched), anything else -- a pipe, a FIFO, /dev/stdin
+/// -- read to its end into memory (`streamed`; its size says nothing).
+static std::unique_ptr<llvm::MemoryBuffer>
+mapFile(const std::string &path, SourceFile &file, bool &streamed) {
   auto fail = [&](std::error_code ec) {
     throw py::value_error("cannot read '" + path + "': " + ec.message());
   };
@@ -231,6 +234,16 @@ static std::unique_ptr<llvm::MemoryBuffer> mapFile(const std::string &path,
   if (status.type() == llvm::sys::fs::file_type::directory_file) {
     llvm::sys::Process::SafelyCloseFileDescriptor(file.fd);
     fail(std::make_error_code(std::errc::is_a_directory));
+  }
+  streamed = status.type() != llvm::sys::fs::file_type::regular_file;
+  if (streamed) {
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+        llvm::MemoryBuffer::getOpenFile(file.fd, path, /*FileSize=*/-1);
+    llvm::sys::Process::SafelyCloseFileDescriptor(file.fd);
+    file.fd = -1;
+    if (!buffer)
+      fail(buffer.getError());
+    return std::move(*buffer);
   }
   file.size = status.getSize();
   file.modified = status.getLastModificationTime();
@@ -314,7 +327,15 @@ public:
   }
   static std::unique_ptr<Program> loadFile(const std::string &path) {
     SourceFile file;
-    std::unique_ptr<llvm::MemoryBuffer> buffer = mapFile(path, file);
+    std::unique_ptr<llvm::MemoryBuffer> buffer;
+    bool streamed = false;
+    {
+      // Opening a FIFO waits for its writer: without the GIL.
+      py::gil_scoped_release release;
+      buffer = mapFile(path, file, streamed);
+    }
+    if (streamed) // in memory: no file to watch
+      return parse(std::move(buffer));
     return parse(std::move(buffer), std::move(file));
   }
   /// The program of an asset, and the hash warning ("" when none).
@@ -329,8 +350,11 @@ public:
     // Mapped again (and checked against the hash's reading by its size and
     // time): readAsset's buffer does not keep the file open.
     asset->bytecode.reset();
+    bool streamed = false;
     std::unique_ptr<llvm::MemoryBuffer> buffer =
-        mapFile(mainFile.str().str(), file);
+        mapFile(mainFile.str().str(), file, streamed);
+    if (streamed)
+      return {parse(std::move(buffer)), asset->hashWarning};
     auto program = parse(std::move(buffer), std::move(file));
     return {std::move(program), asset->hashWarning};
   }

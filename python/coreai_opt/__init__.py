@@ -32,7 +32,8 @@ class Program:
     def load(cls, path):
         """Reads `.mlir` text, `.mlirbc` bytecode or an `.aimodel` asset
         directory (a bad `main.hash` is a warning: it is recomputed on
-        save)."""
+        save). A regular file is mapped; a pipe, a FIFO or /dev/stdin is
+        read to its end (without holding the GIL while it waits)."""
         path = os.fspath(path)
         if _is_asset(path):
             core, warning = _core._Program.load_asset(path)

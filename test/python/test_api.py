@@ -1,6 +1,9 @@
 """The documented API: signatures, enums, import paths, errors, in-place and
 copies, warnings, and the same bytes as coreai-opt."""
 import inspect
+import os
+import subprocess
+import sys
 import threading
 import warnings
 
@@ -262,3 +265,38 @@ def test_report_and_automatic_choice(program):
         weight_report(out, reference=Program.from_text("module {}"))
     with pytest.raises(ValueError, match="^reference"):
         weight_report(out, reference="model.mlir")
+
+
+LOAD_FROM_FIFO = r"""
+import os, sys, threading, time
+from coreai_opt import Program
+fifo, text = sys.argv[1], sys.argv[2]
+got = []
+reader = threading.Thread(target=lambda: got.append(len(Program.load(fifo).weights(0))))
+reader.start()
+time.sleep(0.2)  # the reader waits for a writer without holding the GIL
+with open(fifo, "w") as f:
+    f.write(text)
+reader.join()
+print(got[0])
+"""
+
+
+def test_load_from_a_pipe_or_fifo(tmp_path):
+    """A pipe's size says nothing: /dev/stdin and a FIFO are read to their
+    end (a pipe gave an empty program), and a FIFO without a writer yet
+    does not block other threads."""
+    text = ("coreai.graph @main(%x: tensor<1x4xf32>) -> tensor<1x3xf32> {\n"
+            "  %w = coreai.constant dense<0.5> : tensor<4x3xf32>\n"
+            "  %y = coreai.batch_matmul %x, %w : (tensor<1x4xf32>, tensor<4x3xf32>) -> "
+            "tensor<1x3xf32>\n  coreai.output %y : tensor<1x3xf32>\n}\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    r = subprocess.run([sys.executable, "-c", "from coreai_opt import Program; "
+                        "print(len(Program.load('/dev/stdin').weights(0)))"],
+                       input=text.encode(), capture_output=True, env=env, timeout=60)
+    assert r.returncode == 0 and r.stdout.strip() == b"1", r.stderr
+    fifo = tmp_path / "program.fifo"
+    os.mkfifo(fifo)
+    r = subprocess.run([sys.executable, "-c", LOAD_FROM_FIFO, str(fifo), text],
+                       capture_output=True, env=env, timeout=60)
+    assert r.returncode == 0 and r.stdout.strip() == b"1", r.stderr
