@@ -10,6 +10,7 @@
 #include "coreai/Schemes/WeightSchemes.h"
 #include "coreai/Selection/Sensitivity.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include "llvm/Support/Format.h"
@@ -365,6 +366,16 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
     lossOptions[w].push_back({options[w].back().bits, 0.0});
     optionOf[w].push_back(options[w].size() - 1);
   }
+  // Entries for weights the program lacks: a table of another program (as
+  // Python's SensitivityTable.check says).
+  llvm::DenseSet<int64_t> programIds;
+  for (auto &entry : ids)
+    programIds.insert(entry.second);
+  for (const WeightSensitivity &entry : table.weights)
+    if (!programIds.contains(entry.id))
+      return module.emitError()
+             << "option 'sensitivity': the table has weight #" << entry.id
+             << ", which this program does not have";
   NestedPlans plans = planLeastLoss(lossOptions, target.maxLossPerWeight);
   const double allowed = *target.bitsPerWeight * elements;
   std::optional<size_t> index = plans.find(fixedBits, allowed);

@@ -7,6 +7,7 @@
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -70,6 +71,7 @@ mlir::coreai::readSensitivityTable(StringRef path,
       return fail("'" + path + "': \"candidates\" must hold names");
     table.candidates.push_back(text->str());
   }
+  llvm::DenseSet<int64_t> listed;
   for (auto [i, value] : llvm::enumerate(*weights)) {
     std::string where =
         "'" + path.str() + "' weight entry " + std::to_string(i + 1);
@@ -81,6 +83,8 @@ mlir::coreai::readSensitivityTable(StringRef path,
         entry ? entry->getObject("candidates") : nullptr;
     if (!id || !sha || !results)
       return fail(where + ": needs \"id\", \"sha256\" and \"candidates\"");
+    if (!listed.insert(*id).second)
+      return fail(where + ": weight #" + Twine(*id) + " is listed twice");
     WeightSensitivity weight;
     weight.id = *id;
     weight.sha256 = sha->str();

@@ -101,6 +101,14 @@
 // RUN: sed 's/"id": 1,/"id": 5,/' %t.json > %t.noweight
 // RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.noweight bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOWEIGHT
 // NOWEIGHT: .mlir:6:9: error: option 'sensitivity': weight #1 is not in the table
+// A weight listed twice, or one the program does not have, is an error (the
+// driver used the first and ignored the other; Python gives the same errors).
+// RUN: sed 's/"id": 1,/"id": 0,/' %t.json > %t.twice
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.twice bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=TWICE
+// TWICE: error: option 'sensitivity': '{{.*}}.twice' weight entry 2: weight #0 is listed twice
+// RUN: %python -c "import json,sys; t=json.load(open(sys.argv[1])); e=dict(t['weights'][0]); e['id']=9; t['weights'].append(e); json.dump(t, open(sys.argv[2], 'w'))" %t.json %t.extra
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.extra bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=EXTRA
+// EXTRA: error: option 'sensitivity': the table has weight #9, which this program does not have
 // Another program (another seed): the first weight does not match.
 // RUN: %python %S/Inputs/gen_linear.py 64 128 8 > %t.other.mlir
 // RUN: not coreai-opt %t.other.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=SHA

@@ -285,6 +285,23 @@ def test_save_load_and_mismatch(linear, table, tmp_path):
     (tmp_path / "broken.json").write_text('{"format": ')
     with pytest.raises(ValueError, match="cannot read the sensitivity table"):
         SensitivityTable.load(tmp_path / "broken.json")
+    # Entries listed twice, malformed, or for weights the program lacks:
+    # ValueErrors (an IndexError and a KeyError before), as the driver says.
+    data = json.loads(loaded.to_json())
+    for change, message in (
+            (lambda d: d["weights"].append(dict(d["weights"][0])),
+             r"weight entry 3: weight #0 is listed twice"),
+            (lambda d: d["weights"][0].pop("sha256"),
+             r"weight entry 1 needs \"id\", \"sha256\" and \"candidates\""),
+            (lambda d: d["weights"].__setitem__(1, 7),
+             r"weight entry 2 needs"),
+            (lambda d: d["weights"].append(dict(d["weights"][0], id=9)),
+             r"the table has weight #9, which this program does not have")):
+        broken = json.loads(json.dumps(data))
+        change(broken)
+        (tmp_path / "edited.json").write_text(json.dumps(broken))
+        with pytest.raises(ValueError, match=message):
+            SensitivityTable.load(tmp_path / "edited.json").check(linear)
     # 100 KB nested 50,000 deep: a ValueError, not a RecursionError.
     (tmp_path / "deep.json").write_text("[" * 50000 + "]" * 50000)
     with pytest.raises(ValueError, match="nested too deeply"):

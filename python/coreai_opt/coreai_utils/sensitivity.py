@@ -142,8 +142,19 @@ class SensitivityTable:
 
     def check(self, program, weight_num_threshold=1024):
         """Raises ValueError naming the first weight of `program` that does
-        not match the table (another program, or another threshold)."""
-        mine = {w["id"]: w for w in self.weights}
+        not match the table (another program, or another threshold), or
+        a malformed or repeated entry."""
+        mine = {}
+        for i, w in enumerate(self.weights):
+            if not isinstance(w, dict) or isinstance(w.get("id"), bool) \
+                    or not isinstance(w.get("id"), int) or not isinstance(w.get("sha256"), str) \
+                    or not isinstance(w.get("candidates"), dict):
+                raise ValueError("sensitivity: weight entry %d needs \"id\", \"sha256\" and "
+                                 "\"candidates\"" % (i + 1))
+            if w["id"] in mine:
+                raise ValueError("sensitivity: weight entry %d: weight #%d is listed twice"
+                                 % (i + 1, w["id"]))
+            mine[w["id"]] = w
         listed = program.weights(weight_num_threshold)
         for weight in listed:
             entry = mine.get(weight["id"])
