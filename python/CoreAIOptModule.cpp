@@ -47,6 +47,8 @@
 
 #include <tbb/task_arena.h>
 
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -709,8 +711,25 @@ public:
         }
         std::vector<double> doubles(type.getNumElements());
         const float *floats = reinterpret_cast<const float *>(bytes.data());
-        for (size_t i = 0; i < doubles.size(); ++i)
+        double largest = 0;
+        for (size_t i = 0; i < doubles.size(); ++i) {
           doubles[i] = floats[i];
+          largest = std::max(largest, std::fabs(doubles[i]));
+        }
+        // Magnitudes from half-way past the largest finite value round to
+        // inf in the weight's type.
+        Type element = type.getElementType();
+        const double roundsToInf = element.isF16()    ? 65520.0
+                                   : element.isBF16() ? 3.39617752923046e38
+                                                      : INFINITY;
+        if (largest >= roundsToInf) {
+          char value[32];
+          std::snprintf(value, sizeof value, "%g", largest);
+          error = "weight " + std::to_string(id) + ": " + value +
+                  " does not fit its element type " +
+                  (element.isF16() ? "f16" : "bf16") + " (it would become inf)";
+          break;
+        }
         coreai::EncodedElements encoded;
         std::string problem;
         if (!coreai::encodeElements(type.getElementType(), doubles, encoded,

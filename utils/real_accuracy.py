@@ -310,18 +310,25 @@ def edit_distance(a, b):
     return row[len(b)]
 
 
-def sensitivity_mode(args, onnx_path, chars):
-    """The accuracy-driven mode's table (see the module's doc)."""
-    import time
-    sys.path.insert(0, os.path.join(ROOT, "build", "python_packages"))
-    from coreai_opt import Program
-    from coreai_opt.coreai_utils import SensitivityTable, compress_weights, measure_sensitivity
+def test_and_calibration_lines(args):
+    """args.lines test lines and args.calibration calibration lines (texts
+    and images), no calibration text among the test texts."""
     texts, images = render_lines(args.lines)
     calibration, cal_images = [], []
     for text, image in zip(*render_lines(args.calibration * 2, seed=2)):
         if text not in texts and len(calibration) < args.calibration:
             calibration.append(text)
             cal_images.append(image)
+    return texts, images, calibration, cal_images
+
+
+def sensitivity_mode(args, onnx_path, chars):
+    """The accuracy-driven mode's table (see the module's doc)."""
+    import time
+    sys.path.insert(0, os.path.join(ROOT, "build", "python_packages"))
+    from coreai_opt import Program
+    from coreai_opt.coreai_utils import SensitivityTable, compress_weights, measure_sensitivity
+    texts, images, calibration, cal_images = test_and_calibration_lines(args)
     _, weights = find_weights(onnx_path)
     path = os.path.join(args.workdir, "weights.mlir")
     write_program([(kind, a) for _, kind, a, _ in weights], path, "f16")
@@ -476,12 +483,7 @@ def statistics_mode(args, onnx_path, chars):
     import time
     sys.path.insert(0, os.path.join(ROOT, "build", "python_packages"))
     from coreai_opt import Program
-    texts, images = render_lines(args.lines)
-    calibration, cal_images = [], []
-    for text, image in zip(*render_lines(args.calibration * 2, seed=2)):
-        if text not in texts and len(calibration) < args.calibration:
-            calibration.append(text)
-            cal_images.append(image)
+    texts, images, calibration, cal_images = test_and_calibration_lines(args)
     model, weights = find_weights(onnx_path)
     path = os.path.join(args.workdir, "weights.mlir")
     write_program([(kind, a) for _, kind, a, _ in weights], path, "f16", consumers(model, weights))

@@ -197,6 +197,23 @@ bool mlir::coreai::gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape,
   return true;
 }
 
+bool mlir::coreai::quantizeWithStatistics(
+    llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+    const InputStatistics &stats, float *values, GptqElementQuantizer quantize,
+    unsigned threads, std::string &error) {
+  if (stats.full)
+    return gptqQuantizeTensor(shape, outAxis, stats.groups, stats.gram.data(),
+                              values, GptqOptions(), quantize, threads, error);
+  int64_t count = 1;
+  for (int64_t d : shape)
+    count *= d;
+  parallelForChunks(threads, count, 1 << 14, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i)
+      values[i] = quantize(i, values[i]);
+  });
+  return true;
+}
+
 bool mlir::coreai::getElementInputWeights(llvm::ArrayRef<int64_t> shape,
                                           int64_t outAxis,
                                           const InputStatistics &stats,
@@ -275,17 +292,26 @@ bool mlir::coreai::getRowOutputEnergies(llvm::ArrayRef<int64_t> shape,
   return true;
 }
 
-double mlir::coreai::getTensorOutputEnergy(llvm::ArrayRef<int64_t> shape,
-                                           int64_t outAxis,
-                                           const InputStatistics &stats,
-                                           llvm::ArrayRef<double> d) {
-  std::vector<double> energies;
-  if (!getRowOutputEnergies(shape, outAxis, stats, d, energies))
-    return std::nan("");
-  double energy = 0;
-  for (double e : energies)
-    energy += e;
-  return energy;
+bool mlir::coreai::compareOutputChannels(llvm::ArrayRef<int64_t> shape,
+                                         int64_t outAxis,
+                                         const InputStatistics &stats,
+                                         llvm::ArrayRef<double> reference,
+                                         llvm::ArrayRef<double> actual,
+                                         std::vector<ErrorStats> &channels) {
+  if (reference.size() != actual.size())
+    return false;
+  std::vector<double> difference(reference.size()), signal, noise;
+  for (size_t i = 0; i < reference.size(); ++i)
+    difference[i] = actual[i] - reference[i];
+  if (!getRowOutputEnergies(shape, outAxis, stats, reference, signal) ||
+      !getRowOutputEnergies(shape, outAxis, stats, difference, noise))
+    return false;
+  channels.assign(signal.size(), ErrorStats());
+  for (size_t r = 0; r < signal.size(); ++r) {
+    channels[r].signal = signal[r];
+    channels[r].noise = noise[r];
+  }
+  return true;
 }
 
 double mlir::coreai::getOutputError(int64_t rows, int64_t cols, const float *d,

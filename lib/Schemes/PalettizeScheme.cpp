@@ -9,7 +9,6 @@
 
 #include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Palettize.h"
-#include "coreai/Compression/Parallel.h"
 #include "coreai/Compression/Quantize.h"
 #include "coreai/Schemes/QuantTypes.h"
 #include "coreai/Schemes/WeightSchemes.h"
@@ -159,20 +158,12 @@ static bool applyStatistics(const WeightCandidate &weight,
     p.indices[index] = static_cast<char>(best);
     return static_cast<float>(lut[best] * scale);
   };
-  if (!stats.full) {
+  if (!stats.full)
     warning = "the activation statistics hold only the diagonal of H (" +
               std::to_string(stats.columns) +
               " input columns); palettized without error feedback";
-    parallelForChunks(threads, values.size(), 1 << 14,
-                      [&](int64_t b, int64_t e) {
-                        for (int64_t i = b; i < e; ++i)
-                          assign(i, values[i]);
-                      });
-    return true;
-  }
-  return gptqQuantizeTensor(shape, oax, stats.groups, stats.gram.data(),
-                            values.data(), GptqOptions(), assign, threads,
-                            error);
+  return quantizeWithStatistics(shape, oax, stats, values.data(), assign,
+                                threads, error);
 }
 
 std::unique_ptr<WeightEncoding>

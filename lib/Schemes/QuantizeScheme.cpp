@@ -215,20 +215,13 @@ static bool applyStatistics(const WeightCandidate &weight,
     return static_cast<float>(
         (decodeQuantCode(scheme.format, code) - zeroPoint) * scale);
   };
-  if (!stats.full) {
+  if (!stats.full)
     warning = "the activation statistics hold only the diagonal of H (" +
               std::to_string(stats.columns) +
               " input columns); quantized without error feedback";
-    parallelForChunks(threads, values.size(), 1 << 14,
-                      [&](int64_t b, int64_t e) {
-                        for (int64_t i = b; i < e; ++i)
-                          quantize(i, values[i]);
-                      });
-  } else if (!gptqQuantizeTensor(shape, out, stats.groups, stats.gram.data(),
-                                 values.data(), GptqOptions(), quantize,
-                                 threads, error)) {
+  if (!quantizeWithStatistics(shape, out, stats, values.data(), quantize,
+                              threads, error))
     return false;
-  }
   q.codes = std::move(codes);
   q.packed = false;
   return true;

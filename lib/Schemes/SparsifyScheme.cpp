@@ -71,12 +71,12 @@ public:
                 WeightChain &chain) const override;
 
 private:
-  /// Chooses the kept elements: keep[i] is 1 for every element kept.
+  /// Chooses the kept elements: keep[i] is 1 for every element kept. The
+  /// smallest |w| are pruned, or with `scores` (Wanda's |w| sqrt(E[x^2]))
+  /// the smallest scores.
   void selectKept(const WeightCandidate &weight, WeightPayload &payload,
-                  UninitVector<uint8_t> &keep, unsigned threads) const;
-  /// Chooses the kept elements by `scores` (Wanda: |w| sqrt(E[x^2])).
-  void selectKeptByScore(const WeightCandidate &weight, ArrayRef<float> scores,
-                         UninitVector<uint8_t> &keep, unsigned threads) const;
+                  UninitVector<uint8_t> &keep, unsigned threads,
+                  ArrayRef<float> scores = {}) const;
   /// With activation statistics: the kept values corrected by GPTQ error
   /// feedback (pruned elements fixed at 0) and stored on their grid.
   bool encodeWithStatistics(const WeightCandidate &weight,
@@ -125,7 +125,8 @@ SparsifyWeightScheme::getSchemeSkipReason(const WeightCandidate &weight) const {
 void SparsifyWeightScheme::selectKept(const WeightCandidate &weight,
                                       WeightPayload &payload,
                                       UninitVector<uint8_t> &keep,
-                                      unsigned threads) const {
+                                      unsigned threads,
+                                      ArrayRef<float> scores) const {
   const int64_t count = static_cast<int64_t>(
       std::floor(double(payload.size()) * config.sparsity));
   auto prune = [&](auto input) {
@@ -143,31 +144,12 @@ void SparsifyWeightScheme::selectKept(const WeightCandidate &weight,
       return;
     }
   };
-  if (!payload.getHalfBits().empty())
+  if (!scores.empty())
+    prune(scores);
+  else if (!payload.getHalfBits().empty())
     prune(F16Bits{payload.getHalfBits()});
   else
     prune(payload.decode(threads));
-}
-
-void SparsifyWeightScheme::selectKeptByScore(const WeightCandidate &weight,
-                                             ArrayRef<float> scores,
-                                             UninitVector<uint8_t> &keep,
-                                             unsigned threads) const {
-  const int64_t count =
-      static_cast<int64_t>(std::floor(double(scores.size()) * config.sparsity));
-  switch (config.mode) {
-  case Mode::Unstructured:
-    pruneSmallest(scores, count, keep, threads);
-    return;
-  case Mode::Blocks:
-    pruneBlocks(scores, weight.getShape(), weight.axes.out, config.blockSize,
-                count, keep, threads);
-    return;
-  case Mode::NM:
-    pruneNM(scores, weight.getShape(), weight.axes.in, config.n, config.m, keep,
-            threads);
-    return;
-  }
 }
 
 bool SparsifyWeightScheme::encodeWithStatistics(
@@ -230,24 +212,21 @@ bool SparsifyWeightScheme::encodeWithStatistics(
       return decodeBF16(encodeBF16(v));
     return v;
   };
+  // Pruned elements are "quantized" to 0; with the full H their error, like
+  // the kept values' rounding, flows into the columns not yet visited.
   std::vector<float> values(decoded.begin(), decoded.end());
-  if (stats.full) {
-    // Pruned elements are "quantized" to 0; their error, like the kept
-    // values' rounding, flows into the columns not yet visited.
-    auto quantize = [&](int64_t index, float value) {
-      return keep[index] ? onGrid(value) : 0.0f;
-    };
-    if (!gptqQuantizeTensor(weight.getShape(), weight.axes.out, stats.groups,
-                            stats.gram.data(), values.data(), GptqOptions(),
-                            quantize, threads, error))
-      return false;
-    gatherKept(keep, layout, ArrayRef<float>(values.data(), values.size()),
-               kept.data(), threads);
-  } else {
+  auto quantize = [&](int64_t index, float value) {
+    return keep[index] ? onGrid(value) : 0.0f;
+  };
+  if (!stats.full)
     warning = "the activation statistics hold only the diagonal of H (" +
               std::to_string(stats.columns) +
               " input columns); pruned by it, without error feedback";
-  }
+  if (!quantizeWithStatistics(weight.getShape(), weight.axes.out, stats,
+                              values.data(), quantize, threads, error))
+    return false;
+  gatherKept(keep, layout, ArrayRef<float>(values.data(), values.size()),
+             kept.data(), threads);
   if (n == 0)
     return encodeValues({}, weightType, result, error, threads);
   if (config.quantFormat) {
@@ -338,8 +317,8 @@ SparsifyWeightScheme::compute(const WeightCandidate &weight,
         scores[i] = static_cast<float>(std::fabs(double(decoded[i])) *
                                        std::sqrt(inputs[i]));
     });
-    selectKeptByScore(weight, ArrayRef<float>(scores.data(), numel), keep,
-                      threads);
+    selectKept(weight, payload, keep, threads,
+               ArrayRef<float>(scores.data(), numel));
   } else {
     selectKept(weight, payload, keep, threads);
   }

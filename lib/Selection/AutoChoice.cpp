@@ -211,25 +211,15 @@ void measureOne(const WeightCandidate &weight, ElementsAttr value,
                                                      weight.axes.out));
   // With activation statistics, what the consumer's output holds: each
   // output channel's w H w^T over dw H dw^T.
-  std::vector<double> signal, noise;
-  if (weight.statistics && !shape.empty()) {
-    std::vector<double> difference(reference.size());
-    for (size_t i = 0; i < reference.size(); ++i)
-      difference[i] = decoded[i] - reference[i];
-    if (getRowOutputEnergies(shape, weight.axes.out, *weight.statistics,
-                             reference, signal) &&
-        getRowOutputEnergies(shape, weight.axes.out, *weight.statistics,
-                             difference, noise)) {
-      std::vector<ErrorStats> channels(signal.size());
-      ErrorStats total;
-      for (size_t r = 0; r < signal.size(); ++r) {
-        channels[r].signal = signal[r];
-        channels[r].noise = noise[r];
-        total.merge(channels[r]);
-      }
-      measure.sqnrDb = total.getSqnrDb();
-      measure.worstChannelSqnrDb = getWorstSqnrDb(channels);
-    }
+  std::vector<ErrorStats> channels;
+  if (weight.statistics && !shape.empty() &&
+      compareOutputChannels(shape, weight.axes.out, *weight.statistics,
+                            reference, decoded, channels)) {
+    ErrorStats total;
+    for (const ErrorStats &channel : channels)
+      total.merge(channel);
+    measure.sqnrDb = total.getSqnrDb();
+    measure.worstChannelSqnrDb = getWorstSqnrDb(channels);
   }
   // The decoded values are in the weight's element type (f16, bf16 or
   // f32): f32 holds them exactly.

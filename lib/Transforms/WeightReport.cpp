@@ -19,9 +19,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <cmath>
-#include <limits>
-
 namespace mlir {
 namespace coreai {
 #define GEN_PASS_DEF_COREAIWEIGHTREPORTPASS
@@ -72,18 +69,15 @@ struct WeightReportPass
                           ArrayRef<double> b) -> std::optional<double> {
       if (i >= statistics.size() || !statistics[i])
         return std::nullopt;
-      ArrayRef<int64_t> shape = records[i].type.getShape();
-      std::vector<double> error(a.size());
-      for (size_t k = 0; k < a.size(); ++k)
-        error[k] = b[k] - a[k];
-      const int64_t out = records[i].axes.out;
-      double signal = getTensorOutputEnergy(shape, out, *statistics[i], a);
-      double noise = getTensorOutputEnergy(shape, out, *statistics[i], error);
-      if (!std::isfinite(signal) || !std::isfinite(noise))
+      std::vector<ErrorStats> channels;
+      if (!compareOutputChannels(records[i].type.getShape(),
+                                 records[i].axes.out, *statistics[i], a, b,
+                                 channels))
         return std::nullopt;
-      if (noise <= 0)
-        return std::numeric_limits<double>::infinity();
-      return 10.0 * std::log10(signal / noise);
+      ErrorStats total;
+      for (const ErrorStats &channel : channels)
+        total.merge(channel);
+      return total.getSqnrDb();
     };
     return analysis.compareWith(*ref, reference, threads, outputSqnr);
   }

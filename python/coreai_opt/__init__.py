@@ -13,11 +13,6 @@ from . import _core
 __all__ = ["Program"]
 
 
-# Magnitudes that round to inf in each float type (half-way to the next
-# power of two above the largest finite value).
-_ROUNDS_TO_INF = {"f16": 65520.0, "bf16": 3.39617752923046e38, "f32": 3.4028235677973366e38}
-
-
 class Program:
     """A Core AI program: an MLIR module of the `coreai` dialect with its
     weights. Our own class (it does not imitate another package's)."""
@@ -132,7 +127,6 @@ class Program:
         if not isinstance(values, dict):
             raise ValueError("values: expected a dict {weight id: array}, got %s"
                              % type(values).__name__)
-        types = {row["id"]: row["element_type"] for row in self._core.weights(0)}
         raw = {}
         for key, array in values.items():
             if isinstance(key, bool) or not isinstance(key, (int, np.integer)):
@@ -144,13 +138,14 @@ class Program:
                                  "numbers" % key)
             if not np.issubdtype(array.dtype, np.number) or not np.all(np.isfinite(array)):
                 raise ValueError("values: weight %d must hold finite numbers" % key)
-            # What the weight's type cannot hold would become inf.
-            limit = _ROUNDS_TO_INF.get(types.get(key), _ROUNDS_TO_INF["f32"])
-            largest = float(np.max(np.abs(array.astype(np.float64)))) if array.size else 0.0
-            if largest >= limit:
-                raise ValueError("values: weight %d: %g does not fit its element type %s "
-                                 "(it would become inf)" % (key, largest, types.get(key, "f32")))
-            raw[key] = np.ascontiguousarray(array, dtype=np.float32).tobytes()
+            # What float32 cannot hold would become inf (the weight's own type
+            # is checked when the values are stored).
+            with np.errstate(over="ignore"):
+                f32 = np.ascontiguousarray(array, dtype=np.float32)
+            if not np.all(np.isfinite(f32)):
+                raise ValueError("values: weight %d: %g does not fit f32 (it would become inf)"
+                                 % (key, float(np.max(np.abs(array.astype(np.float64))))))
+            raw[key] = f32.tobytes()
         return Program(self._core.with_weights(raw), self._source_asset)
 
     def run(self, pipeline, threads=0):

@@ -271,11 +271,11 @@ TEST(Gptq, ElementInputWeights) {
   std::vector<double> weights;
   ASSERT_TRUE(getElementInputWeights({3, 2}, 1, stats, weights));
   EXPECT_EQ(weights, (std::vector<double>{2, 2, 4, 4, 1, 1}));
-  // Its output energy, tr(D H D^T) with D the [2, 3] transpose: row 0 is
+  // Its output energies d_r H d_r^T, with D the [2, 3] transpose: row 0 is
   // (1, 0, 2), row 1 (0, 1, 0).
-  std::vector<double> d2 = {1, 0, 0, 1, 2, 0};
-  EXPECT_DOUBLE_EQ(getTensorOutputEnergy({3, 2}, 1, stats, d2),
-                   (4 + 2 * 2 * 0 + 4 * 2) + 8);
+  std::vector<double> d2 = {1, 0, 0, 1, 2, 0}, energies;
+  ASSERT_TRUE(getRowOutputEnergies({3, 2}, 1, stats, d2, energies));
+  EXPECT_EQ(energies, (std::vector<double>{4 + 4 * 2, 8}));
   // A [4, 3, 1, 1] conv weight in two groups, diagonal only: row r reads
   // the diagonal of group r / 2.
   stats.groups = 2;
@@ -285,11 +285,22 @@ TEST(Gptq, ElementInputWeights) {
   ASSERT_TRUE(getElementInputWeights({4, 3, 1, 1}, 0, stats, weights));
   EXPECT_EQ(weights,
             (std::vector<double>{1, 2, 3, 1, 2, 3, 10, 20, 30, 10, 20, 30}));
-  // The output energy of a [4, 3, 1, 1] conv tensor in these two groups
-  // (diagonal only): sum over rows of the group's h_c d_rc^2 times samples.
+  // The output energies of a [4, 3, 1, 1] conv tensor in these two groups
+  // (diagonal only): per row, its group's sum_c h_c d_rc^2.
   std::vector<double> d = {1, 0, 1, 0, 2, 0, 1, 1, 1, 0, 0, 3};
-  EXPECT_DOUBLE_EQ(getTensorOutputEnergy({4, 3, 1, 1}, 0, stats, d),
-                   1 + 3 + 2 * 2 * 2 + 10 + 20 + 30 + 30 * 9);
+  ASSERT_TRUE(getRowOutputEnergies({4, 3, 1, 1}, 0, stats, d, energies));
+  EXPECT_EQ(energies,
+            (std::vector<double>{1 + 3, 2 * 4, 10 + 20 + 30, 30 * 9}));
+  // The output SQNR's parts: reference d, actual 0 -- each channel's noise
+  // is its signal.
+  std::vector<ErrorStats> channels;
+  ASSERT_TRUE(compareOutputChannels({4, 3, 1, 1}, 0, stats, d,
+                                    std::vector<double>(12, 0.0), channels));
+  ASSERT_EQ(channels.size(), 4u);
+  for (size_t r = 0; r < 4; ++r) {
+    EXPECT_EQ(channels[r].signal, energies[r]);
+    EXPECT_EQ(channels[r].noise, energies[r]);
+  }
   // Statistics of another shape, or groups that do not divide the rows.
   EXPECT_FALSE(getElementInputWeights({4, 2, 1, 1}, 0, stats, weights));
   stats.groups = 3;

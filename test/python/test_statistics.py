@@ -195,6 +195,15 @@ def test_file_is_safetensors_and_checked(tmp_path):
     assert b"missing or has the wrong type or size" in r.stderr
 
 
+def materialized(program):
+    """{weight id: float64 array} of every weight, decoded."""
+    dense_p = program.copy().run("builtin.module(coreai-materialize-weights)")
+    rows = {r["id"]: r for r in dense_p.weights(weight_num_threshold=0)}
+    raw = dense_p._core.dense_values(sorted(rows))
+    return {i: np.frombuffer(b, dtype=np.float32).reshape(rows[i]["shape"]).astype(np.float64)
+            for i, b in zip(sorted(rows), raw)}
+
+
 def output_error(w, wq, h):
     d = (w - wq).reshape(w.shape[0], -1)
     return float(np.einsum("ij,jk,ik->", d, h, d))
@@ -238,13 +247,7 @@ def test_gptq_lowers_the_output_error(compress, tmp_path):
     assert r.returncode == 0, r.stderr
     assert str(Program.load(tmp_path / "d.mlirbc")) == str(gptq)
 
-    def values(p):
-        dense_p = p.copy().run("builtin.module(coreai-materialize-weights)")
-        rows = {r["id"]: r for r in dense_p.weights(weight_num_threshold=0)}
-        raw = dense_p._core.dense_values(sorted(rows))
-        return {i: np.frombuffer(b, dtype=np.float32).reshape(rows[i]["shape"])
-                for i, b in zip(sorted(rows), raw)}
-    before, a, b = values(program), values(plain), values(gptq)
+    before, a, b = materialized(program), materialized(plain), materialized(gptq)
     # q: [40 in, 24 out] -> rows are output channels.
     hq = stats.gram(mm_ids[0])[0]
     e_plain = output_error(before[mm_ids[0]].T, a[mm_ids[0]].T, hq)
@@ -318,10 +321,7 @@ def test_diagonal_statistics_weigh_scales_and_luts(compress):
         weighted = run(activation_statistics=stats)
 
     def values(p):
-        dense_p = p.copy().run("builtin.module(coreai-materialize-weights)")
-        rows = {r["id"]: r for r in dense_p.weights(weight_num_threshold=0)}
-        raw = dense_p._core.dense_values([mm_ids[0]])
-        return np.frombuffer(raw[0], dtype=np.float32).reshape(rows[mm_ids[0]]["shape"])
+        return materialized(p)[mm_ids[0]]
     h = stats.gram(mm_ids[0])[0]  # the diagonal, one value per input row of q
     w = values(program).astype(np.float64)
     e_plain = (h[:, None] * (values(plain) - w) ** 2).sum()
@@ -351,9 +351,7 @@ def test_sparsify_with_statistics(joint, tmp_path):
         wanda = run(activation_statistics=diagonal)
 
     def values(p):
-        dense_p = p.copy().run("builtin.module(coreai-materialize-weights)")
-        raw = dense_p._core.dense_values([mm_ids[0]])
-        return np.frombuffer(raw[0], dtype=np.float32).reshape(40, 24).astype(np.float64)
+        return materialized(p)[mm_ids[0]]
     w = q.astype(np.float32).astype(np.float64)
     h = full.gram(mm_ids[0])[0]
     # The mask: the 480 smallest scores (rows of q are input columns).

@@ -17,6 +17,8 @@
 #ifndef COREAI_COMPRESSION_GPTQ_H
 #define COREAI_COMPRESSION_GPTQ_H
 
+#include "coreai/Compression/Metrics.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -89,6 +91,14 @@ bool gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                         GptqElementQuantizer quantize, unsigned threads,
                         std::string &error);
 
+/// gptqQuantizeTensor with `stats`: each element's error fed back through
+/// the full H, or, with only its diagonal, each element rounded on its own
+/// (no feedback is possible).
+bool quantizeWithStatistics(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                            const InputStatistics &stats, float *values,
+                            GptqElementQuantizer quantize, unsigned threads,
+                            std::string &error);
+
 /// The mean square input each element of a weight of `shape` multiplies:
 /// diag H of its group and column (rows along `outAxis`, columns over the
 /// other axes in order, rows in `stats.groups` contiguous groups), divided by
@@ -99,21 +109,25 @@ bool getElementInputWeights(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                             const InputStatistics &stats,
                             std::vector<double> &weights);
 
-/// sum over groups g of tr(D_g H_g D_g^T) for a tensor `d` of `shape` (a
-/// weight, or its error) seen as GPTQ sees it (getElementInputWeights'
-/// layout): what the consumer's output holds of it, summed over the
-/// calibration samples; with only diag H, sum h_c d_rc^2. NaN when the
-/// statistics do not fit the shape.
-double getTensorOutputEnergy(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
-                             const InputStatistics &stats,
-                             llvm::ArrayRef<double> d);
-
-/// The same per row (output channel): energies[r] = d_r H_g d_r^T. Returns
-/// false when the statistics do not fit the shape.
+/// What the consumer's output holds of a tensor `d` of `shape` (a weight,
+/// or its error) seen as GPTQ sees it (getElementInputWeights' layout), per
+/// row (output channel): energies[r] = d_r H_g d_r^T, summed over the
+/// calibration samples; with only diag H, sum_c h_c d_rc^2. Returns false
+/// when the statistics do not fit the shape.
 bool getRowOutputEnergies(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                           const InputStatistics &stats,
                           llvm::ArrayRef<double> d,
                           std::vector<double> &energies);
+
+/// Per output channel (row), what the consumer's output holds of the
+/// weight `reference` (signal w_r H w_r^T) and of its error in `actual`
+/// (noise d_r H d_r^T): the output SQNR's parts. Returns false when the
+/// statistics do not fit the shape.
+bool compareOutputChannels(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                           const InputStatistics &stats,
+                           llvm::ArrayRef<double> reference,
+                           llvm::ArrayRef<double> actual,
+                           std::vector<ErrorStats> &channels);
 
 /// The error a consumer sees through inputs of Gram matrix `h`:
 /// tr(D H D^T) for the `rows` x `cols` difference D (row-major), i.e. the
