@@ -782,9 +782,10 @@ public:
     return out;
   }
 
-  /// The nested plans of coreai-compress-weights{sensitivity=...}: per plan
-  /// its bits per weight and summed measured loss increase, smallest first.
-  std::vector<std::pair<double, double>>
+  /// The plans of coreai-compress-weights{sensitivity=...} along budgets:
+  /// per plan the budget that gives it, its bits per weight and summed
+  /// measured loss increase, smallest first.
+  std::vector<std::tuple<double, double, double>>
   sensitivityPlans(const std::string &table,
                    const std::vector<std::string> &candidates,
                    std::optional<double> maxLossPerWeight,
@@ -810,9 +811,9 @@ public:
     }
     if (!errors.empty())
       throw py::value_error(errors);
-    std::vector<std::pair<double, double>> out;
-    for (const coreai::NestedPlanSummary &p : plan.nestedPlans)
-      out.push_back({p.bitsPerWeight, p.predictedLoss});
+    std::vector<std::tuple<double, double, double>> out;
+    for (const coreai::PlanSummary &p : plan.plans)
+      out.push_back({p.budgetBitsPerWeight, p.bitsPerWeight, p.predictedLoss});
     return out;
   }
 

@@ -228,6 +228,8 @@ def main():
     ap.add_argument("--layers", type=int, default=32)
     ap.add_argument("--auto-only", action="store_true", help="only the automatic mixed precision table")
     ap.add_argument("--search-only", action="store_true", help="only the integer scale search table")
+    ap.add_argument("--plans-only", action="store_true",
+                    help="only the least-loss plans of a synthetic 2,000-weight table")
     ap.add_argument("--gptq-only", action="store_true",
                     help="only the GPTQ table (activation statistics on a 4096x4096 weight)")
     ap.add_argument("--python-only", action="store_true",
@@ -247,8 +249,15 @@ def main():
         print_python_table(model, out)
         return
     repeat = 1 if args.quick else 3
+    if args.plans_only:
+        subprocess.run([os.path.join(BIN, "coreai-bench"), "--plans", "--repeat", str(repeat)],
+                       check=True)
+        return
     if args.gptq_only:
         print_gptq_table(args.workdir, 1024 if args.quick else 4096)
+    print()
+    subprocess.run([os.path.join(BIN, "coreai-bench"), "--plans", "--repeat", str(repeat)],
+                   check=True)
         return
     if args.search_only:
         weight = os.path.join(args.workdir, "linear4096x4096.f16")

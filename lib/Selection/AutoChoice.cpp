@@ -4,6 +4,7 @@
 #include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Gptq.h"
+#include "coreai/Compression/LossPlans.h"
 #include "coreai/Compression/Metrics.h"
 #include "coreai/Compression/MixedPrecision.h"
 #include "coreai/Compression/Parallel.h"
@@ -314,9 +315,9 @@ std::string formatNumber(const char *format, double value) {
 namespace {
 
 /// The sensitivity mode's choice: each automatic weight's options priced by
-/// the table's measured loss increases (dense at no increase), the nested
-/// plans of planLeastLoss, and the largest within the budget. Fills the
-/// plan's loss figures.
+/// the table's measured loss increases (dense at no increase), and the
+/// least-loss plan within the budget (LossPlans.h). Fills the plan's loss
+/// figures.
 FailureOr<std::vector<size_t>> chooseBySensitivity(
     ModuleOp module, const WeightAnalysis &analysis,
     ArrayRef<WeightCandidate> automatic, ArrayRef<std::string> names,
@@ -366,26 +367,53 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
       return module.emitError()
              << "option 'sensitivity': the table has weight #" << entry.id
              << ", which this program does not have";
-  NestedPlans plans = planLeastLoss(lossOptions, target.maxLossPerWeight);
-  const double allowed = *target.bitsPerWeight * elements;
-  std::optional<size_t> index = plans.find(fixedBits, allowed);
-  if (!index)
+  const double perWeight = std::max(elements, 1.0);
+  LossPlanOptions planning;
+  planning.maxLossPerWeight = target.maxLossPerWeight;
+  // Rounding moves no plan by more than 0.001 bits per weight.
+  planning.resolutionBits = 1e-3 * perWeight;
+  const double cheapest = fixedBits + getCheapestBits(lossOptions);
+  std::vector<double> budgets = {*target.bitsPerWeight * elements - fixedBits};
+  if (target.listPlans) {
+    // Budgets from the cheapest plan to the least loss, 0.01 bits per weight
+    // apart.
+    const double last = (fixedBits + getLeastLossBits(lossOptions)) / perWeight;
+    for (double bpw = cheapest / perWeight;;) {
+      budgets.push_back(std::min(bpw, last) * elements - fixedBits);
+      if (bpw >= last)
+        break;
+      bpw = (std::floor(bpw * 100 + 1e-9) + 1) / 100;
+    }
+  }
+  std::vector<std::optional<LossPlan>> plans =
+      planLeastLoss(lossOptions, budgets, planning);
+  if (!plans.front())
     return emitError(module.getLoc())
            << "option 'bits-per-weight': "
            << formatNumber("%g", *target.bitsPerWeight)
            << " bits per weight cannot be reached; with every weight at its "
               "cheapest candidate the program takes "
-           << formatNumber("%.3f", (fixedBits + plans.bits.front()) /
-                                       std::max(elements, 1.0))
-           << " bits per weight";
-  for (size_t k = 0; k < plans.bits.size(); ++k)
-    plan.nestedPlans.push_back(
-        {(fixedBits + plans.bits[k]) / std::max(elements, 1.0), plans.loss[k]});
-  plan.predictedLoss = plans.loss[*index];
-  std::vector<size_t> lossChoice = plans.getPlan(*index);
+           << formatNumber("%.3f", cheapest / perWeight) << " bits per weight";
+  for (size_t k = 1; k < plans.size(); ++k) {
+    if (!plans[k])
+      continue;
+    // Only plans that lower the loss: the budget of each is the least that
+    // gives it.
+    if (!plan.plans.empty() &&
+        !(plans[k]->loss < plan.plans.back().predictedLoss))
+      continue;
+    plan.plans.push_back({(fixedBits + budgets[k]) / perWeight,
+                          (fixedBits + plans[k]->bits) / perWeight,
+                          plans[k]->loss});
+  }
+  const LossPlan &chosen = *plans.front();
+  plan.sensitivity = true;
+  plan.predictedLoss = chosen.loss;
+  plan.exact = chosen.exact;
   std::vector<size_t> choice(automatic.size());
   for (size_t w = 0; w < automatic.size(); ++w) {
-    choice[w] = optionOf[w][lossChoice[w]];
+    const LossOption &option = lossOptions[w][chosen.choice[w]];
+    choice[w] = optionOf[w][chosen.choice[w]];
     std::string line;
     llvm::raw_string_ostream os(line);
     const int64_t id = ids.lookup(automatic[w].op);
@@ -394,7 +422,11 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
       os << ": dense";
     else
       os << ": " << names[schemeOf[w][choice[w]]] << ", measured loss increase "
-         << formatNumber("%.6g", lossOptions[w][lossChoice[w]].loss);
+         << formatNumber("%.6g", option.loss);
+    if (option.loss > target.maxLossPerWeight) {
+      os << " (above max-loss-increase-per-weight: let back in)";
+      ++plan.letIn;
+    }
     plan.lossLines.push_back(std::move(line));
   }
   return choice;
@@ -545,10 +577,16 @@ void mlir::coreai::printAutomaticSummary(const AutomaticPlan &plan,
   else
     os << ", worst output channel of a compressed weight "
        << llvm::format("%.2f", plan.worstChannelSqnrDb) << " dB\n";
-  if (plan.nestedPlans.empty())
+  if (!plan.sensitivity)
     return;
   os << "sensitivity plan: summed measured loss increase "
-     << formatNumber("%.6g", plan.predictedLoss) << "\n";
+     << formatNumber("%.6g", plan.predictedLoss) << ", "
+     << (plan.exact ? "exact" : "Lagrangian") << " allocation";
+  if (plan.letIn)
+    os << ", " << plan.letIn << " weight" << (plan.letIn == 1 ? "" : "s")
+       << " above max-loss-increase-per-weight (the budget cannot be met "
+          "without)";
+  os << "\n";
   for (const std::string &line : plan.lossLines)
     os << "  " << line << "\n";
 }

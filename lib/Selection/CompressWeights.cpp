@@ -286,6 +286,7 @@ private:
         target.sensitivity = &*setup.sensitivity;
       if (request.maxLossIncreasePerWeight)
         target.maxLossPerWeight = *request.maxLossIncreasePerWeight;
+      target.listPlans = planOnly;
       FailureOr<AutomaticPlan> plan =
           planAutomaticChoice(module, analysis, automatic, setup.ladder,
                               setup.names, target, weights, threads);

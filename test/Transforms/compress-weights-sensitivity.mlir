@@ -2,20 +2,29 @@
 // measured loss increases (the user's evaluation, each weight alone under
 // each candidate). Two f16 64x128 weights; the table makes #0 sensitive
 // (int4 per channel +50, int4 per block +20, int8 +0.1) and #1 not (+0.5,
-// +0.3, +0.01). Nested plans: #0 to int4 per block (4.378 bits per weight),
-// #0 to int8 (6.190), #1 to int4 per block (6.315), #1 to int8 (8.190), then
-// dense.
+// +0.3, +0.01). The plans of least summed loss: #0 to int4 per block (4.378
+// bits per weight), #1 too (4.503), #0 to int8 with #1 at int4 per channel
+// (6.190), #1 to int4 per block (6.315), #1 to int8 (8.190), then dense.
 // RUN: %python %S/Inputs/gen_linear.py 64 128 > %t.mlir
 // RUN: cp %S/Inputs/sensitivity-linear.json %t.json
 
 // The smallest plan: both at their cheapest candidate.
 // RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=4.3 dry-run=true})' | FileCheck %s --check-prefix=B43
 // B43: automatic choice: 4.190 bits per weight (budget 4.300)
-// B43-NEXT: sensitivity plan: summed measured loss increase 50.5
+// B43-NEXT: sensitivity plan: summed measured loss increase 50.5, exact allocation{{$}}
 // B43-NEXT: #0 {{.*}}.mlir:5:8: int4-channel, measured loss increase 50
 // B43-NEXT: #1 {{.*}}.mlir:7:8: int4-channel, measured loss increase 0.5
 // B43: 0 {{.*}} int4 per_channel sym mse full 16384 4227
 // B43-NEXT: 1 {{.*}} int4 per_channel sym mse full 16384 4355
+
+// 6 bits: the plan spends the budget. A plan made of a prefix of the hull
+// steps stopped at 4.378 bits per weight (loss 20.5): the step of #0 to
+// int8 did not fit and held back #1's small step.
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=6 dry-run=true})' | FileCheck %s --check-prefix=B6
+// B6: automatic choice: 4.503 bits per weight (budget 6.000)
+// B6-NEXT: sensitivity plan: summed measured loss increase 20.3, exact allocation
+// B6-NEXT: #0 {{.*}}: int4-block32, measured loss increase 20{{$}}
+// B6-NEXT: #1 {{.*}}: int4-block32, measured loss increase 0.3{{$}}
 
 // 6.2 bits: the sensitive #0 gets int8 while #1 stays at 4 bits (the
 // data-free choice gives #1, whose worst channel is poorer, the bits).
@@ -45,20 +54,25 @@
 // SUB-NEXT: #1 {{.*}}: int4-block32, measured loss increase 0.3
 
 // A threshold of 10 per weight: #0's 4-bit candidates exceed it. At 4.5
-// bits the budget allows no fix, so the least harmful (+20) stays.
+// bits the budget cannot be met without them: #0 is let back in, and the
+// plan is the least loss with #1 within the threshold. The dry run says so.
 // RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=4.5 max-loss-increase-per-weight=10 dry-run=true})' | FileCheck %s --check-prefix=T45
-// T45: #0 {{.*}}: int4-block32, measured loss increase 20
-// T45-NEXT: #1 {{.*}}: int4-channel, measured loss increase 0.5
-// A threshold of 0.2: #1's 4-bit candidates exceed it too. #0's fixes
-// remove more excess per bit and come first; at 6.2 bits #1 stays at its
-// cheapest, at 6.4 it moves to int4 per block (still above it: int8 does
-// not fit).
+// T45: sensitivity plan: summed measured loss increase 20.5, exact allocation, 1 weight above max-loss-increase-per-weight (the budget cannot be met without)
+// T45-NEXT: #0 {{.*}}: int4-block32, measured loss increase 20 (above max-loss-increase-per-weight: let back in)
+// T45-NEXT: #1 {{.*}}: int4-channel, measured loss increase 0.5{{$}}
+// A threshold of 0.2: #1's 4-bit candidates exceed it too. Both at int8
+// take 8.19 bits per weight; at 6.2 and 6.4 one weight must be let back in,
+// the one whose cheapest candidate exceeds it least (#1: +0.5 against +50).
 // RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=6.2 max-loss-increase-per-weight=0.2 dry-run=true})' | FileCheck %s --check-prefix=T62
-// T62: #0 {{.*}}: int8-channel, measured loss increase 0.1
-// T62-NEXT: #1 {{.*}}: int4-channel, measured loss increase 0.5
+// T62: 1 weight above max-loss-increase-per-weight
+// T62-NEXT: #0 {{.*}}: int8-channel, measured loss increase 0.1{{$}}
+// T62-NEXT: #1 {{.*}}: int4-channel, measured loss increase 0.5 (above max-loss-increase-per-weight: let back in)
 // RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=6.4 max-loss-increase-per-weight=0.2 dry-run=true})' | FileCheck %s --check-prefix=T64
 // T64: #0 {{.*}}: int8-channel, measured loss increase 0.1
-// T64-NEXT: #1 {{.*}}: int4-block32, measured loss increase 0.3
+// T64-NEXT: #1 {{.*}}: int4-block32, measured loss increase 0.3 (above max-loss-increase-per-weight: let back in)
+// With the budget for int8 on both, no weight is let back in.
+// RUN: coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.json bits-per-weight=8.2 max-loss-increase-per-weight=0.2 dry-run=true})' | FileCheck %s --check-prefix=T82
+// T82: sensitivity plan: summed measured loss increase 0.11, exact allocation{{$}}
 
 // min-sqnr as a floor on the worst output channel: #1's 4-bit candidates
 // (11.28 and 13.79 dB) are out; its cheapest is then int8.

@@ -13,13 +13,8 @@
 //     program, then the next worst, and so on (greedy upgrades of the
 //     currently worst weight to its next better option while the budget
 //     allows; a weight whose next option does not fit stays where it is);
-//   - for a quality target: each weight's cheapest option that reaches it;
-//   - from measured loss increases (the user's evaluation of each weight's
-//     option alone), the nested plans that minimize their sum: each weight
-//     on the lower convex hull of (bits, loss), the step with the most loss
-//     removed per bit first, a plan for a budget being the longest prefix
-//     of those steps that fits it (so a larger budget never gives a weight
-//     an option of larger loss).
+//   - for a quality target: each weight's cheapest option that reaches it.
+// (Plans from measured loss increases: LossPlans.h.)
 // Pure numerics: no IR.
 //
 //===----------------------------------------------------------------------===//
@@ -80,48 +75,6 @@ chooseBalanced(WeightOptionLists weights, double fixedBits, double budgetBits);
 /// `minSqnrDb`, or its best option when none does.
 std::vector<size_t> chooseForQuality(WeightOptionLists weights,
                                      double minSqnrDb);
-
-/// One way to store a weight, priced by a measured loss increase.
-struct LossOption {
-  /// Bits it takes (in the program's total, every use counted).
-  double bits = 0;
-  /// The loss increase measured with it alone (lower is better; may be
-  /// negative).
-  double loss = 0;
-};
-
-/// The nested plans of planLeastLoss, smallest first: the cheapest option
-/// of every weight, then one more step along one weight's hull per plan (its
-/// bits never fall, its loss never rises), so that plans take memory in
-/// their number plus the weights', not in their product.
-struct NestedPlans {
-  /// The option of each weight in the smallest plan.
-  std::vector<size_t> start;
-  /// The (weight, option) that plan k + 1 changes.
-  std::vector<std::pair<size_t, size_t>> steps;
-  /// Total bits and summed loss of each plan (steps.size() + 1 of each).
-  std::vector<double> bits, loss;
-
-  /// The option of each weight in plan `k`.
-  std::vector<size_t> getPlan(size_t k) const;
-  /// The largest plan within `budgetBits` (given `fixedBits` of other
-  /// weights); std::nullopt when even the smallest exceeds it.
-  std::optional<size_t> find(double fixedBits, double budgetBits) const;
-};
-
-/// The nested plans minimizing the summed loss of the options of each
-/// weight (each list holds at least one option): each weight's options
-/// reduced to the lower convex hull of (bits, loss), the steps along the
-/// hulls ordered by loss removed per bit (a Lagrangian relaxation), and a
-/// plan per prefix of those steps, from every weight at its cheapest option
-/// (the least loss among equally cheap) to every step taken. With
-/// `maxLossPerWeight`, the part of an option's loss above it counts a
-/// million times: such options are left first, the ones with the largest
-/// excess per bit first, and kept only where the budget allows no other.
-/// Ties go to the weight listed first.
-NestedPlans planLeastLoss(
-    llvm::ArrayRef<std::vector<LossOption>> weights,
-    double maxLossPerWeight = std::numeric_limits<double>::infinity());
 
 /// The sum of the bits of `choice`.
 double getTotalBits(WeightOptionLists weights, llvm::ArrayRef<size_t> choice);

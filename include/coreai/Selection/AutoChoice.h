@@ -73,19 +73,23 @@ struct SensitivityTable;
 /// the program (optimizing `objective`), or else each weight's cheapest
 /// candidate whose worst output channel reaches `minSqnrDb`. With
 /// `sensitivity`, under the budget, the least summed measured loss increase
-/// (nested plans, Compression/MixedPrecision.h's planLeastLoss, with
-/// `maxLossPerWeight`), among the candidates whose worst channel reaches
-/// `minSqnrDb`.
+/// (Compression/LossPlans.h, with `maxLossPerWeight` as a constraint), among
+/// the candidates whose worst channel reaches `minSqnrDb`; with `listPlans`,
+/// also the plans along budgets from the cheapest to the least loss.
 struct AutomaticTarget {
   std::optional<double> bitsPerWeight;
   AutoObjective objective = AutoObjective::MaxWorst;
   double minSqnrDb = 0;
   const SensitivityTable *sensitivity = nullptr;
   double maxLossPerWeight = std::numeric_limits<double>::infinity();
+  bool listPlans = false;
 };
 
-/// One nested plan of the sensitivity mode.
-struct NestedPlanSummary {
+/// One plan of the sensitivity mode along the budgets.
+struct PlanSummary {
+  /// The budget that gives it (what bits-per-weight must be to get it).
+  double budgetBitsPerWeight = 0;
+  /// What it takes.
   double bitsPerWeight = 0;
   /// The sum of its weights' measured loss increases.
   double predictedLoss = 0;
@@ -102,10 +106,15 @@ struct AutomaticPlan {
   DenseMap<Operation *, std::string> kept;
   /// Sensitivity mode: each weight's line of the dry run (its id, the
   /// chosen candidate and its measured loss increase), the predicted loss
-  /// of the plan, and every nested plan, smallest first.
+  /// of the plan, the weights let back in over the per-weight threshold,
+  /// whether the allocation was exact, and with `listPlans` the plans along
+  /// the budgets, smallest first (each one's loss below the previous one's).
+  bool sensitivity = false;
   std::vector<std::string> lossLines;
   double predictedLoss = 0;
-  std::vector<NestedPlanSummary> nestedPlans;
+  size_t letIn = 0;
+  bool exact = false;
+  std::vector<PlanSummary> plans;
 };
 
 /// Prints the plan's summary line for a dry run: its bits per weight against

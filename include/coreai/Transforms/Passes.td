@@ -366,17 +366,22 @@ def CoreAICompressWeightsPass
     `sensitivity=FILE`, a table that Python's `measure_sensitivity` wrote
     (each weight's loss increase, measured with the user's own evaluation,
     for each candidate alone; docs/Sensitivity.md), and `bits-per-weight=B`,
-    the plan minimizes the summed measured increase under the budget. The
-    plans are nested: each weight moves along the lower convex hull of its
-    (bits, increase) options, the moves that remove the most increase per
-    bit first, and the plan for B takes the longest run of moves that fits;
-    at a larger budget no weight gets a candidate of larger measured
-    increase. The table is tied to the program by each weight's id and the
-    SHA-256 of its payload: a weight that does not match is an error at its
-    constant. `max-loss-increase-per-weight=T` leaves candidates whose
-    increase exceeds T only where the budget allows nothing else (the excess
-    counts a million times), and `min-sqnr=DB` then keeps the data-free floor
-    on each candidate's worst output channel as a second guard. The
+    the plan minimizes the summed measured increase under the budget: an
+    exact multiple-choice knapsack (dynamic programming over a grid of bits
+    fine enough that rounding costs a plan at most 0.001 bits per weight;
+    for tables too large for it, a Lagrangian allocation along each weight's
+    convex hull), then any better candidate that still fits the unused
+    budget. Plans are not nested (a larger budget may move a weight to a
+    candidate of larger increase where that pays elsewhere), but the
+    predicted loss never rises with the budget. The table is tied to the
+    program by each weight's id and the SHA-256 of its payload: a weight
+    that does not match is an error at its constant.
+    `max-loss-increase-per-weight=T` is a constraint: candidates whose
+    increase exceeds T are excluded while the budget can be met without
+    them; when it cannot, the fewest weights are let back in, those whose
+    cheapest candidate exceeds T least first (the dry run names them).
+    `min-sqnr=DB` then keeps the data-free floor on each candidate's worst
+    output channel as a second guard. The
     candidates are the table's (or a subset given by `candidates`).
 
     With `activation-statistics=FILE` every scheme, from a recipe or a

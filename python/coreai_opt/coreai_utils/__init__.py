@@ -270,13 +270,14 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
     `candidates` (names, e.g. ["int4-block32", "int8-channel"]).
 
     With `sensitivity` (a SensitivityTable of `measure_sensitivity`, or its
-    file): for `bits_per_weight`, the nested plan of least summed measured
-    loss increase (`max_loss_increase_per_weight` leaves candidates above
-    it only where the budget allows no other; `min_sqnr` is then a floor on
-    each candidate's worst output channel); or, with `max_loss_increase=D`
-    and `evaluate`, the smallest nested plan whose measured increase (one
-    evaluation of the whole plan) is at most D, found by bisection; the
-    returned program's `accuracy_target` dict says what was measured.
+    file): for `bits_per_weight`, the plan of least summed measured loss
+    increase within it (`max_loss_increase_per_weight` excludes candidates
+    above it while the budget allows, then lets the fewest weights back in;
+    `min_sqnr` is then a floor on each candidate's worst output channel);
+    or, with `max_loss_increase=D` and `evaluate`, the smallest plan whose
+    measured increase (one evaluation of the whole plan) is at most D, found
+    by bisection over budgets; the returned program's `accuracy_target`
+    dict says what was measured.
 
     With `activation_statistics` (ActivationStatistics of this program)
     every scheme compresses the weights they cover with them, and the

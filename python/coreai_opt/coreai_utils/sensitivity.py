@@ -387,9 +387,9 @@ def compress_by_sensitivity(program, apply, sensitivity, bits_per_weight, candid
 
 def _meet_target(program, apply, options, path, candidates, min_sqnr,
                  max_loss_increase_per_weight, target, evaluate, threshold, in_place):
-    """The smallest nested plan whose measured loss increase is at most
-    `target`, by bisection along the plans (each plan measured with one
-    evaluation of the whole plan)."""
+    """The smallest plan whose measured loss increase is at most `target`, by
+    bisection over the budgets of the plans (each plan measured with one
+    evaluation of the whole plan; predicted losses fall with the budget)."""
     import numpy as np
     if isinstance(target, bool) or not isinstance(target, Real) or not math.isfinite(target):
         raise ValueError("max_loss_increase: expected a finite number, got %r" % (target,))
@@ -411,7 +411,7 @@ def _meet_target(program, apply, options, path, candidates, min_sqnr,
             values = decoded._core.dense_values(ids)
             replacements = {i: np.frombuffer(v, dtype=np.float32).reshape(w["shape"])
                             for i, v, w in zip(ids, values, program.weights(threshold))}
-            where = "the plan of %.4f bits per weight" % plans[k][0]
+            where = "the plan of %.4f bits per weight" % plans[k][1]
             measured[k] = _call(evaluate, replacements, where) - baseline
         return measured[k]
 
@@ -419,7 +419,7 @@ def _meet_target(program, apply, options, path, candidates, min_sqnr,
     if measure(last) > target:
         raise ValueError("max_loss_increase: even the largest plan (%.4f bits per weight) "
                          "increases the loss by %.6g, more than %.6g"
-                         % (plans[last][0], measured[last], target))
+                         % (plans[last][1], measured[last], target))
     lo, hi = -1, last  # measure(hi) <= target; every plan <= lo misses it
     while hi - lo > 1:
         mid = (lo + hi) // 2
@@ -430,11 +430,12 @@ def _meet_target(program, apply, options, path, candidates, min_sqnr,
     result = apply(program, options + ["bits-per-weight=%r" % plans[hi][0]], in_place)
     result.accuracy_target = {
         "max_loss_increase": float(target),
-        "bits_per_weight": plans[hi][0],
+        "bits_per_weight": plans[hi][1],
+        "budget_bits_per_weight": plans[hi][0],
         "measured_loss_increase": measured[hi],
-        "predicted_loss_increase": plans[hi][1],
+        "predicted_loss_increase": plans[hi][2],
         "baseline_loss": baseline,
         "plans": len(plans),
-        "measured": sorted((plans[k][0], v) for k, v in measured.items()),
+        "measured": sorted((plans[k][1], v) for k, v in measured.items()),
     }
     return result
