@@ -870,12 +870,15 @@ PYBIND11_MODULE(_core, m) {
   // What Program.optimize runs, next to our passes.
   registerCanonicalizerPass();
   registerCSEPass();
-  m.def("default_candidates", [] {
-    std::vector<std::string> names;
-    for (StringRef name : coreai::getDefaultCandidateNames())
-      names.push_back(name.str());
-    return names;
-  });
+  m.def(
+      "default_candidates",
+      [](bool statistics) {
+        std::vector<std::string> names;
+        for (StringRef name : coreai::getDefaultCandidateNames(statistics))
+          names.push_back(name.str());
+        return names;
+      },
+      py::arg("statistics") = false);
   coreai_python::bindStatistics(m);
   py::class_<Program>(m, "_Program")
       .def_static("from_text", &Program::fromText)

@@ -24,6 +24,12 @@ weight), with the number of evaluations and the time.
 
     utils/real_accuracy.py --sensitivity [--calibration 60] [--lines 30]
         [--mse-scale 1e8] [--price 100] [--threshold 100[,50...]] [--reuse]
+        [--statistics]
+
+With both --sensitivity and --statistics, the tables and plans use
+activation statistics of the calibration lines (GPTQ candidates, a ladder
+below 4 bits, one-probe predictions from the output error, and a table of no
+probe at all), at budgets from 3.5 bits per weight.
 
 Needs python3-onnx, python3-numpy, python3-pil, fonts-dejavu-core (Debian),
 node and npm; downloads the model and onnxruntime-node (CPU) into the work
@@ -329,10 +335,17 @@ def sensitivity_mode(args, onnx_path, chars):
     from coreai_opt import Program
     from coreai_opt.coreai_utils import SensitivityTable, compress_weights, measure_sensitivity
     texts, images, calibration, cal_images = test_and_calibration_lines(args)
-    _, weights = find_weights(onnx_path)
+    model, weights = find_weights(onnx_path)
     path = os.path.join(args.workdir, "weights.mlir")
-    write_program([(kind, a) for _, kind, a, _ in weights], path, "f16")
+    write_program([(kind, a) for _, kind, a, _ in weights], path, "f16", consumers(model, weights))
     program = Program.load(path)
+    stats = None
+    if args.statistics:
+        # Statistics from the calibration lines only.
+        start = time.monotonic()
+        stats, _ = capture_statistics(args, onnx_path, program, cal_images)
+        print("activation statistics of the %d calibration lines: %.1f s"
+              % (len(cal_images), time.monotonic() - start))
     listed = program.weights()
     assert [tuple(w["shape"]) for w in listed] == [a.shape for _, _, a, _ in weights]
     index_of = {w["id"]: k for k, w in enumerate(listed)}
@@ -350,8 +363,10 @@ def sensitivity_mode(args, onnx_path, chars):
           "(read exactly by the original, not now)" % (args.mse_scale, args.price))
 
     tables = {}
-    for probes in ("all",) if args.skip_one_probe else ("all", "one"):
-        saved = os.path.join(args.workdir, "sensitivity-%s.json" % probes)
+    kinds = ("all",) if args.skip_one_probe else ("all", "one")
+    for probes in kinds + (("none",) if stats else ()):
+        saved = os.path.join(args.workdir, "sensitivity-%s%s.json"
+                             % (probes, "-statistics" if stats else ""))
         if args.reuse:
             # A table of an earlier run (the same program; the loss options
             # are the caller's to keep the same).
@@ -361,7 +376,8 @@ def sensitivity_mode(args, onnx_path, chars):
             continue
         cal.seconds = 0.0
         start = time.monotonic()
-        table = measure_sensitivity(program, cal, probes=probes)
+        table = measure_sensitivity(program, None if probes == "none" else cal, probes=probes,
+                                    activation_statistics=stats)
         total = time.monotonic() - start
         tables[probes] = table
         table.save(saved)
@@ -381,15 +397,21 @@ def sensitivity_mode(args, onnx_path, chars):
         values = d._core.dense_values(list(index_of))
         return {i: np.frombuffer(v, np.float32).reshape(shapes[i]) for i, v in zip(index_of, values)}
 
+    with_stats = {"activation_statistics": stats} if stats else {}
     modes = [("data-free (max worst)", {}),
              ("sensitivity, all candidates", {"sensitivity": tables["all"]})]
     for threshold in args.threshold:
         modes.append(("sensitivity, all, threshold %g" % threshold,
                       {"sensitivity": tables["all"], "max_loss_increase_per_weight": threshold}))
     if not args.skip_one_probe:
+        modes.append(("sensitivity, one probe", {"sensitivity": tables["one"]}))
         modes.append(("sensitivity, one probe, threshold %g" % args.threshold[0],
                       {"sensitivity": tables["one"],
                        "max_loss_increase_per_weight": args.threshold[0]}))
+    if stats:
+        modes.append(("sensitivity, no probe (output error)", {"sensitivity": tables["none"]}))
+        modes = [(label + ", statistics", dict(options, **with_stats))
+                 for label, options in modes]
     print()
     print("| budget | choice | bits/w | test lines read exactly | CER % | test output MSE | "
           "calibration loss (measured) |")
@@ -564,7 +586,9 @@ def main():
             args.lines = 30
         if "--calibration" not in sys.argv:
             args.calibration = 30 if args.statistics else 60
-        return (statistics_mode if args.statistics else sensitivity_mode)(args, onnx_path, chars)
+        if args.sensitivity and args.statistics and "--budgets" not in sys.argv:
+            args.budgets = [3.5, 3.75, 4.0] + args.budgets
+        return (sensitivity_mode if args.sensitivity else statistics_mode)(args, onnx_path, chars)
     texts, images = render_lines(args.lines)
     reference = [decode(p, chars) for p in run_model(args.workdir, onnx_path, images)]
     correct = sum(r == t for r, t in zip(reference, texts))

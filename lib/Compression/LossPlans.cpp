@@ -252,13 +252,12 @@ struct Problem {
 
 /// The weights let in over `threshold` within `budget`: those with no
 /// option within it, and, when the budget cannot be met with the others
-/// within it, the fewest more that meet it, chosen by least excess of
-/// their cheapest option first. std::nullopt when nothing meets it.
+/// within it, more one at a time, the least excess of their cheapest option
+/// first, until it can. std::nullopt when nothing meets it.
 std::optional<std::vector<bool>>
 chooseLetIn(llvm::ArrayRef<std::vector<LossOption>> weights, double threshold,
             Bits budget) {
-  const size_t n = weights.size();
-  std::vector<bool> in(n, false);
+  std::vector<bool> in(weights.size(), false);
   struct Candidate {
     Bits saving;
     double excess;
@@ -282,40 +281,16 @@ chooseLetIn(llvm::ArrayRef<std::vector<LossOption>> weights, double threshold,
   }
   if (cheapestTotal > budget)
     return std::nullopt;
-  if (base <= budget)
-    return in;
-  const Bits deficit = base - budget;
-  // The fewest weights: the largest savings first.
-  std::vector<Bits> savings;
-  for (const Candidate &c : candidates)
-    savings.push_back(c.saving);
-  llvm::sort(savings, std::greater<Bits>());
-  size_t count = 0;
-  for (Bits sum = 0; sum < deficit; ++count)
-    sum += savings[count];
-  // Among those counts, the least excess first while the rest can still
-  // make up the deficit.
   llvm::sort(candidates, [](const Candidate &a, const Candidate &b) {
     if (a.excess != b.excess)
       return a.excess < b.excess;
     return a.weight < b.weight;
   });
-  std::multiset<Bits, std::greater<Bits>> rest(savings.begin(), savings.end());
-  Bits saved = 0;
-  size_t taken = 0;
   for (const Candidate &c : candidates) {
-    if (taken == count)
+    if (base <= budget)
       break;
-    rest.erase(rest.find(c.saving));
-    Bits reach = saved + c.saving;
-    size_t more = count - taken - 1;
-    for (auto it = rest.begin(); more > 0 && it != rest.end(); ++it, --more)
-      reach += *it;
-    if (reach < deficit)
-      continue;
     in[c.weight] = true;
-    saved += c.saving;
-    ++taken;
+    base -= c.saving;
   }
   return in;
 }

@@ -27,20 +27,32 @@ namespace {
 using Diag = function_ref<InFlightDiagnostic()>;
 using SchemeOrFailure = FailureOr<std::unique_ptr<WeightScheme>>;
 
+/// Which default ladder lists a catalog entry.
+enum class Ladder {
+  /// Both, with and without activation statistics.
+  Default,
+  /// Only with statistics (below 4 bits, or blocks that fit more weights:
+  /// with GPTQ they keep models that plain rounding breaks).
+  Statistics,
+  /// Neither: chosen by name only.
+  None,
+};
+
 struct CatalogEntry {
   StringRef name;
   /// What it stands for, in the options of the single passes.
   StringRef options;
-  bool inDefault;
+  Ladder ladder;
   SchemeOrFailure (*create)(Diag);
 };
 
 SchemeOrFailure quantize(QuantDtype dtype, Granularity granularity,
-                         bool asymmetric, bool fullRange, Diag diag) {
+                         bool asymmetric, bool fullRange, Diag diag,
+                         uint64_t blockSize = 32) {
   CoreAIQuantizeWeightsPassOptions options;
   options.dtype = dtype;
   options.granularity = granularity;
-  options.blockSize = 32;
+  options.blockSize = blockSize;
   if (asymmetric)
     options.qscheme = QScheme::Asymmetric;
   if (fullRange)
@@ -62,17 +74,18 @@ const CatalogEntry kCatalog[] = {
     {"lut4-group16",
      "coreai-palettize-weights{n-bits=4 granularity=per_grouped_channel "
      "group-size=16}",
-     true,
+     Ladder::Default,
      [](Diag d) { return palettize(4, Granularity::PerGroupedChannel, d); }},
     // 4 + 256/K.
     {"lut4-channel",
-     "coreai-palettize-weights{n-bits=4 granularity=per_channel}", true,
+     "coreai-palettize-weights{n-bits=4 granularity=per_channel}",
+     Ladder::Default,
      [](Diag d) { return palettize(4, Granularity::PerChannel, d); }},
     // 4 + 16/K.
     {"int4-channel",
      "coreai-quantize-weights{dtype=int4 granularity=per_channel "
      "symmetric-range=full}",
-     true,
+     Ladder::Default,
      [](Diag d) {
        return quantize(QuantDtype::Int4, Granularity::PerChannel, false, true,
                        d);
@@ -81,7 +94,7 @@ const CatalogEntry kCatalog[] = {
     {"int4-block32",
      "coreai-quantize-weights{dtype=int4 granularity=per_block block-size=32 "
      "symmetric-range=full}",
-     true,
+     Ladder::Default,
      [](Diag d) {
        return quantize(QuantDtype::Int4, Granularity::PerBlock, false, true, d);
      }},
@@ -89,7 +102,7 @@ const CatalogEntry kCatalog[] = {
     {"uint4-block32",
      "coreai-quantize-weights{dtype=uint4 qscheme=asymmetric "
      "granularity=per_block block-size=32}",
-     true,
+     Ladder::Default,
      [](Diag d) {
        return quantize(QuantDtype::UInt4, Granularity::PerBlock, true, false,
                        d);
@@ -98,30 +111,71 @@ const CatalogEntry kCatalog[] = {
     {"lut6-group16",
      "coreai-palettize-weights{n-bits=6 granularity=per_grouped_channel "
      "group-size=16}",
-     true,
+     Ladder::Default,
      [](Diag d) { return palettize(6, Granularity::PerGroupedChannel, d); }},
     // 8 + 16/K.
     {"int8-channel",
-     "coreai-quantize-weights{dtype=int8 granularity=per_channel}", true,
+     "coreai-quantize-weights{dtype=int8 granularity=per_channel}",
+     Ladder::Default,
      [](Diag d) {
        return quantize(QuantDtype::Int8, Granularity::PerChannel, false, false,
                        d);
      }},
+    // With statistics: 3 and 2 bits, GPTQ assignment. 3 + 128/(16K).
+    {"lut3-group16",
+     "coreai-palettize-weights{n-bits=3 granularity=per_grouped_channel "
+     "group-size=16}",
+     Ladder::Statistics,
+     [](Diag d) { return palettize(3, Granularity::PerGroupedChannel, d); }},
+    // 3 + 128/K.
+    {"lut3-channel",
+     "coreai-palettize-weights{n-bits=3 granularity=per_channel}",
+     Ladder::Statistics,
+     [](Diag d) { return palettize(3, Granularity::PerChannel, d); }},
+    // 2 + 64/(16K).
+    {"lut2-group16",
+     "coreai-palettize-weights{n-bits=2 granularity=per_grouped_channel "
+     "group-size=16}",
+     Ladder::Statistics,
+     [](Diag d) { return palettize(2, Granularity::PerGroupedChannel, d); }},
+    // 2 + 64/K.
+    {"lut2-channel",
+     "coreai-palettize-weights{n-bits=2 granularity=per_channel}",
+     Ladder::Statistics,
+     [](Diag d) { return palettize(2, Granularity::PerChannel, d); }},
+    // 5 and 6: blocks for input axes that 32 does not divide (48, 120, ...).
+    {"int4-block16",
+     "coreai-quantize-weights{dtype=int4 granularity=per_block block-size=16 "
+     "symmetric-range=full}",
+     Ladder::Statistics,
+     [](Diag d) {
+       return quantize(QuantDtype::Int4, Granularity::PerBlock, false, true, d,
+                       16);
+     }},
+    {"int4-block8",
+     "coreai-quantize-weights{dtype=int4 granularity=per_block block-size=8 "
+     "symmetric-range=full}",
+     Ladder::Statistics,
+     [](Diag d) {
+       return quantize(QuantDtype::Int4, Granularity::PerBlock, false, true, d,
+                       8);
+     }},
     // 6 + 1024/K: better than grouped, five times slower to fit.
     {"lut6-channel",
-     "coreai-palettize-weights{n-bits=6 granularity=per_channel}", false,
+     "coreai-palettize-weights{n-bits=6 granularity=per_channel}", Ladder::None,
      [](Diag d) { return palettize(6, Granularity::PerChannel, d); }},
     // One LUT for the whole tensor.
-    {"lut4-tensor", "coreai-palettize-weights{n-bits=4}", false,
+    {"lut4-tensor", "coreai-palettize-weights{n-bits=4}", Ladder::None,
      [](Diag d) { return palettize(4, Granularity::PerTensor, d); }},
-    {"lut8-tensor", "coreai-palettize-weights{n-bits=8}", false,
+    {"lut8-tensor", "coreai-palettize-weights{n-bits=8}", Ladder::None,
      [](Diag d) { return palettize(8, Granularity::PerTensor, d); }},
 };
 
-std::vector<StringRef> collectNames(bool defaultOnly) {
+/// The catalog's names, those of ladders up to `widest` only.
+std::vector<StringRef> collectNames(Ladder widest) {
   std::vector<StringRef> names;
   for (const CatalogEntry &entry : kCatalog)
-    if (!defaultOnly || entry.inDefault)
+    if (entry.ladder <= widest)
       names.push_back(entry.name);
   return names;
 }
@@ -136,13 +190,15 @@ const CatalogEntry *findEntry(StringRef name) {
 } // namespace
 
 ArrayRef<StringRef> mlir::coreai::getCandidateNames() {
-  static const std::vector<StringRef> names = collectNames(false);
+  static const std::vector<StringRef> names = collectNames(Ladder::None);
   return names;
 }
 
-ArrayRef<StringRef> mlir::coreai::getDefaultCandidateNames() {
-  static const std::vector<StringRef> names = collectNames(true);
-  return names;
+ArrayRef<StringRef> mlir::coreai::getDefaultCandidateNames(bool statistics) {
+  static const std::vector<StringRef> names = collectNames(Ladder::Default);
+  static const std::vector<StringRef> withStatistics =
+      collectNames(Ladder::Statistics);
+  return statistics ? withStatistics : names;
 }
 
 StringRef mlir::coreai::describeCandidate(StringRef name) {

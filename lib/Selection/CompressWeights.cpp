@@ -190,7 +190,8 @@ private:
                      setup.sensitivity->candidates.end());
     }
     if (names.empty())
-      for (StringRef name : getDefaultCandidateNames())
+      for (StringRef name :
+           getDefaultCandidateNames(!request.activationStatistics.empty()))
         names.push_back(name.str());
     for (const std::string &name : names) {
       if (llvm::any_of(ownLadder, [&](const CandidateScheme &c) {

@@ -92,7 +92,7 @@
 // RUN: not coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-compress-weights{min-sqnr=inf})' 2>&1 | FileCheck %s --check-prefix=E-SQNR --implicit-check-not=coreai.graph
 // E-SQNR: error: option 'min-sqnr' must be a finite number of dB
 // RUN: not coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=5 candidates=int4-block32,int5})' 2>&1 | FileCheck %s --check-prefix=E-NAME --implicit-check-not=coreai.graph
-// E-NAME: error: option 'candidates': unknown candidate 'int5'; expected one of lut4-group16, lut4-channel, int4-channel, int4-block32, uint4-block32, lut6-group16, int8-channel, lut6-channel, lut4-tensor, lut8-tensor
+// E-NAME: error: option 'candidates': unknown candidate 'int5'; expected one of lut4-group16, lut4-channel, int4-channel, int4-block32, uint4-block32, lut6-group16, int8-channel, lut3-group16, lut3-channel, lut2-group16, lut2-channel, int4-block16, int4-block8, lut6-channel, lut4-tensor, lut8-tensor
 // RUN: not coreai-opt %t.mlir --pass-pipeline='builtin.module(coreai-compress-weights{bits-per-weight=5 candidates=int8-channel,int8-channel})' 2>&1 | FileCheck %s --check-prefix=E-TWICE --implicit-check-not=coreai.graph
 // E-TWICE: error: option 'candidates': 'int8-channel' is given twice
 // RUN: echo '{"rules": [{"skip": true}]}' > %t.skip.json

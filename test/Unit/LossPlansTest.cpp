@@ -213,9 +213,9 @@ TEST(LossPlansTest, SumsDoNotDrift) {
 }
 
 // The threshold is a constraint: options above it are out while the budget
-// can be met without them; else the fewest weights are let back in, the
-// least excess first.
-TEST(LossPlansTest, ThresholdLetsTheFewestBackIn) {
+// can be met without them; else weights are let back in one at a time, the
+// least excess first, until it can.
+TEST(LossPlansTest, ThresholdLetsWeightsBackInLeastExcessFirst) {
   Table weights = {
       // Over the threshold of 5 by 1 at 400 bits; saves 400 bits.
       {{400, 6.0}, {800, 1.0}},
@@ -228,31 +228,31 @@ TEST(LossPlansTest, ThresholdLetsTheFewestBackIn) {
   guarded.maxLossPerWeight = 5;
   // Without over-threshold options the plan takes 2500 bits.
   std::vector<std::optional<LossPlan>> plans =
-      planLeastLoss(weights, {2500, 2300, 2100, 1500, 1499, 899}, guarded);
+      planLeastLoss(weights, {2500, 2300, 2100, 1900, 1500, 899}, guarded);
   EXPECT_EQ(plans[0]->choice, (std::vector<size_t>{1, 1, 1}));
   EXPECT_TRUE(plans[0]->letIn.empty());
-  // 200 short: one weight suffices; the least excess is w0 (by 1).
+  // 200 short: w0 (least excess) makes it up.
   EXPECT_EQ(plans[1]->letIn, (std::vector<size_t>{0}));
   EXPECT_EQ(plans[1]->choice, (std::vector<size_t>{0, 1, 1}));
   EXPECT_EQ(plans[1]->loss, 6.0);
-  // 400 short: still w0 alone (w2 saves 200 only).
+  // 400 short: still w0 alone.
   EXPECT_EQ(plans[2]->letIn, (std::vector<size_t>{0}));
-  // 1000 short: one weight only can make it up, w1 (by 35).
-  EXPECT_EQ(plans[3]->letIn, (std::vector<size_t>{1}));
-  EXPECT_EQ(plans[3]->choice, (std::vector<size_t>{1, 0, 1}));
-  // 1001 short: two weights; w0 (least excess) and w1 (the only one that
-  // makes up the rest with it).
-  EXPECT_EQ(plans[4]->letIn, (std::vector<size_t>{0, 1}));
-  EXPECT_EQ(plans[4]->choice, (std::vector<size_t>{0, 0, 1}));
+  // 600 short: w0 and w2 (by 2), not w1 (by 35) that alone would do.
+  EXPECT_EQ(plans[3]->letIn, (std::vector<size_t>{0, 2}));
+  EXPECT_EQ(plans[3]->choice, (std::vector<size_t>{0, 1, 0}));
+  EXPECT_EQ(plans[3]->loss, 13.0);
+  // 1000 short: all three; w1 must take its cheapest, the others choose.
+  EXPECT_EQ(plans[4]->letIn, (std::vector<size_t>{0, 1, 2}));
+  EXPECT_EQ(plans[4]->choice, (std::vector<size_t>{1, 0, 1}));
   // Below every cheapest option: no plan.
   EXPECT_FALSE(plans[5]);
   // With the budget for everything the threshold changes nothing.
   EXPECT_EQ(planLeastLoss(weights, {1e9}, guarded)[0]->choice,
             (std::vector<size_t>{1, 1, 1}));
 
-  // Every random table: the plan lets in no more weights than the fewest
-  // that meet the budget, and is the optimum among plans with that many
-  // options above the threshold or fewer when it lets in one weight.
+  // Every random table: a weight over the threshold is one let in, and
+  // without the last one let in (the one of most excess) the budget could
+  // not be met.
   std::mt19937 rng(5);
   for (int trial = 0; trial < 200; ++trial) {
     Table table = randomTable(rng, 4, 3);
@@ -260,22 +260,45 @@ TEST(LossPlansTest, ThresholdLetsTheFewestBackIn) {
       std::optional<LossPlan> plan = planLeastLoss(table, {budget}, guarded)[0];
       if (!plan)
         continue;
-      size_t over = 0;
-      for (size_t w = 0; w < table.size(); ++w)
-        over += table[w][plan->choice[w]].loss > 5;
-      EXPECT_LE(over, plan->letIn.size());
-      // The fewest: no plan with fewer weights over the threshold fits,
-      // counting those with no option within it.
-      size_t forced = 0;
-      for (const auto &options : table) {
+      std::vector<bool> in(table.size(), false);
+      for (size_t w : plan->letIn)
+        in[w] = true;
+      // The least bits with the weights let in except `out`.
+      auto leastBits = [&](size_t out) {
+        double bits = 0;
+        for (size_t w = 0; w < table.size(); ++w) {
+          double least = INFINITY, any = INFINITY;
+          for (const LossOption &o : table[w]) {
+            any = std::min(any, o.bits);
+            if (o.loss <= 5 || (in[w] && w != out))
+              least = std::min(least, o.bits);
+          }
+          bits += std::isfinite(least) ? least : any; // none within: in
+        }
+        return bits;
+      };
+      double mostExcess = -INFINITY;
+      size_t last = table.size();
+      for (size_t w = 0; w < table.size(); ++w) {
+        if (table[w][plan->choice[w]].loss > 5)
+          EXPECT_TRUE(in[w]);
         bool within = false;
-        for (const LossOption &o : options)
+        double cheapest = INFINITY, excess = 0;
+        for (const LossOption &o : table[w]) {
           within |= o.loss <= 5;
-        forced += !within;
+          if (o.bits < cheapest ||
+              (o.bits == cheapest && o.loss - 5 < excess)) {
+            cheapest = o.bits;
+            excess = o.loss - 5;
+          }
+        }
+        if (in[w] && within && excess >= mostExcess) {
+          mostExcess = excess;
+          last = w;
+        }
       }
-      if (plan->letIn.size() > forced)
-        EXPECT_FALSE(
-            std::isfinite(bruteForce(table, budget, 5, plan->letIn.size() - 1)))
+      if (last != table.size())
+        EXPECT_GT(leastBits(last), budget)
             << "trial " << trial << " budget " << budget;
     }
   }

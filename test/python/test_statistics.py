@@ -13,7 +13,8 @@ from conftest import run_opt
 from coreai_opt import Program
 from coreai_opt.coreai_utils import (ActivationStatistics, CompressionGranularity, DType,
                                      QScheme, compress_weights, measure_sensitivity,
-                                     palettize_weights, quantize_weights, sparsify_weights)
+                                     palettize_weights, quantize_weights, sparsify_weights,
+                                     weight_report)
 
 RNG = np.random.default_rng(0)
 
@@ -441,6 +442,80 @@ def test_compress_and_sensitivity_with_statistics(tmp_path):
     with pytest.raises(ValueError, match="statistics are of another weight"):
         measure_sensitivity(program, evaluate, candidates=["int8-channel"],
                             weight_num_threshold=0, activation_statistics=foreign)
+
+
+LADDER = ["lut4-group16", "lut4-channel", "int4-channel", "int4-block32", "uint4-block32",
+          "lut6-group16", "int8-channel"]
+BELOW_4_BITS = ["lut3-group16", "lut3-channel", "lut2-group16", "lut2-channel",
+                "int4-block16", "int4-block8"]
+
+
+def test_ladder_with_and_without_statistics():
+    """With statistics the default ladder reaches below 4 bits (3- and 2-bit
+    LUTs with GPTQ) and has int4 blocks that fit input axes 32 does not
+    divide (40 here); without, it and its bytes stay as they were."""
+    from coreai_opt import _core
+    assert _core.default_candidates() == LADDER
+    assert _core.default_candidates(True) == LADDER + BELOW_4_BITS
+    # One f16 128x64 matmul weight.
+    linear = Program.from_text("""
+coreai.graph @main(%%h: tensor<2x5x128xf16>) -> tensor<2x5x64xf16> {
+  %%w = coreai.constant %s : tensor<128x64xf16>
+  %%y = coreai.batch_matmul %%h, %%w : (tensor<2x5x128xf16>, tensor<128x64xf16>) -> tensor<2x5x64xf16>
+  coreai.output %%y : tensor<2x5x64xf16>
+}
+""" % dense(RNG.standard_normal((128, 64)).astype(np.float16)))
+    stats = ActivationStatistics(linear)
+    stats.add(linear.weights()[0]["id"], RNG.standard_normal((300, 128)))
+    # Without statistics: the old ladder's bytes, and 3 bits out of reach.
+    assert str(compress_weights(linear, bits_per_weight=5)) == str(
+        compress_weights(linear, bits_per_weight=5, candidates=LADDER))
+    with pytest.raises(ValueError, match="3 bits per weight cannot be reached"):
+        compress_weights(linear, bits_per_weight=3)
+    # With them: 3 bits per weight is reached by a LUT of 3 bits per 16
+    # channels (3.06) or 2 bits per channel (2.5).
+    out = compress_weights(linear, bits_per_weight=3.1, activation_statistics=stats)
+    row, = weight_report(out)
+    assert row["bits_per_weight"] <= 3.1 and row["scheme"].startswith(("3-bit", "2-bit")), row
+    # A table measured with statistics has the wider ladder; int4 blocks of
+    # 8 apply to the matmul weights (40 inputs), blocks of 32 do not.
+    conv_w, q, k, v, program = make_program()
+    conv_id, mm_ids = ids_by_consumer(program)
+    stats = ActivationStatistics(program)
+    stats.add(mm_ids[0], RNG.standard_normal((200, 40)))
+    stats.add(conv_id, RNG.standard_normal((4, 8, 11, 12)))
+    table = measure_sensitivity(program, lambda r: 0.0, weight_num_threshold=0,
+                                activation_statistics=stats)
+    assert table.candidates == LADDER + BELOW_4_BITS
+    entry = [w for w in table.weights if w["id"] == mm_ids[0]][0]["candidates"]
+    assert "skip_reason" in entry["int4-block32"] and "skip_reason" in entry["int4-block16"]
+    assert "stored_bytes" in entry["int4-block8"]
+
+    # probes="none": no evaluation, each entry the output noise-to-signal
+    # ratio; the plans follow it.
+    def never(replacements):
+        raise AssertionError("evaluated")
+    predicted = measure_sensitivity(program, never, probes="none", weight_num_threshold=0,
+                                    activation_statistics=stats)
+    assert predicted.evaluations == 0 and predicted.baseline_loss == 0
+    entries = [(c, f) for w in predicted.weights for c, f in w["candidates"].items()
+               if "loss_increase" in f]
+    assert len(entries) > 20
+    for name, f in entries:
+        assert f["measured"] is False
+        assert f["loss_increase"] == pytest.approx(10 ** (-f["sqnr_db"] / 10), rel=1e-12)
+    assert measure_sensitivity(program, None, probes="none", weight_num_threshold=0,
+                               activation_statistics=stats).to_json() is not None
+    out = compress_weights(program, sensitivity=predicted, bits_per_weight=6,
+                           weight_num_threshold=0, activation_statistics=stats)
+    assert sum(r["bytes_after"] for r in weight_report(out)) * 8 <= 6 * 16 * 36 + 6 * 3 * 960
+    with pytest.raises(ValueError, match="needs activation_statistics"):
+        measure_sensitivity(program, None, probes="none", weight_num_threshold=0)
+    with pytest.raises(ValueError, match="evaluate: expected a callable"):
+        measure_sensitivity(program, None, probes="one", weight_num_threshold=0,
+                            activation_statistics=stats)
+    with pytest.raises(ValueError, match='probes: expected "all", "one" or "none", got \'two\''):
+        measure_sensitivity(program, never, probes="two", weight_num_threshold=0)
 
 
 def test_program_weights_say_what_to_capture():

@@ -25,9 +25,13 @@
 //
 // The per-weight threshold `maxLossPerWeight` is a constraint: options
 // whose loss exceeds it are excluded while the budget can be met without
-// them. When it cannot, the fewest weights are let back in (all their
-// options allowed), chosen among those whose cheapest option exceeds it by
-// the least first. A weight whose every option exceeds it is always let in.
+// them. When it cannot, weights are let back in (all their options
+// allowed) one at a time, those whose cheapest option exceeds it by the
+// least first, until the budget can be met: no more than that order needs.
+// (Letting in the fewest weights instead, the largest savings first, lets
+// in the largest weights with their harmful cheapest options: on the real
+// recognizer it read 0 of 30 test lines where no threshold read 30.) A
+// weight whose every option exceeds it is always let in.
 //
 // Pure numerics: no IR.
 //

@@ -37,8 +37,11 @@ struct CandidateScheme {
 /// symmetric, full range, searched scales) or "lut4-channel".
 ArrayRef<StringRef> getCandidateNames();
 /// The default ladder: the catalog without per-tensor LUTs (their worst
-/// channels are poor) and per-channel 6-bit LUTs (slow to fit).
-ArrayRef<StringRef> getDefaultCandidateNames();
+/// channels are poor) and per-channel 6-bit LUTs (slow to fit). With
+/// `statistics` (activation statistics given), also 3- and 2-bit LUTs per
+/// channel and per 16 channels and int4 blocks of 16 and 8; without, the
+/// ladder of the data-free choice.
+ArrayRef<StringRef> getDefaultCandidateNames(bool statistics = false);
 /// What the catalog's `name` stands for, as a pipeline option string.
 StringRef describeCandidate(StringRef name);
 

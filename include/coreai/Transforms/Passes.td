@@ -378,8 +378,9 @@ def CoreAICompressWeightsPass
     that does not match is an error at its constant.
     `max-loss-increase-per-weight=T` is a constraint: candidates whose
     increase exceeds T are excluded while the budget can be met without
-    them; when it cannot, the fewest weights are let back in, those whose
-    cheapest candidate exceeds T least first (the dry run names them).
+    them; when it cannot, weights are let back in one at a time, those
+    whose cheapest candidate exceeds T least first, until it can (the dry
+    run marks them).
     `min-sqnr=DB` then keeps the data-free floor on each candidate's worst
     output channel as a second guard. The
     candidates are the table's (or a subset given by `candidates`).
@@ -389,7 +390,11 @@ def CoreAICompressWeightsPass
     cover with them (as the single passes do), and the automatic choice
     measures each candidate by what the consumer's output holds of its
     error: SQNR and worst channel from w H wᵀ over Δw H Δwᵀ per output
-    channel instead of the weight's own values.
+    channel instead of the weight's own values. Its default ladder then
+    reaches below 4 bits: 3- and 2-bit LUTs per channel and per 16 channels
+    (GPTQ keeps models at 3 bits that plain rounding breaks), and int4
+    blocks of 16 and 8 for input axes that 32 does not divide. Without
+    statistics the ladder stays as it is.
 
     With `dry-run=true` the program is not changed: the plan is printed on
     stdout as the weight report prints a result, with the real reason of
@@ -421,7 +426,9 @@ def CoreAICompressWeightsPass
                "The candidate schemes of the automatic choice, by name "
                "(default: lut4-group16, lut4-channel, int4-channel, "
                "int4-block32, uint4-block32, lut6-group16, int8-channel; "
-               "also lut6-channel, lut4-tensor, lut8-tensor)">,
+               "with activation-statistics also lut3-group16, lut3-channel, "
+               "lut2-group16, lut2-channel, int4-block16, int4-block8; by "
+               "name also lut6-channel, lut4-tensor, lut8-tensor)">,
     WeightNumThresholdOption,
     Option<"dryRun", "dry-run", "bool", /*default=*/"false",
            "Change nothing: print the plan as the weight report prints a "

@@ -272,7 +272,8 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
     With `sensitivity` (a SensitivityTable of `measure_sensitivity`, or its
     file): for `bits_per_weight`, the plan of least summed measured loss
     increase within it (`max_loss_increase_per_weight` excludes candidates
-    above it while the budget allows, then lets the fewest weights back in;
+    above it while the budget allows, then lets weights back in, least
+    excess first, until it does;
     `min_sqnr` is then a floor on each candidate's worst output channel);
     or, with `max_loss_increase=D` and `evaluate`, the smallest plan whose
     measured increase (one evaluation of the whole plan) is at most D, found

@@ -64,8 +64,8 @@ def _call(evaluate, replacements, where):
 class SensitivityTable:
     """Per weight and candidate: stored bytes, bits per weight, tensor and
     worst-channel SQNR, and the loss increase measured (or, with
-    `probes="one"`, predicted) with that weight alone compressed; the
-    baseline loss. Tied to its program by each weight's SHA-256."""
+    `probes="one"` or `"none"`, predicted) with that weight alone
+    compressed; the baseline loss. Tied to its program by each weight's SHA-256."""
 
     def __init__(self, data):
         self._data = data
@@ -208,9 +208,13 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
     better; `replacements` maps weight ids to numpy arrays of dense values,
     every other weight original), the loss increase of each compressible
     weight under each candidate scheme alone. `candidates`: names of the
-    automatic mode's catalog (default: its default ladder). `probes="one"`
-    measures one candidate per weight (the one of fewest stored bytes) and
-    predicts the others in proportion to their noise energy. `executor`: any
+    automatic mode's catalog (default: its default ladder, which reaches
+    below 4 bits with statistics). `probes="one"` measures one candidate
+    per weight (the one of fewest stored bytes) and predicts the others in
+    proportion to their noise energy (with statistics, their output error
+    tr(dW H dW^T)). `probes="none"` (statistics needed) evaluates nothing:
+    each candidate's entry is its output noise-to-signal ratio
+    10^(-SQNR/10), and `evaluate` may be None. `executor`: any
     `concurrent.futures.Executor` (e.g. a process pool, or a
     `dask.distributed` client's `get_executor()`); `evaluate` must then be
     picklable. With `activation_statistics` (ActivationStatistics of the
@@ -220,21 +224,27 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
     import numpy as np
     if not isinstance(program, Program):
         raise ValueError("program: expected a coreai_opt.Program, got %s" % type(program).__name__)
-    if not callable(evaluate):
+    if probes not in ("all", "one", "none"):
+        raise ValueError("probes: expected \"all\", \"one\" or \"none\", got %r" % (probes,))
+    if not callable(evaluate) and not (probes == "none" and evaluate is None):
         raise ValueError("evaluate: expected a callable, got %s" % type(evaluate).__name__)
-    if probes not in ("all", "one"):
-        raise ValueError("probes: expected \"all\" or \"one\", got %r" % (probes,))
     threshold = _threshold(weight_num_threshold)
     statistics_core, statistics_sha256 = _statistics(activation_statistics)
-    names = list(candidates) if candidates is not None else _core.default_candidates()
+    if probes == "none" and statistics_core is None:
+        raise ValueError("probes: \"none\" predicts every entry from the output error and "
+                         "needs activation_statistics")
+    names = list(candidates) if candidates is not None else _core.default_candidates(
+        statistics_core is not None)
     if not names or not all(isinstance(n, str) for n in names) or len(set(names)) != len(names):
         raise ValueError("candidates: expected distinct candidate names, got %r" % (candidates,))
     start = time.monotonic()
     weights = program.weights(threshold)
-    baseline = _call(evaluate, {}, "the baseline (no weight replaced)")
-    progress = _Progress(len(weights) * (len(names) if probes == "all" else 1))
+    baseline = 0.0 if probes == "none" else _call(evaluate, {},
+                                                  "the baseline (no weight replaced)")
+    evaluated = {"all": len(names), "one": 1, "none": 0}[probes]
+    progress = _Progress(len(weights) * evaluated)
     table = []
-    evaluations = 1
+    evaluations = 0 if probes == "none" else 1
     pending = []  # (entry, [(result, future or value)]) of up to two weights
 
     def finish(entry, jobs):
@@ -283,7 +293,16 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
                     "measured": True,
                 }
                 applicable.append(r)
+            if probes == "none":
+                # The output noise-to-signal ratio: no evaluation.
+                for r in applicable:
+                    figures = entry["candidates"][r["name"]]
+                    figures["loss_increase"] = (10 ** (-r["sqnr_db"] / 10)
+                                                if math.isfinite(r["sqnr_db"]) else 0.0)
+                    figures["measured"] = False
             chosen = applicable if probes == "all" or not applicable else [_probe(applicable)]
+            if probes == "none":
+                chosen = []
             jobs = []
             for r in chosen:
                 values = np.frombuffer(r["values"], dtype=np.float32).reshape(weight["shape"])
@@ -295,7 +314,7 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
                     jobs.append((r, _call(evaluate, replacements, where)))
             for r in results:  # only the chosen ones' arrays stay alive
                 r["values"] = None
-            progress.total -= len(names) - len(chosen) if probes == "all" else 1 - len(chosen)
+            progress.total -= evaluated - len(chosen)
             table.append(entry)
             pending.append((entry, jobs))
             # At most two weights' decoded candidates are held at once.
