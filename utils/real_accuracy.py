@@ -47,7 +47,8 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from real_weights import OPT, ROOT, consumers, evaluate_channels, find_weights, write_program  # noqa: E402
+from real_weights import (OPT, ROOT, consumers, evaluate_channels, find_weights,  # noqa: E402
+                          onnx_tensors, write_program)
 
 SCHEMES = [
     ("f16 weights (no compression)", None),
@@ -333,7 +334,8 @@ def sensitivity_mode(args, onnx_path, chars):
     import time
     sys.path.insert(0, os.path.join(ROOT, "build", "python_packages"))
     from coreai_opt import Program
-    from coreai_opt.coreai_utils import SensitivityTable, compress_weights, measure_sensitivity
+    from coreai_opt.coreai_utils import (SensitivityTable, compress_weights, match_weights,
+                                         measure_sensitivity)
     texts, images, calibration, cal_images = test_and_calibration_lines(args)
     model, weights = find_weights(onnx_path)
     path = os.path.join(args.workdir, "weights.mlir")
@@ -347,8 +349,11 @@ def sensitivity_mode(args, onnx_path, chars):
         print("activation statistics of the %d calibration lines: %.1f s"
               % (len(cal_images), time.monotonic() - start))
     listed = program.weights()
-    assert [tuple(w["shape"]) for w in listed] == [a.shape for _, _, a, _ in weights]
-    index_of = {w["id"]: k for k, w in enumerate(listed)}
+    # Program weight ids to the ONNX weights, by value.
+    position = {name: k for k, (name, _, _, _) in enumerate(weights)}
+    index_of = {i: position[name]
+                for i, name in match_weights(program, onnx_tensors(model)).items()}
+    assert len(index_of) == len(listed) == len(weights)
     shapes = {w["id"]: tuple(w["shape"]) for w in listed}
     cal = OcrLoss(Recognizer(args.workdir, onnx_path, cal_images), chars, calibration,
                   index_of, args.price, args.mse_scale)
@@ -452,10 +457,11 @@ def capture_statistics(args, onnx_path, program, images, chunk=5):
     import copy
     import time
     import onnx
-    from coreai_opt.coreai_utils import ActivationStatistics
+    from coreai_opt.coreai_utils import ActivationStatistics, match_weights
     model, weights = find_weights(onnx_path)
     found = consumers(model, weights)
-    ids = [w["id"] for w in program.weights()]
+    id_of = {name: i for i, name in match_weights(program, onnx_tensors(model)).items()}
+    ids = [id_of[name] for name, _, _, _ in weights]
     names = []
     for data, _ in found:
         if data not in names:

@@ -102,6 +102,17 @@ def find_weights(path):
     return model, weights
 
 
+def onnx_tensors(model):
+    """{name: array} of every initializer and Constant node value of an ONNX
+    model: what match_weights pairs a program's weights with."""
+    from onnx import numpy_helper
+    tensors = {init.name: numpy_helper.to_array(init) for init in model.graph.initializer}
+    for node in model.graph.node:
+        if node.op_type == "Constant" and node.attribute and node.attribute[0].name == "value":
+            tensors[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+    return tensors
+
+
 def load_weights(path):
     """(kind, array) for every conv and matmul weight of an ONNX model."""
     return [(kind, a) for _, kind, a, _ in find_weights(path)[1]]

@@ -26,49 +26,64 @@ Bits toBudget(double bits) {
   return Bits(std::floor(allowed));
 }
 
+/// What a plan minimizes: first the summed excess of its options' losses
+/// over the threshold, then the summed loss.
+struct Cost {
+  double excess = 0, loss = 0;
+
+  Cost operator+(const Cost &other) const {
+    return {excess + other.excess, loss + other.loss};
+  }
+  Cost operator-(const Cost &other) const {
+    return {excess - other.excess, loss - other.loss};
+  }
+  bool operator<(const Cost &other) const {
+    if (excess != other.excess)
+      return excess < other.excess;
+    return loss < other.loss;
+  }
+};
+
 /// One option worth choosing.
 struct Point {
   Bits bits;
-  double loss;
+  Cost cost;
   size_t option;
 };
 
-/// The options among `options` (those within `threshold` unless `all`)
-/// worth choosing, cheapest first: each removes loss over every cheaper one
-/// (among equal bits, the least loss; then the one listed first).
+/// The options worth choosing, cheapest first: each of less cost than every
+/// cheaper one (among equal bits, the least cost; then the one listed
+/// first).
 std::vector<Point> getPareto(const std::vector<LossOption> &options,
-                             double threshold, bool all) {
+                             double threshold) {
   std::vector<Point> points;
   for (auto [i, option] : llvm::enumerate(options))
-    if (all || option.loss <= threshold)
-      points.push_back({Bits(std::llround(option.bits)), option.loss, i});
+    points.push_back({Bits(std::llround(option.bits)),
+                      {std::max(0.0, option.loss - threshold), option.loss},
+                      i});
   llvm::sort(points, [](const Point &a, const Point &b) {
     if (a.bits != b.bits)
       return a.bits < b.bits;
-    if (a.loss != b.loss)
-      return a.loss < b.loss;
+    if (a.cost < b.cost || b.cost < a.cost)
+      return a.cost < b.cost;
     return a.option < b.option;
   });
   std::vector<Point> pareto;
   for (const Point &point : points)
-    if (pareto.empty() || point.loss < pareto.back().loss)
+    if (pareto.empty() || point.cost < pareto.back().cost)
       pareto.push_back(point);
   return pareto;
 }
 
-/// The weights' options with one set of weights let in over the threshold.
+/// The weights' options worth choosing.
 struct Problem {
   std::vector<std::vector<Point>> pareto;
-  std::vector<size_t> letIn;
   Bits cheapest = 0;
 
-  Problem(llvm::ArrayRef<std::vector<LossOption>> weights, double threshold,
-          const std::vector<bool> &in) {
-    for (auto [w, options] : llvm::enumerate(weights)) {
-      pareto.push_back(getPareto(options, threshold, in[w]));
+  Problem(llvm::ArrayRef<std::vector<LossOption>> weights, double threshold) {
+    for (const std::vector<LossOption> &options : weights) {
+      pareto.push_back(getPareto(options, threshold));
       cheapest += pareto.back().front().bits;
-      if (in[w])
-        letIn.push_back(w);
     }
   }
 
@@ -79,28 +94,27 @@ struct Problem {
     return bits;
   }
 
-  /// While some weight has an option of less loss that fits `budget`, takes
-  /// the one that removes the most (ties to the weight listed first).
+  /// While some weight has an option of less cost that fits `budget`,
+  /// takes the one that removes the most (ties to the weight listed first).
   void fill(std::vector<size_t> &position, Bits budget) const {
     Bits used = getBits(position);
     for (;;) {
-      double bestGain = 0;
+      Cost bestGain;
       size_t bestWeight = 0, bestPosition = 0;
       for (auto [w, points] : llvm::enumerate(pareto)) {
         const Point &now = points[position[w]];
         for (size_t k = position[w] + 1; k < points.size(); ++k) {
           if (points[k].bits - now.bits > budget - used)
             break;
-          // Along the frontier the loss falls: the last that fits.
-          double gain = now.loss - points[k].loss;
-          if (gain > bestGain) {
+          Cost gain = now.cost - points[k].cost;
+          if (bestGain < gain) {
             bestGain = gain;
             bestWeight = w;
             bestPosition = k;
           }
         }
       }
-      if (bestGain <= 0)
+      if (!(Cost() < bestGain))
         return;
       used += pareto[bestWeight][bestPosition].bits -
               pareto[bestWeight][position[bestWeight]].bits;
@@ -111,22 +125,27 @@ struct Problem {
   LossPlan makePlan(const std::vector<size_t> &position, bool exact) const {
     LossPlan plan;
     plan.exact = exact;
-    plan.letIn = letIn;
-    // Neumaier's compensated sum: a plan's loss is its options' sum.
-    double loss = 0, carry = 0;
+    // Neumaier's compensated sums: a plan's figures are its options' sums.
+    double loss = 0, carry = 0, excess = 0, excessCarry = 0;
+    auto add = [](double &sum, double &carry, double value) {
+      double next = sum + value;
+      carry += std::abs(sum) >= std::abs(value) ? (sum - next) + value
+                                                : (value - next) + sum;
+      sum = next;
+    };
     Bits bits = 0;
     for (auto [w, points] : llvm::enumerate(pareto)) {
       const Point &point = points[position[w]];
       plan.choice.push_back(point.option);
       bits += point.bits;
-      double sum = loss + point.loss;
-      carry += std::abs(loss) >= std::abs(point.loss)
-                   ? (loss - sum) + point.loss
-                   : (point.loss - sum) + loss;
-      loss = sum;
+      add(loss, carry, point.cost.loss);
+      add(excess, excessCarry, point.cost.excess);
+      if (point.cost.excess > 0)
+        plan.overThreshold.push_back(w);
     }
     plan.bits = double(bits);
     plan.loss = loss + carry;
+    plan.excess = excess + excessCarry;
     return plan;
   }
 
@@ -158,19 +177,19 @@ struct Problem {
     if (n != 0 && cells > maxCells / n)
       return std::nullopt;
 
-    // least[c]: the least loss of the weights so far within c cells.
-    std::vector<double> least(cells, 0.0);
+    // least[c]: the least cost of the weights so far within c cells.
+    std::vector<Cost> least(cells);
     std::vector<uint8_t> chosen(n * cells);
     for (size_t w = 0; w < n; ++w) {
       const std::vector<Point> &points = pareto[w];
       uint8_t *row = chosen.data() + w * cells;
       // Downwards, so that least[c - cost] is still the previous weights'.
       for (uint64_t c = cells; c-- > 0;) {
-        double best = least[c] + points.front().loss;
+        Cost best = least[c] + points.front().cost;
         uint8_t arg = 0;
         for (size_t k = 1; k < points.size() && uint64_t(cost[w][k]) <= c;
              ++k) {
-          double value = least[c - cost[w][k]] + points[k].loss;
+          Cost value = least[c - cost[w][k]] + points[k].cost;
           if (value < best) {
             best = value;
             arg = uint8_t(k);
@@ -193,9 +212,9 @@ struct Problem {
   }
 
   /// The Lagrangian plans within `budgets` (each at least `cheapest`): the
-  /// steps along each weight's lower convex hull of (bits, loss), the most
-  /// loss removed per bit first, a weight whose step does not fit left
-  /// where it is.
+  /// steps along each weight's lower convex hull of (bits, cost), the most
+  /// cost removed per bit first (the excess priced a million times the
+  /// loss), a weight whose step does not fit left where it is.
   std::vector<std::vector<size_t>>
   solveByHulls(llvm::ArrayRef<Bits> budgets) const {
     struct Step {
@@ -206,8 +225,12 @@ struct Problem {
     for (size_t w = 0; w < pareto.size(); ++w) {
       const std::vector<Point> &points = pareto[w];
       std::vector<size_t> hull;
+      auto priced = [&](size_t k) {
+        return std::min(1e300,
+                        points[k].cost.loss + 1e6 * points[k].cost.excess);
+      };
       auto slope = [&](size_t a, size_t b) {
-        return (points[a].loss - points[b].loss) /
+        return (priced(a) - priced(b)) /
                double(points[b].bits - points[a].bits);
       };
       for (size_t k = 0; k < points.size(); ++k) {
@@ -250,51 +273,6 @@ struct Problem {
   }
 };
 
-/// The weights let in over `threshold` within `budget`: those with no
-/// option within it, and, when the budget cannot be met with the others
-/// within it, more one at a time, the least excess of their cheapest option
-/// first, until it can. std::nullopt when nothing meets it.
-std::optional<std::vector<bool>>
-chooseLetIn(llvm::ArrayRef<std::vector<LossOption>> weights, double threshold,
-            Bits budget) {
-  std::vector<bool> in(weights.size(), false);
-  struct Candidate {
-    Bits saving;
-    double excess;
-    size_t weight;
-  };
-  std::vector<Candidate> candidates;
-  Bits base = 0, cheapestTotal = 0;
-  for (auto [w, options] : llvm::enumerate(weights)) {
-    std::vector<Point> all = getPareto(options, threshold, true);
-    std::vector<Point> within = getPareto(options, threshold, false);
-    cheapestTotal += all.front().bits;
-    if (within.empty()) {
-      in[w] = true;
-      base += all.front().bits;
-      continue;
-    }
-    base += within.front().bits;
-    if (within.front().bits > all.front().bits)
-      candidates.push_back({within.front().bits - all.front().bits,
-                            all.front().loss - threshold, w});
-  }
-  if (cheapestTotal > budget)
-    return std::nullopt;
-  llvm::sort(candidates, [](const Candidate &a, const Candidate &b) {
-    if (a.excess != b.excess)
-      return a.excess < b.excess;
-    return a.weight < b.weight;
-  });
-  for (const Candidate &c : candidates) {
-    if (base <= budget)
-      break;
-    in[c.weight] = true;
-    base -= c.saving;
-  }
-  return in;
-}
-
 } // namespace
 
 std::vector<std::optional<LossPlan>>
@@ -302,31 +280,27 @@ mlir::coreai::planLeastLoss(llvm::ArrayRef<std::vector<LossOption>> weights,
                             llvm::ArrayRef<double> budgetBits,
                             const LossPlanOptions &options) {
   std::vector<std::optional<LossPlan>> plans(budgetBits.size());
-  // The budgets by the weights they let in, each set solved once.
-  std::map<std::vector<bool>, std::vector<size_t>> groups;
+  Problem problem(weights, options.maxLossPerWeight);
+  std::vector<size_t> members;
+  std::vector<Bits> budgets;
   for (auto [i, bits] : llvm::enumerate(budgetBits))
-    if (std::optional<std::vector<bool>> in =
-            chooseLetIn(weights, options.maxLossPerWeight, toBudget(bits)))
-      groups[*in].push_back(i);
-  for (auto &[in, members] : groups) {
-    Problem problem(weights, options.maxLossPerWeight, in);
-    std::vector<Bits> budgets;
-    for (size_t i : members)
-      budgets.push_back(toBudget(budgetBits[i]));
-    std::optional<std::vector<std::vector<size_t>>> positions =
-        problem.solveExactly(budgets, options.resolutionBits,
-                             options.maxTableCells);
-    const bool exact = positions.has_value();
-    if (!exact)
-      positions = problem.solveByHulls(budgets);
-    for (auto [k, i] : llvm::enumerate(members)) {
-      problem.fill((*positions)[k], budgets[k]);
-      plans[i] = problem.makePlan((*positions)[k], exact);
+    if (toBudget(bits) >= problem.cheapest) {
+      members.push_back(i);
+      budgets.push_back(toBudget(bits));
     }
+  std::optional<std::vector<std::vector<size_t>>> positions =
+      problem.solveExactly(budgets, options.resolutionBits,
+                           options.maxTableCells);
+  const bool exact = positions.has_value();
+  if (!exact)
+    positions = problem.solveByHulls(budgets);
+  for (auto [k, i] : llvm::enumerate(members)) {
+    problem.fill((*positions)[k], budgets[k]);
+    plans[i] = problem.makePlan((*positions)[k], exact);
   }
 
-  // A larger budget's plan is never worse than a smaller one's that it
-  // could have chosen (its let-in weights among its own).
+  // A larger budget's plan is never worse than a smaller one's, which it
+  // could have chosen.
   std::vector<size_t> order(budgetBits.size());
   std::iota(order.begin(), order.end(), 0);
   llvm::sort(order, [&](size_t a, size_t b) {
@@ -338,13 +312,9 @@ mlir::coreai::planLeastLoss(llvm::ArrayRef<std::vector<LossOption>> weights,
   for (size_t i : order) {
     if (!plans[i])
       continue;
-    if (previous && previous->loss < plans[i]->loss &&
-        std::includes(plans[i]->letIn.begin(), plans[i]->letIn.end(),
-                      previous->letIn.begin(), previous->letIn.end())) {
-      std::vector<size_t> letIn = plans[i]->letIn;
+    if (previous && Cost{previous->excess, previous->loss} <
+                        Cost{plans[i]->excess, plans[i]->loss})
       plans[i] = *previous;
-      plans[i]->letIn = std::move(letIn);
-    }
     previous = &*plans[i];
   }
   return plans;
@@ -366,6 +336,6 @@ double mlir::coreai::getLeastLossBits(
     llvm::ArrayRef<std::vector<LossOption>> weights) {
   double bits = 0;
   for (const std::vector<LossOption> &options : weights)
-    bits += double(getPareto(options, 0, true).back().bits);
+    bits += double(getPareto(options, 0).back().bits);
   return bits;
 }

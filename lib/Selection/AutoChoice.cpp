@@ -453,18 +453,23 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
   for (size_t k = 1; k < plans.size(); ++k) {
     if (!plans[k])
       continue;
-    // Only plans that lower the loss: the budget of each is the least that
-    // gives it.
-    if (!plan.plans.empty() &&
-        !(plans[k]->loss < plan.plans.back().predictedLoss))
-      continue;
+    // Only plans that lower the excess over the threshold or else the loss:
+    // the budget of each is the least that gives it.
+    if (!plan.plans.empty()) {
+      const PlanSummary &last = plan.plans.back();
+      if (!(plans[k]->excess < last.excess ||
+            (plans[k]->excess == last.excess &&
+             plans[k]->loss < last.predictedLoss)))
+        continue;
+    }
     plan.plans.push_back({(fixedBits + budgets[k]) / perWeight,
                           (fixedBits + plans[k]->bits) / perWeight,
-                          plans[k]->loss});
+                          plans[k]->loss, plans[k]->excess});
   }
   const LossPlan &chosen = *plans.front();
   plan.sensitivity = true;
   plan.predictedLoss = chosen.loss;
+  plan.excess = chosen.excess;
   plan.exact = chosen.exact;
   std::vector<size_t> choice(automatic.size());
   for (size_t w = 0; w < automatic.size(); ++w) {
@@ -480,8 +485,9 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
       os << ": " << names[schemeOf[w][choice[w]]] << ", measured loss increase "
          << formatNumber("%.6g", option.loss);
     if (option.loss > target.maxLossPerWeight) {
-      os << " (above max-loss-increase-per-weight: let back in)";
-      ++plan.letIn;
+      os << " (above max-loss-increase-per-weight by "
+         << formatNumber("%.6g", option.loss - target.maxLossPerWeight) << ")";
+      ++plan.overThreshold;
     }
     plan.lossLines.push_back(std::move(line));
   }
@@ -638,10 +644,12 @@ void mlir::coreai::printAutomaticSummary(const AutomaticPlan &plan,
   os << "sensitivity plan: summed measured loss increase "
      << formatNumber("%.6g", plan.predictedLoss) << ", "
      << (plan.exact ? "exact" : "Lagrangian") << " allocation";
-  if (plan.letIn)
-    os << ", " << plan.letIn << " weight" << (plan.letIn == 1 ? "" : "s")
+  if (plan.overThreshold)
+    os << ", " << plan.overThreshold << " weight"
+       << (plan.overThreshold == 1 ? "" : "s")
        << " above max-loss-increase-per-weight (the budget cannot be met "
-          "without)";
+          "without; the least summed excess, "
+       << formatNumber("%.6g", plan.excess) << ")";
   os << "\n";
   for (const std::string &line : plan.lossLines)
     os << "  " << line << "\n";

@@ -2,6 +2,7 @@
 
 #include "coreai/Compression/LossPlans.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "gtest/gtest.h"
 
 #include <cmath>
@@ -212,10 +213,10 @@ TEST(LossPlansTest, SumsDoNotDrift) {
   EXPECT_EQ(getLeastLossBits(weights), 900);
 }
 
-// The threshold is a constraint: options above it are out while the budget
-// can be met without them; else weights are let back in one at a time, the
-// least excess first, until it can.
-TEST(LossPlansTest, ThresholdLetsWeightsBackInLeastExcessFirst) {
+// The threshold comes first: a plan minimizes the summed excess over it,
+// then the loss. Options above it are out while the budget can be met
+// without them; else the least excess is kept.
+TEST(LossPlansTest, ThresholdKeepsTheLeastExcess) {
   Table weights = {
       // Over the threshold of 5 by 1 at 400 bits; saves 400 bits.
       {{400, 6.0}, {800, 1.0}},
@@ -226,80 +227,85 @@ TEST(LossPlansTest, ThresholdLetsWeightsBackInLeastExcessFirst) {
   };
   LossPlanOptions guarded;
   guarded.maxLossPerWeight = 5;
-  // Without over-threshold options the plan takes 2500 bits.
+  // Without options above it the plan takes 2500 bits.
   std::vector<std::optional<LossPlan>> plans =
-      planLeastLoss(weights, {2500, 2300, 2100, 1900, 1500, 899}, guarded);
+      planLeastLoss(weights, {2500, 2300, 1900, 1500, 1499, 899}, guarded);
   EXPECT_EQ(plans[0]->choice, (std::vector<size_t>{1, 1, 1}));
-  EXPECT_TRUE(plans[0]->letIn.empty());
-  // 200 short: w0 (least excess) makes it up.
-  EXPECT_EQ(plans[1]->letIn, (std::vector<size_t>{0}));
+  EXPECT_TRUE(plans[0]->overThreshold.empty());
+  EXPECT_EQ(plans[0]->excess, 0.0);
+  // 200 short: w0 (by 1) rather than w2 (by 2), though w2 alone saves it.
   EXPECT_EQ(plans[1]->choice, (std::vector<size_t>{0, 1, 1}));
+  EXPECT_EQ(plans[1]->overThreshold, (std::vector<size_t>{0}));
+  EXPECT_EQ(plans[1]->excess, 1.0);
   EXPECT_EQ(plans[1]->loss, 6.0);
-  // 400 short: still w0 alone.
-  EXPECT_EQ(plans[2]->letIn, (std::vector<size_t>{0}));
-  // 600 short: w0 and w2 (by 2), not w1 (by 35) that alone would do.
-  EXPECT_EQ(plans[3]->letIn, (std::vector<size_t>{0, 2}));
-  EXPECT_EQ(plans[3]->choice, (std::vector<size_t>{0, 1, 0}));
-  EXPECT_EQ(plans[3]->loss, 13.0);
-  // 1000 short: all three; w1 must take its cheapest, the others choose.
-  EXPECT_EQ(plans[4]->letIn, (std::vector<size_t>{0, 1, 2}));
-  EXPECT_EQ(plans[4]->choice, (std::vector<size_t>{1, 0, 1}));
-  // Below every cheapest option: no plan.
+  // 600 short: w0 and w2 (3 in all) rather than w1 alone (35).
+  EXPECT_EQ(plans[2]->choice, (std::vector<size_t>{0, 1, 0}));
+  EXPECT_EQ(plans[2]->overThreshold, (std::vector<size_t>{0, 2}));
+  EXPECT_EQ(plans[2]->loss, 13.0);
+  // 1000 short: only w1 saves that much.
+  EXPECT_EQ(plans[3]->choice, (std::vector<size_t>{1, 0, 1}));
+  EXPECT_EQ(plans[3]->excess, 35.0);
+  // 1001 short: w1 and w0 (36) rather than w1 and w2 (37).
+  EXPECT_EQ(plans[4]->choice, (std::vector<size_t>{0, 0, 1}));
+  EXPECT_EQ(plans[4]->excess, 36.0);
+  EXPECT_EQ(plans[4]->loss, 46.0);
   EXPECT_FALSE(plans[5]);
-  // With the budget for everything the threshold changes nothing.
-  EXPECT_EQ(planLeastLoss(weights, {1e9}, guarded)[0]->choice,
-            (std::vector<size_t>{1, 1, 1}));
+  // Where the least loss needs some excess, the threshold gives up loss:
+  // two upgrades below it (loss 11, one weight over by 1) or one that
+  // leaves none over (loss 18).
+  Table trade = {
+      {{100, 11.0}, {300, 0.0}},
+      {{100, 9.0}, {200, 0.0}},
+      {{100, 9.0}, {200, 0.0}},
+  };
+  LossPlanOptions ten;
+  ten.maxLossPerWeight = 10;
+  EXPECT_EQ(planLeastLoss(trade, {500})[0]->choice,
+            (std::vector<size_t>{0, 1, 1}));
+  EXPECT_EQ(planLeastLoss(trade, {500}, ten)[0]->choice,
+            (std::vector<size_t>{1, 0, 0}));
 
-  // Every random table: a weight over the threshold is one let in, and
-  // without the last one let in (the one of most excess) the budget could
-  // not be met.
+  // Every random table: the exact plan is the brute-force optimum of
+  // (excess, loss); its excess never rises with the budget.
   std::mt19937 rng(5);
   for (int trial = 0; trial < 200; ++trial) {
     Table table = randomTable(rng, 4, 3);
-    for (double budget = 200; budget <= 2400; budget += 97) {
-      std::optional<LossPlan> plan = planLeastLoss(table, {budget}, guarded)[0];
-      if (!plan)
-        continue;
-      std::vector<bool> in(table.size(), false);
-      for (size_t w : plan->letIn)
-        in[w] = true;
-      // The least bits with the weights let in except `out`.
-      auto leastBits = [&](size_t out) {
-        double bits = 0;
+    std::vector<double> budgets;
+    for (double budget = 200; budget <= 2400; budget += 97)
+      budgets.push_back(budget);
+    std::vector<std::optional<LossPlan>> found =
+        planLeastLoss(table, budgets, guarded);
+    double previous = INFINITY;
+    for (size_t i = 0; i < budgets.size(); ++i) {
+      // The brute-force (excess, loss).
+      std::pair<double, double> best = {INFINITY, INFINITY};
+      std::vector<size_t> choice(table.size(), 0);
+      for (;;) {
+        double bits = 0, excess = 0, loss = 0;
         for (size_t w = 0; w < table.size(); ++w) {
-          double least = INFINITY, any = INFINITY;
-          for (const LossOption &o : table[w]) {
-            any = std::min(any, o.bits);
-            if (o.loss <= 5 || (in[w] && w != out))
-              least = std::min(least, o.bits);
-          }
-          bits += std::isfinite(least) ? least : any; // none within: in
+          bits += table[w][choice[w]].bits;
+          loss += table[w][choice[w]].loss;
+          excess += std::max(0.0, table[w][choice[w]].loss - 5);
         }
-        return bits;
-      };
-      double mostExcess = -INFINITY;
-      size_t last = table.size();
-      for (size_t w = 0; w < table.size(); ++w) {
-        if (table[w][plan->choice[w]].loss > 5)
-          EXPECT_TRUE(in[w]);
-        bool within = false;
-        double cheapest = INFINITY, excess = 0;
-        for (const LossOption &o : table[w]) {
-          within |= o.loss <= 5;
-          if (o.bits < cheapest ||
-              (o.bits == cheapest && o.loss - 5 < excess)) {
-            cheapest = o.bits;
-            excess = o.loss - 5;
-          }
-        }
-        if (in[w] && within && excess >= mostExcess) {
-          mostExcess = excess;
-          last = w;
-        }
+        if (bits <= budgets[i])
+          best = std::min(best, std::make_pair(excess, loss));
+        size_t w = 0;
+        while (w < table.size() && ++choice[w] == table[w].size())
+          choice[w++] = 0;
+        if (w == table.size())
+          break;
       }
-      if (last != table.size())
-        EXPECT_GT(leastBits(last), budget)
-            << "trial " << trial << " budget " << budget;
+      ASSERT_EQ(found[i].has_value(), std::isfinite(best.first));
+      if (!found[i])
+        continue;
+      EXPECT_NEAR(found[i]->excess, best.first, 1e-9);
+      EXPECT_NEAR(found[i]->loss, best.second, 1e-9)
+          << "trial " << trial << " budget " << budgets[i];
+      for (size_t w = 0; w < table.size(); ++w)
+        EXPECT_EQ(table[w][found[i]->choice[w]].loss > 5,
+                  llvm::is_contained(found[i]->overThreshold, w));
+      EXPECT_LE(found[i]->excess, previous);
+      previous = found[i]->excess;
     }
   }
 }

@@ -178,10 +178,9 @@ def test_threshold_and_floor(linear, table):
     limit = 500.0
     assert w0["candidates"]["int4-block32"]["loss_increase"] > limit > \
         w1["candidates"]["int4-block32"]["loss_increase"]
-    # The threshold keeps weight 0 off its cheap candidates when the budget
-    # allows. Without room, weights are let back in one at a time, the least
-    # excess of their cheapest candidate first, until the budget can be met;
-    # the plan is then the least summed loss with the others within it.
+    # The threshold comes first: a plan keeps the least summed excess over
+    # it, then the least loss. Weight 0 stays off its cheap candidates while
+    # the budget allows; without room, the excess is the least possible.
     out = compress_weights(linear, bits_per_weight=6.4, sensitivity=table,
                            max_loss_increase_per_weight=limit)
     assert chosen_losses(out, table)[0] <= limit
@@ -190,27 +189,19 @@ def test_threshold_and_floor(linear, table):
         dense = (2 * 64 * 128, 0.0)
         return [dense] + [(c["stored_bytes"], c["loss_increase"])
                           for c in weight["candidates"].values() if "stored_bytes" in c]
-    def least_bits(let_in):
-        return 8 * sum(min(b for b, loss in options(w) if loss <= limit or i in let_in)
-                       for i, w in enumerate(table.weights))
-    by_excess = sorted((0, 1), key=lambda i: min(options(table.weights[i]))[1])
-    seen = set()
+    excesses = set()
     for budget in (6.4, 6.3, 5.0, 4.4):
         room = budget * 2 * 64 * 128
-        let_in = []
-        for i in by_excess:
-            if least_bits(let_in) <= room:
-                break
-            let_in.append(i)
-        seen.add(tuple(let_in))
-        best = min(a[1] + b[1] for a in options(table.weights[0])
-                   for b in options(table.weights[1])
-                   if 8 * (a[0] + b[0]) <= room and (a[1] <= limit or 0 in let_in)
-                   and (b[1] <= limit or 1 in let_in))
+        best = min((max(0, a[1] - limit) + max(0, b[1] - limit), a[1] + b[1])
+                   for a in options(table.weights[0]) for b in options(table.weights[1])
+                   if 8 * (a[0] + b[0]) <= room)
         plan = compress_weights(linear, bits_per_weight=budget, sensitivity=table,
                                 max_loss_increase_per_weight=limit)
-        assert sum(chosen_losses(plan, table)) == pytest.approx(best), budget
-    assert len(seen) == 3, seen  # none, one and both let in
+        losses = chosen_losses(plan, table)
+        assert sum(max(0, x - limit) for x in losses) == pytest.approx(best[0]), budget
+        assert sum(losses) == pytest.approx(best[1]), budget
+        excesses.add(round(best[0], 6))
+    assert len(excesses) == 4, excesses  # none, then more and more
     # A threshold that is not finite is refused (-inf gave a plan of 5.6x the loss).
     for bad in (-math.inf, math.inf, math.nan):
         with pytest.raises(ValueError, match="max_loss_increase_per_weight: expected a "

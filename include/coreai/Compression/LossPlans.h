@@ -19,19 +19,19 @@
 //     taken. No plan leaves unused a budget into which a better option fits.
 //
 // Plans for several budgets never get worse with the budget: a larger
-// budget's plan is never predicted worse than a smaller one's, which it
-// could have chosen. Plans are not nested: a larger budget may give a
-// weight an option of larger loss.
+// budget's plan is never predicted worse (excess, then loss) than a smaller
+// one's, which it could have chosen. Plans are not nested: a larger budget may
+// give a weight an option of larger loss.
 //
-// The per-weight threshold `maxLossPerWeight` is a constraint: options
-// whose loss exceeds it are excluded while the budget can be met without
-// them. When it cannot, weights are let back in (all their options
-// allowed) one at a time, those whose cheapest option exceeds it by the
-// least first, until the budget can be met: no more than that order needs.
-// (Letting in the fewest weights instead, the largest savings first, lets
-// in the largest weights with their harmful cheapest options: on the real
-// recognizer it read 0 of 30 test lines where no threshold read 30.) A
-// weight whose every option exceeds it is always let in.
+// The per-weight threshold `maxLossPerWeight` comes first: a plan minimizes
+// the summed excess of its options' losses over it, then the summed loss.
+// So options above it are excluded while the budget can be met without
+// them, and where it cannot, the plan keeps the least excess (spread over
+// the weights where that costs least), not the fewest weights above it:
+// letting in the fewest weights (the largest savings first), or weights one
+// at a time by least excess, then let the knapsack give them their most
+// harmful options, and read 0 of 30 test lines on the real recognizer where
+// no threshold read 30.
 //
 // Pure numerics: no IR.
 //
@@ -60,8 +60,8 @@ struct LossOption {
 };
 
 struct LossPlanOptions {
-  /// Options above this loss are excluded while the budget allows (see
-  /// above).
+  /// Options above this loss are excluded while the budget allows, the
+  /// least excess over it kept otherwise (see above).
   double maxLossPerWeight = std::numeric_limits<double>::infinity();
   /// The most bits of its budget that rounding may cost a plan.
   double resolutionBits = 1;
@@ -74,10 +74,11 @@ struct LossPlanOptions {
 struct LossPlan {
   /// The option of each weight.
   std::vector<size_t> choice;
-  /// Its total bits and summed loss (summed exactly as the options' sum).
-  double bits = 0, loss = 0;
-  /// The weights let back in over the threshold, ascending.
-  std::vector<size_t> letIn;
+  /// Its total bits, summed loss and summed excess over the threshold
+  /// (summed exactly as the options' sums).
+  double bits = 0, loss = 0, excess = 0;
+  /// The weights whose option exceeds the threshold, ascending.
+  std::vector<size_t> overThreshold;
   /// Whether the exact allocation made it (else the Lagrangian one).
   bool exact = false;
 };

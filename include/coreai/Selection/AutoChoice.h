@@ -94,8 +94,9 @@ struct PlanSummary {
   double budgetBitsPerWeight = 0;
   /// What it takes.
   double bitsPerWeight = 0;
-  /// The sum of its weights' measured loss increases.
-  double predictedLoss = 0;
+  /// The sum of its weights' measured loss increases, and of their excess
+  /// over the per-weight threshold.
+  double predictedLoss = 0, excess = 0;
 };
 
 /// What the automatic choice decided, with the figures of the plan.
@@ -109,13 +110,14 @@ struct AutomaticPlan {
   DenseMap<Operation *, std::string> kept;
   /// Sensitivity mode: each weight's line of the dry run (its id, the
   /// chosen candidate and its measured loss increase), the predicted loss
-  /// of the plan, the weights let back in over the per-weight threshold,
-  /// whether the allocation was exact, and with `listPlans` the plans along
-  /// the budgets, smallest first (each one's loss below the previous one's).
+  /// of the plan, the weights above the per-weight threshold and their
+  /// summed excess over it, whether the allocation was exact, and with
+  /// `listPlans` the plans along the budgets, smallest first (each one's
+  /// excess, or else loss, below the previous one's).
   bool sensitivity = false;
   std::vector<std::string> lossLines;
-  double predictedLoss = 0;
-  size_t letIn = 0;
+  double predictedLoss = 0, excess = 0;
+  size_t overThreshold = 0;
   bool exact = false;
   std::vector<PlanSummary> plans;
 };

@@ -376,11 +376,11 @@ def CoreAICompressWeightsPass
     predicted loss never rises with the budget. The table is tied to the
     program by each weight's id and the SHA-256 of its payload: a weight
     that does not match is an error at its constant.
-    `max-loss-increase-per-weight=T` is a constraint: candidates whose
-    increase exceeds T are excluded while the budget can be met without
-    them; when it cannot, weights are let back in one at a time, those
-    whose cheapest candidate exceeds T least first, until it can (the dry
-    run marks them).
+    `max-loss-increase-per-weight=T` comes first: a plan minimizes the
+    summed excess of its candidates' increases over T, then the summed
+    increase. So candidates above T are excluded while the budget can be
+    met without them, and otherwise the least excess is kept (the dry run
+    marks each weight above T and gives the summed excess).
     `min-sqnr=DB` then keeps the data-free floor on each candidate's worst
     output channel as a second guard. The
     candidates are the table's (or a subset given by `candidates`).

@@ -13,6 +13,7 @@ from numbers import Integral, Real
 
 from .. import Program, _run
 from .common import CompressionGranularity, QScheme, names_option, path_option
+from .matching import match_weights
 from .sensitivity import SensitivityTable, compress_by_sensitivity, measure_sensitivity
 from .statistics import ActivationStatistics, with_statistics_file
 
@@ -23,6 +24,7 @@ __all__ = [
     "QScheme",
     "SensitivityTable",
     "compress_weights",
+    "match_weights",
     "measure_sensitivity",
     "palettize_weights",
     "quantize_weights",
@@ -271,10 +273,10 @@ def compress_weights(coreai_program, recipe=None, bits_per_weight=None,
 
     With `sensitivity` (a SensitivityTable of `measure_sensitivity`, or its
     file): for `bits_per_weight`, the plan of least summed measured loss
-    increase within it (`max_loss_increase_per_weight` excludes candidates
-    above it while the budget allows, then lets weights back in, least
-    excess first, until it does;
-    `min_sqnr` is then a floor on each candidate's worst output channel);
+    increase within it (`max_loss_increase_per_weight` comes first: the
+    least summed excess over it, so candidates above it stay out while the
+    budget allows; `min_sqnr` is then a floor on each candidate's worst
+    output channel);
     or, with `max_loss_increase=D` and `evaluate`, the smallest plan whose
     measured increase (one evaluation of the whole plan) is at most D, found
     by bisection over budgets; the returned program's `accuracy_target`
