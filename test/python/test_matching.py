@@ -63,6 +63,9 @@ def test_matched_by_value_after_rounding_and_transposed(element_type):
     # Transposed the other way round (as a PyTorch Linear keeps [N, K]).
     tensors = {"a": weights[0].T.copy(), "b": weights[1].T.copy(), "c": weights[2].T.copy()}
     assert match_weights(program, tensors) == {ids[0]: "a", ids[1]: "b", ids[2]: "c"}
+    # The layout: whether the tensor holds the weight as stored, transposed.
+    assert match_weights(program, tensors, with_layout=True) == {
+        ids[0]: ("a", True), ids[1]: ("b", False), ids[2]: ("c", True)}
 
 
 def test_rounding_decides():

@@ -25,7 +25,8 @@ def _key(values):
     return hashlib.sha256(values.tobytes()).digest()
 
 
-def match_weights(program, tensors, weight_num_threshold=1024, strict=True):
+def match_weights(program, tensors, weight_num_threshold=1024, strict=True,
+                  with_layout=False):
     """Pairs each compressible weight of `program` (as `Program.weights()`
     lists it) with the name of the tensor in `tensors` ({name: array-like},
     e.g. ONNX initializers and `Constant` values, or a PyTorch `state_dict`
@@ -35,7 +36,9 @@ def match_weights(program, tensors, weight_num_threshold=1024, strict=True):
     values cannot decide (several weights and tensors with equal values)
     are they paired by order (ids ascending, tensors in `tensors`' order).
 
-    Returns {weight id: name}. A weight no tensor matches, or whose equal
+    Returns {weight id: name} (with `with_layout`, {weight id: (name,
+    transposed)}, `transposed` telling that the tensor holds the weight's
+    values transposed). A weight no tensor matches, or whose equal
     weights and tensors differ in number, is a ValueError listing every
     such weight; with `strict=False`, returns (the partial map, the list of
     ids left unmatched) instead."""
@@ -60,27 +63,30 @@ def match_weights(program, tensors, weight_num_threshold=1024, strict=True):
             raise ValueError("tensors[%r]: not an array: %s" % (name, e)) from None
         if array.dtype.kind not in "fiub" or array.size == 0:
             continue
-        layouts = [array] + ([array.T] if array.ndim == 2 else [])
-        keys = set()
+        layouts = [(array, False)] + ([(array.T, True)] if array.ndim == 2 else [])
+        keys = {}
         for element_type in types:
-            for layout in layouts:
-                keys.add((element_type, array.size,
-                          _key(_round(layout.astype(np.float32), element_type))))
-        for key in keys:
-            index[key].append(name)
+            for layout, transposed in layouts:
+                key = (element_type, array.size,
+                       _key(_round(layout.astype(np.float32), element_type)))
+                keys.setdefault(key, transposed)  # as stored first
+        for key, transposed in keys.items():
+            index[key].append((name, transposed))
 
     # Weights that the same tensors hold form one group (equal values, maybe
     # in different layouts): paired by order when the numbers agree.
-    groups = defaultdict(list)
+    groups, layout = defaultdict(list), {}
     for row, data in zip(rows, values):
         decoded = np.frombuffer(data, dtype=np.float32)
-        names = index.get((row["element_type"], decoded.size, _key(decoded)), [])
-        groups[tuple(names)].append(row)
+        hits = index.get((row["element_type"], decoded.size, _key(decoded)), [])
+        layout[row["id"]] = dict(hits)
+        groups[tuple(name for name, _ in hits)].append(row)
     result, unmatched = {}, []
     for names, members in groups.items():
         if names and len(names) == len(members):
             for row, name in zip(sorted(members, key=lambda r: r["id"]), names):
-                result[row["id"]] = name
+                result[row["id"]] = ((name, layout[row["id"]][name]) if with_layout
+                                     else name)
         else:
             unmatched.extend((row, names, len(members)) for row in members)
     unmatched.sort(key=lambda item: item[0]["id"])
