@@ -24,12 +24,16 @@ weight), with the number of evaluations and the time.
 
     utils/real_accuracy.py --sensitivity [--calibration 60] [--lines 30]
         [--mse-scale 1e8] [--price 100] [--threshold 100[,50...]] [--reuse]
-        [--statistics]
+        [--statistics] [--plot PNG]
 
-With both --sensitivity and --statistics, the tables and plans use
-activation statistics of the calibration lines (GPTQ candidates, a ladder
-below 4 bits, one-probe predictions from the output error, and a table of no
-probe at all), at budgets from 3.5 bits per weight.
+With both --sensitivity and --statistics, the data-free choice and the
+all-candidates plans without statistics, then the same with activation
+statistics of the calibration lines (GPTQ candidates, a ladder below 4 bits),
+one-probe predictions from the output error and a table of no probe at all,
+at budgets from 3.5 bits per weight. --plot draws test lines read against
+bits per weight for every method measured (the README's picture:
+`utils/real_accuracy.py --sensitivity --statistics --plot
+docs/images/recognizer.png`).
 
 Needs python3-onnx, python3-numpy, python3-pil, fonts-dejavu-core (Debian),
 node and npm; downloads the model and onnxruntime-node (CPU) into the work
@@ -367,60 +371,82 @@ def sensitivity_mode(args, onnx_path, chars):
     print("loss: %g x output MSE against the original + %g per misread calibration line "
           "(read exactly by the original, not now)" % (args.mse_scale, args.price))
 
-    tables = {}
-    kinds = ("all",) if args.skip_one_probe else ("all", "one")
-    for probes in kinds + (("none",) if stats else ()):
+    def table_of(probes, statistics):
         saved = os.path.join(args.workdir, "sensitivity-%s%s.json"
-                             % (probes, "-statistics" if stats else ""))
-        if args.reuse:
+                             % (probes, "-statistics" if statistics else ""))
+        if args.reuse and os.path.exists(saved):
             # A table of an earlier run (the same program; the loss options
             # are the caller's to keep the same).
-            tables[probes] = SensitivityTable.load(saved)
-            tables[probes].check(program)
-            print("table, probes=%s: reused %s" % (probes, saved))
-            continue
+            table = SensitivityTable.load(saved)
+            table.check(program)
+            print("table, probes=%s%s: reused %s"
+                  % (probes, ", statistics" if statistics else "", saved))
+            return table
         cal.seconds = 0.0
         start = time.monotonic()
         table = measure_sensitivity(program, None if probes == "none" else cal, probes=probes,
-                                    activation_statistics=stats)
+                                    activation_statistics=statistics)
         total = time.monotonic() - start
-        tables[probes] = table
         table.save(saved)
-        print("table, probes=%s: %d evaluations, %.1f s (evaluations %.1f s, the tool's own "
-              "work %.1f s)" % (probes, table.evaluations, total, cal.seconds, total - cal.seconds))
-    if "one" in tables:
+        print("table, probes=%s%s: %d evaluations, %.1f s (evaluations %.1f s, the tool's own "
+              "work %.1f s)" % (probes, ", statistics" if statistics else "", table.evaluations,
+                                total, cal.seconds, total - cal.seconds), flush=True)
+        return table
+
+    def report_predictions(all_table, one_table, what):
         pairs = [(w["candidates"][c]["loss_increase"], o["candidates"][c]["loss_increase"])
-                 for w, o in zip(tables["all"].weights, tables["one"].weights)
+                 for w, o in zip(all_table.weights, one_table.weights)
                  for c in w["candidates"] if "loss_increase" in w["candidates"][c]
                  and not o["candidates"][c].get("measured", True)]
         within = sum(1 for m, p in pairs if m > 0 and p > 0 and 0.5 <= p / m <= 2)
-        print("one probe per weight: %d predicted entries, %d within 2x of the measurement"
-              % (len(pairs), within))
+        print("one probe per weight%s: %d predicted entries, %d within 2x of the measurement"
+              % (what, len(pairs), within))
+
+    # Without statistics: the data-free choice and the plans of measured
+    # tables (with thresholds and one probe unless --statistics).
+    plain_all = table_of("all", None)
+    modes = [("data-free (max worst)", {}),
+             ("sensitivity, all candidates", {"sensitivity": plain_all})]
+    if not stats:
+        for threshold in args.threshold:
+            modes.append(("sensitivity, all, threshold %g" % threshold,
+                          {"sensitivity": plain_all, "max_loss_increase_per_weight": threshold}))
+        if not args.skip_one_probe:
+            plain_one = table_of("one", None)
+            report_predictions(plain_all, plain_one, "")
+            modes.append(("sensitivity, one probe", {"sensitivity": plain_one}))
+            modes.append(("sensitivity, one probe, threshold %g" % args.threshold[0],
+                          {"sensitivity": plain_one,
+                           "max_loss_increase_per_weight": args.threshold[0]}))
+    else:
+        # With statistics: GPTQ candidates below 4 bits, output-error
+        # predictions, and a plan of no evaluation at all.
+        stats_all = table_of("all", stats)
+        stats_one = table_of("one", stats)
+        stats_none = table_of("none", stats)
+        report_predictions(stats_all, stats_one, " (output error, statistics)")
+        with_stats = {"activation_statistics": stats}
+        modes += [("data-free (max worst), statistics", dict(with_stats)),
+                  ("sensitivity, all candidates, statistics",
+                   dict(with_stats, sensitivity=stats_all)),
+                  ("sensitivity, one probe, statistics", dict(with_stats, sensitivity=stats_one)),
+                  ("sensitivity, no probe (output error), statistics",
+                   dict(with_stats, sensitivity=stats_none))]
+        for threshold in args.threshold:
+            modes.append(("sensitivity, all, threshold %g, statistics" % threshold,
+                          dict(with_stats, sensitivity=stats_all,
+                               max_loss_increase_per_weight=threshold)))
 
     def decoded(out):
         d = out.copy().run("builtin.module(coreai-materialize-weights)")
         values = d._core.dense_values(list(index_of))
         return {i: np.frombuffer(v, np.float32).reshape(shapes[i]) for i, v in zip(index_of, values)}
 
-    with_stats = {"activation_statistics": stats} if stats else {}
-    modes = [("data-free (max worst)", {}),
-             ("sensitivity, all candidates", {"sensitivity": tables["all"]})]
-    for threshold in args.threshold:
-        modes.append(("sensitivity, all, threshold %g" % threshold,
-                      {"sensitivity": tables["all"], "max_loss_increase_per_weight": threshold}))
-    if not args.skip_one_probe:
-        modes.append(("sensitivity, one probe", {"sensitivity": tables["one"]}))
-        modes.append(("sensitivity, one probe, threshold %g" % args.threshold[0],
-                      {"sensitivity": tables["one"],
-                       "max_loss_increase_per_weight": args.threshold[0]}))
-    if stats:
-        modes.append(("sensitivity, no probe (output error)", {"sensitivity": tables["none"]}))
-        modes = [(label + ", statistics", dict(options, **with_stats))
-                 for label, options in modes]
     print()
     print("| budget | choice | bits/w | test lines read exactly | CER % | test output MSE | "
           "calibration loss (measured) |")
     print("|---:|---|---:|---:|---:|---:|---:|")
+    series = {label: [] for label, _ in modes}
     for budget in args.budgets:
         for label, options in modes:
             try:
@@ -435,8 +461,36 @@ def sensitivity_mode(args, onnx_path, chars):
             cer = 100.0 * sum(edit_distance(a, b) for a, b in zip(readings, texts)) / sum(map(len, texts))
             bpw = sum(r["bytes_after"] for r in out._core.report()) * 8 / sum(
                 w["elements"] for w in listed)
+            series[label].append((bpw, right))
             print("| %g | %s | %.3f | %d / %d | %.2f | %.3g | %.1f |" % (
                 budget, label, bpw, right, len(texts), cer, mse, loss), flush=True)
+    if args.plot:
+        plot_lines(args.plot, series, len(texts), original_right)
+        print("\nwrote %s" % args.plot)
+
+
+def plot_lines(path, series, total, original):
+    """A PNG of test lines read exactly against bits per weight, a line per
+    method (matplotlib, imported here only)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    figure = Figure(figsize=(7.5, 4.5), dpi=100)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    styles = ["o-", "s-", "^-", "v-", "D-", "x-", "P-", "*-", "h-"]
+    for k, (label, points) in enumerate(series.items()):
+        if points:
+            axes.plot([x for x, _ in points], [y for _, y in points], styles[k % len(styles)],
+                      label=label, markersize=4)
+    axes.axhline(original, color="gray", linestyle=":", label="original model (f32)")
+    axes.set_xlabel("bits per weight")
+    axes.set_ylabel("test lines read exactly (of %d)" % total)
+    axes.set_ylim(-1, total + 1)
+    axes.grid(True, alpha=0.3)
+    axes.legend(fontsize=7, loc="lower right")
+    axes.set_title("PP-OCRv4 text-line recognizer: compressed weights", fontsize=10)
+    figure.tight_layout()
+    figure.savefig(path, format="png")
 
 
 STATISTICS_SCHEMES = [
@@ -578,6 +632,8 @@ def main():
     ap.add_argument("--mse-scale", type=float, default=1e8,
                     help="weight of the output MSE in the loss (--sensitivity)")
     ap.add_argument("--skip-one-probe", action="store_true")
+    ap.add_argument("--plot", metavar="PNG",
+                    help="--sensitivity: draw test lines read against bits per weight per method")
     ap.add_argument("--budgets", type=lambda v: [float(b) for b in v.split(",")],
                     default=[4.5, 4.75, 5.0, 5.25, 5.5, 6.0])
     ap.add_argument("--pipeline", action="append", default=[],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build needs from Debian (MLIR/LLVM 22, oneTBB, GoogleTest,
 # Eigen, OpenBLAS, clang, ninja, lit) and the Python package needs (pybind11, pytest; numpy
-# and dask.distributed for the sensitivity tests),
+# and dask.distributed for the sensitivity tests; setuptools, wheel, build, venv
+# and pip for `pip install .` and the wheel test; matplotlib for plots),
 # skipping what is already there.
 set -euo pipefail
 
@@ -10,7 +11,8 @@ packages=(
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libtbb-dev libgtest-dev libeigen3-dev libopenblas-dev
   python3-dev python3-pybind11 pybind11-dev python3-pytest python3-numpy
-  python3-distributed
+  python3-distributed python3-setuptools python3-wheel python3-build python3-venv
+  python3-pip python3-matplotlib
 )
 # Extra packages on request, e.g. `utils/setup.sh clang-format-22`.
 packages+=("$@")

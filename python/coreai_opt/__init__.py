@@ -10,7 +10,9 @@ import warnings
 
 from . import _core
 
-__all__ = ["Program"]
+__all__ = ["Program", "__version__"]
+
+__version__ = "0.13.0"
 
 
 class Program:

@@ -402,3 +402,58 @@ def test_options_are_never_spliced(linear, table, tmp_path, monkeypatch):
             call()
     with pytest.raises(ValueError, match="may not contain a double quote"):
         compress_weights(linear, recipe=tmp_path / 'a"b.json')
+
+
+def test_plans_and_plot(linear, table, model, tmp_path, monkeypatch):
+    plans = table.plans()
+    assert plans == table.plans(linear)
+    # From the cheapest plan to no predicted increase, each of less loss
+    # than the one before; a plan's budget gives that plan.
+    assert plans[0][1] == pytest.approx(4.19, abs=0.005) and plans[-1][2] == 0
+    assert all(a[1] < b[1] and a[2] > b[2] for a, b in zip(plans, plans[1:]))
+    for budget, bits, loss in plans[:3] + plans[-2:]:
+        out = compress_weights(linear, bits_per_weight=budget, sensitivity=table)
+        assert sum(chosen_losses(out, table)) == pytest.approx(loss)
+        assert sum(r["bytes_after"] for r in weight_report(out)) * 8 / 16384 == \
+            pytest.approx(bits)
+
+    # The picture: a real PNG of what it was given.
+    measured = {"data-free": [(4.4, measured_increase(linear, model, 4.4)),
+                              (6.2, measured_increase(linear, model, 6.2))]}
+    path = tmp_path / "plans.png"
+    drawn = table.plot(path, budgets=[4.4, 6.2], measured=measured)
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and 5_000 < len(data) < 200_000
+    assert int.from_bytes(data[16:20], "big") == 700 and int.from_bytes(data[20:24], "big") == 420
+    assert drawn["plans"] == [(p[1], p[2]) for p in plans]
+    assert drawn["measured"] == measured
+    for (budget, bits, loss), expected in zip(drawn["chosen"], (4.4, 6.2)):
+        assert budget == expected
+        out = compress_weights(linear, bits_per_weight=budget, sensitivity=table)
+        assert sum(chosen_losses(out, table)) == pytest.approx(loss)
+        assert sum(r["bytes_after"] for r in weight_report(out)) * 8 / 16384 == \
+            pytest.approx(bits)
+
+    # Errors name the argument; a loaded table needs its program.
+    with pytest.raises(ValueError, match="budgets: 3 bits per weight is below the cheapest plan"):
+        table.plot(tmp_path / "x.png", budgets=[3])
+    with pytest.raises(ValueError, match="measured: expected"):
+        table.plot(tmp_path / "x.png", measured={"x": [(4, "a")]})
+    table.save(tmp_path / "t.json")
+    loaded = SensitivityTable.load(tmp_path / "t.json")
+    with pytest.raises(ValueError, match="program: expected the coreai_opt.Program"):
+        loaded.plans()
+    assert loaded.plans(linear) == plans
+    assert not (tmp_path / "x.png").exists()
+    # Without matplotlib: an error that names it, and no file.
+    for name in [n for n in sys.modules if n == "matplotlib" or n.startswith("matplotlib.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(ImportError, match="python3-matplotlib"):
+        table.plot(tmp_path / "x.png")
+    assert not (tmp_path / "x.png").exists()
+
+
+def measured_increase(program, model, budget):
+    """The measured loss increase of the data-free choice at `budget`."""
+    return measured(compress_weights(program, bits_per_weight=budget), model)

@@ -67,8 +67,10 @@ class SensitivityTable:
     `probes="one"` or `"none"`, predicted) with that weight alone
     compressed; the baseline loss. Tied to its program by each weight's SHA-256."""
 
-    def __init__(self, data):
+    def __init__(self, data, program=None):
         self._data = data
+        # The program it was measured on, in this process (for plans()).
+        self._program = program
 
     @property
     def baseline_loss(self):
@@ -99,6 +101,102 @@ class SensitivityTable:
             if weight["id"] == weight_id:
                 return weight["candidates"].get(candidate, {}).get("loss_increase")
         raise KeyError("weight %d is not in the table" % weight_id)
+
+    def plans(self, program=None, max_loss_increase_per_weight=None):
+        """The plans compress_weights(sensitivity=self) chooses among, from
+        every weight at its cheapest candidate to the least predicted loss,
+        at budgets 0.01 bits per weight apart, each kept where it lowers the
+        predicted loss: [(budget, bits per weight, predicted loss increase)].
+        `program`: the table's program (default: the one it was measured on
+        in this process)."""
+        program = self._program_of(program)
+        threshold = self._data.get("weight_num_threshold", 1024)
+        if max_loss_increase_per_weight is not None:
+            max_loss_increase_per_weight = _finite_option(
+                "max_loss_increase_per_weight", max_loss_increase_per_weight)
+        with tempfile.TemporaryDirectory(prefix="coreai-sensitivity-") as directory:
+            path, _ = _table_file(self, program, threshold, directory)
+            return [tuple(p) for p in program._core.sensitivity_plans(
+                path, [], max_loss_increase_per_weight, None, threshold)]
+
+    def plot(self, path, budgets=None, measured=None, program=None,
+             max_loss_increase_per_weight=None):
+        """Writes a PNG to `path`: the predicted loss increase against bits
+        per weight along the plans (`plans()`), the plan chosen at each of
+        `budgets` (bits per weight) marked, and `measured` points
+        ({label: [(bits per weight, loss increase), ...]}, e.g. the
+        data-free choice's and the plans' measured increases). Returns what
+        it drew: {"plans": [(bits per weight, loss)], "chosen": [(budget,
+        bits per weight, loss)], "measured": {label: [(bits, loss)]}}.
+        Needs matplotlib (Debian: python3-matplotlib), imported only here."""
+        budgets = [_finite_option("budgets", b) for b in (budgets or [])]
+        points = {}
+        for label, pairs in (measured or {}).items():
+            try:
+                points[str(label)] = [(_finite_option("measured", x),
+                                       _finite_option("measured", y)) for x, y in pairs]
+            except (TypeError, ValueError):
+                raise ValueError("measured: expected {label: [(bits per weight, loss), ...]} "
+                                 "of finite numbers, got %r for %r" % (pairs, label)) from None
+        plans = self.plans(program, max_loss_increase_per_weight)
+        chosen = []
+        for budget in budgets:
+            within = [p for p in plans if p[0] <= budget * (1 + 1e-12)]
+            if not within:
+                raise ValueError("budgets: %g bits per weight is below the cheapest plan "
+                                 "(%.3f bits per weight)" % (budget, plans[0][1]))
+            chosen.append((budget, within[-1][1], within[-1][2]))
+        try:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure
+        except ImportError as e:
+            raise ImportError("SensitivityTable.plot needs matplotlib (Debian: "
+                              "python3-matplotlib): %s" % e) from None
+        figure = Figure(figsize=(7, 4.2), dpi=100)
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        xs = [p[1] for p in plans]
+        ys = [p[2] for p in plans]
+        axes.step(xs, ys, where="post", color="tab:blue", label="plans (predicted)")
+        colors = ["tab:orange", "tab:green", "tab:purple", "tab:brown", "tab:gray", "tab:olive"]
+        for k, (label, pairs) in enumerate(points.items()):
+            axes.plot([x for x, _ in pairs], [y for _, y in pairs], "o--", label=label,
+                      color=colors[k % len(colors)])
+        if chosen:
+            axes.plot([c[1] for c in chosen], [c[2] for c in chosen], "*", color="tab:red",
+                      markersize=12, label="chosen plan")
+            for budget, x, y in chosen:
+                axes.annotate("%g" % budget, (x, y), textcoords="offset points",
+                              xytext=(4, 6), fontsize=8)
+        every = ys + [y for pairs in points.values() for _, y in pairs]
+        positive = [abs(y) for y in every if y != 0]
+        if positive and max(positive) > 100 * min(positive):
+            axes.set_yscale("symlog", linthresh=min(positive))
+        axes.set_xlabel("bits per weight")
+        axes.set_ylabel("loss increase")
+        axes.grid(True, alpha=0.3)
+        axes.legend(fontsize=8)
+        figure.tight_layout()
+        path = os.fspath(path)
+        directory = os.path.dirname(os.path.abspath(path))
+        fd, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".tmp-",
+                                         dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                figure.savefig(f, format="png")
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        return {"plans": list(zip(xs, ys)), "chosen": chosen, "measured": points}
+
+    def _program_of(self, program):
+        if program is None:
+            program = self._program
+        if not isinstance(program, Program):
+            raise ValueError("program: expected the coreai_opt.Program the table was "
+                             "measured on, got %s" % type(program).__name__)
+        return program
 
     def to_json(self):
         return json.dumps(self._data, indent=1, allow_nan=False) + "\n"
@@ -337,7 +435,13 @@ def measure_sensitivity(program, evaluate, candidates=None, probes="all", execut
     }
     if statistics_sha256:
         data["activation_statistics_sha256"] = statistics_sha256
-    return SensitivityTable(data)
+    return SensitivityTable(data, program)
+
+
+def _finite_option(name, value):
+    if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
+        raise ValueError("%s: expected a finite number, got %r" % (name, value))
+    return float(value)
 
 
 def _statistics(statistics):
