@@ -443,13 +443,27 @@ FailureOr<std::vector<size_t>> chooseBySensitivity(
   }
   std::vector<std::optional<LossPlan>> plans =
       planLeastLoss(lossOptions, budgets, planning);
-  if (!plans.front())
-    return emitError(module.getLoc())
-           << "option 'bits-per-weight': "
-           << formatNumber("%g", *target.bitsPerWeight)
-           << " bits per weight cannot be reached; with every weight at its "
-              "cheapest candidate the program takes "
-           << formatNumber("%.3f", cheapest / perWeight) << " bits per weight";
+  if (!plans.front()) {
+    InFlightDiagnostic diag =
+        emitError(module.getLoc())
+        << "option 'bits-per-weight': "
+        << formatNumber("%g", *target.bitsPerWeight)
+        << " bits per weight cannot be reached; with every weight at its "
+           "cheapest candidate the program takes "
+        << formatNumber("%.3f", cheapest / perWeight) << " bits per weight";
+    // Weights the table leaves dense: its candidates do not apply to them
+    // (or were not measured on them).
+    size_t dense =
+        llvm::count_if(lossOptions, [](const std::vector<LossOption> &o) {
+          return o.size() == 1;
+        });
+    if (dense)
+      diag << "; " << dense << " of " << lossOptions.size()
+           << " weights have no candidate of the table ("
+           << llvm::join(table.candidates, ", ")
+           << ") that applies and was measured, and stay dense";
+    return diag;
+  }
   for (size_t k = 1; k < plans.size(); ++k) {
     if (!plans[k])
       continue;

@@ -71,6 +71,9 @@ mlir::coreai::readSensitivityTable(StringRef path,
       return fail("'" + path + "': \"candidates\" must hold names");
     table.candidates.push_back(text->str());
   }
+  if (table.candidates.empty())
+    return fail("'" + path +
+                "': \"candidates\" is empty: the table measured no candidate");
   llvm::DenseSet<int64_t> listed;
   for (auto [i, value] : llvm::enumerate(*weights)) {
     std::string where =

@@ -134,6 +134,9 @@ class Program:
             if isinstance(key, bool) or not isinstance(key, (int, np.integer)):
                 raise ValueError("values: weight ids are integers, got %r" % (key,))
             key = int(key)
+            if not -2**63 <= key < 2**63:
+                raise ValueError("values: weight %d: no compressible weight has this id "
+                                 "(see Program.weights())" % key)
             array = np.asarray(array)
             if np.iscomplexobj(array):
                 raise ValueError("values: weight %d: complex values; the weight holds real "

@@ -100,6 +100,16 @@
 // RUN: sed 's/"version": 1/"version": 2/' %t.json > %t.v2
 // RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.v2 bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=VERSION
 // VERSION: error: option 'sensitivity': '{{.*}}.v2': unsupported "version" (expected 1)
+// A table that lists no candidate is an error (it fell back to the default
+// ladder).
+// RUN: %python -c "import json,sys; t=json.load(open(sys.argv[1])); t['candidates']=[]; json.dump(t, open(sys.argv[2], 'w'))" %t.json %t.nocand
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.nocand bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOCAND
+// NOCAND: error: option 'sensitivity': '{{.*}}.nocand': "candidates" is empty: the table measured no candidate
+// Candidates measured on no weight (each entry a skip reason): the error
+// says so instead of only "16.000 bits per weight".
+// RUN: %python -c "import json,sys; t=json.load(open(sys.argv[1])); t['candidates']=['int4-block32']; [w.__setitem__('candidates', {'int4-block32': {'skip_reason': 'x'}}) for w in t['weights']]; json.dump(t, open(sys.argv[2], 'w'))" %t.json %t.noapply
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.noapply bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOAPPLY
+// NOAPPLY: error: option 'bits-per-weight': 5 bits per weight cannot be reached; with every weight at its cheapest candidate the program takes 16.000 bits per weight; 2 of 2 weights have no candidate of the table (int4-block32) that applies and was measured, and stay dense
 // RUN: sed 's/"loss_increase": 20.0/"loss_increase": "x"/' %t.json > %t.noloss
 // RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.noloss bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=NOLOSS
 // NOLOSS: error: option 'sensitivity': '{{.*}}.noloss' weight entry 1: candidate 'int4-block32' needs a finite "loss_increase"

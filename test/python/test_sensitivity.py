@@ -457,3 +457,27 @@ def test_plans_and_plot(linear, table, model, tmp_path, monkeypatch):
 def measured_increase(program, model, budget):
     """The measured loss increase of the data-free choice at `budget`."""
     return measured(compress_weights(program, bits_per_weight=budget), model)
+
+
+def test_documented_error_types(linear, table, tmp_path):
+    """ValueErrors where a KeyError, a TypeError from pybind (repeating the
+    whole payload) or a silent fallback came before."""
+    from coreai_opt.coreai_utils import ActivationStatistics
+    with pytest.raises(ValueError, match="weight 1180591620717411303424 is not in the table"):
+        table.loss_increase(2**70, "int8-channel")
+    with pytest.raises(ValueError, match="candidate 'int9' is not in the table"):
+        table.loss_increase(0, "int9")
+    with pytest.raises(ValueError, match="values: weight 1180591620717411303424: no "
+                                         "compressible weight has this id"):
+        linear.with_weights({2**70: np.zeros((64, 128))})
+    assert linear.with_weights({np.int64(0): np.zeros((64, 128))}) is not None
+    with pytest.raises(ValueError, match="weight 1180591620717411303424: no weight has this id"):
+        ActivationStatistics(linear).add(2**70, np.zeros((3, 128)))
+    data = json.loads(table.to_json())
+    data["candidates"] = []
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ValueError, match='"candidates" must list the candidates measured'):
+        SensitivityTable.load(path)
+    with pytest.raises(ValueError, match='"candidates" must list the candidates measured'):
+        compress_weights(linear, bits_per_weight=5, sensitivity=path)

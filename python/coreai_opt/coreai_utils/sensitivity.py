@@ -96,11 +96,15 @@ class SensitivityTable:
 
     def loss_increase(self, weight_id, candidate):
         """The loss increase of `candidate` on weight `weight_id` (None when
-        the candidate does not apply to it)."""
+        the candidate does not apply to it); a ValueError when the table
+        has no such weight or candidate."""
+        if candidate not in self.candidates:
+            raise ValueError("candidate %r is not in the table (it has %s)"
+                             % (candidate, ", ".join(self.candidates)))
         for weight in self.weights:
             if weight["id"] == weight_id:
                 return weight["candidates"].get(candidate, {}).get("loss_increase")
-        raise KeyError("weight %d is not in the table" % weight_id)
+        raise ValueError("weight %r is not in the table" % (weight_id,))
 
     def plans(self, program=None, max_loss_increase_per_weight=None):
         """The plans compress_weights(sensitivity=self) chooses among, from
@@ -236,6 +240,9 @@ class SensitivityTable:
         for key in ("baseline_loss", "candidates", "weights"):
             if key not in data:
                 raise ValueError("'%s' has no %r" % (path, key))
+        if not isinstance(data["candidates"], list) or not data["candidates"]:
+            raise ValueError("'%s': \"candidates\" must list the candidates measured (it is "
+                             "%s)" % (path, json.dumps(data["candidates"])))
         return cls(data)
 
     def check(self, program, weight_num_threshold=1024):

@@ -122,6 +122,8 @@ def _rebuild(program, data):
 def _weight_id(value):
     if isinstance(value, bool) or not isinstance(value, Integral):
         raise ValueError("weight ids are integers, got %r" % (value,))
+    if not -2**63 <= int(value) < 2**63:
+        raise ValueError("weight %d: no weight has this id (see Program.weights())" % value)
     return int(value)
 
 
