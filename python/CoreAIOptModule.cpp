@@ -879,6 +879,21 @@ PYBIND11_MODULE(_core, m) {
         return names;
       },
       py::arg("statistics") = false);
+  m.def(
+      "write_file",
+      [](const std::string &path, py::bytes data) {
+        std::string bytes = data;
+        std::string error;
+        {
+          py::gil_scoped_release release;
+          if (llvm::Error e = coreai::writeFileAtomically(path, bytes))
+            error = llvm::toString(std::move(e));
+        }
+        if (!error.empty())
+          throw py::value_error(error);
+      },
+      "Writes `data` to `path` as every output of the project is written "
+      "(whole or not at all; links followed; modes kept)");
   coreai_python::bindStatistics(m);
   py::class_<Program>(m, "_Program")
       .def_static("from_text", &Program::fromText)

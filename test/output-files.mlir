@@ -51,3 +51,31 @@
 // RUN: not coreai-opt %t/prog.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-weight-report{output=%t})' 2>&1 | FileCheck %s --check-prefix=REPORT-DIR
 // REPORT: error:
 // REPORT-DIR: error: option 'output': cannot write '{{.*}}': it is a directory
+//
+// What a user of cp and mlir-opt expects of the target. A link is followed
+// and stays a link, a dangling one too (the file it names is created).
+// RUN: rm -rf %t/p && mkdir -p %t/p/d
+// RUN: coreai-opt %t/prog.mlir -o %t/p/ref.mlir
+// RUN: ln -s d/real.mlir %t/p/link.mlir
+// RUN: coreai-opt %t/prog.mlir -o %t/p/link.mlir
+// RUN: test -L %t/p/link.mlir && cmp %t/p/ref.mlir %t/p/d/real.mlir
+// A new file gets 0666 less the umask; a replaced one keeps its mode.
+// RUN: sh -c 'umask 027 && coreai-opt %t/prog.mlir -o %t/p/new.mlir'
+// RUN: stat -c %%a %t/p/new.mlir | FileCheck %s --check-prefix=NEWMODE
+// NEWMODE: 640
+// A read-only file is not replaced (cp and mlir-opt cannot write it either).
+// RUN: echo keep > %t/p/ro.mlir && chmod 444 %t/p/ro.mlir
+// RUN: not coreai-opt %t/prog.mlir -o %t/p/ro.mlir 2>&1 | FileCheck %s --check-prefix=RO
+// RO: coreai-opt: error: cannot write '{{.*}}ro.mlir': the file is read-only (make it writable or remove it first)
+// RUN: echo keep | cmp - %t/p/ro.mlir
+// A file with another hard link is rewritten in place: both names see the
+// output; a failure leaves both as they were.
+// RUN: echo keep > %t/p/a.mlir && ln %t/p/a.mlir %t/p/b.mlir
+// RUN: not coreai-opt %t/bad.mlir -o %t/p/a.mlir 2>&1 | FileCheck %s --check-prefix=INPUT
+// RUN: echo keep | cmp - %t/p/b.mlir
+// RUN: coreai-opt %t/prog.mlir -o %t/p/a.mlir
+// RUN: cmp %t/p/ref.mlir %t/p/b.mlir
+// RUN: stat -c %%h %t/p/a.mlir | FileCheck %s --check-prefix=LINKS
+// LINKS: 2
+// RUN: ls -A %t/p | FileCheck %s --check-prefix=NOTEMP --implicit-check-not=tmp-
+// NOTEMP: a.mlir

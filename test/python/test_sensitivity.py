@@ -481,3 +481,30 @@ def test_documented_error_types(linear, table, tmp_path):
         SensitivityTable.load(path)
     with pytest.raises(ValueError, match='"candidates" must list the candidates measured'):
         compress_weights(linear, bits_per_weight=5, sensitivity=path)
+
+
+def test_save_writes_as_the_driver_writes(table, tmp_path):
+    """SensitivityTable.save: a new file gets 0666 less the umask (it was
+    0600 whatever the umask), a replaced one keeps its mode, a link is
+    followed and stays, a read-only file is refused and kept."""
+    import os
+    old = os.umask(0o022)
+    try:
+        table.save(tmp_path / "new.json")
+    finally:
+        os.umask(old)
+    assert os.stat(tmp_path / "new.json").st_mode & 0o777 == 0o644
+    (tmp_path / "kept.json").write_text("{}")
+    os.chmod(tmp_path / "kept.json", 0o640)
+    table.save(tmp_path / "kept.json")
+    assert os.stat(tmp_path / "kept.json").st_mode & 0o777 == 0o640
+    assert SensitivityTable.load(tmp_path / "kept.json").to_json() == table.to_json()
+    os.symlink("kept.json", tmp_path / "link.json")
+    table.save(tmp_path / "link.json")
+    assert os.path.islink(tmp_path / "link.json")
+    (tmp_path / "ro.json").write_text("keep")
+    os.chmod(tmp_path / "ro.json", 0o444)
+    with pytest.raises(ValueError, match="the file is read-only"):
+        table.save(tmp_path / "ro.json")
+    assert (tmp_path / "ro.json").read_text() == "keep"
+    assert not [n for n in os.listdir(tmp_path) if "tmp-" in n]

@@ -7,8 +7,20 @@
 // handles (SIGINT, SIGTERM) removes the temporary file and leaves the
 // target as it was; a SIGKILL or the out-of-memory killer can leave only
 // the temporary file behind, never a truncated target. Writing over the
-// input of the same run is safe: a mapped input keeps its old inode. The
-// new file keeps the mode of the one it replaces. Needs LLVM Support only.
+// input of the same run is safe: a mapped input keeps its old inode.
+//
+// What a user of cp and mlir-opt expects of the target:
+//   - a symbolic link is followed, a dangling one too: the file it names is
+//     written and the link stays;
+//   - the new file keeps the mode of the one it replaces, a new file gets
+//     0666 less the umask;
+//   - a file without any write permission (0444) is an error, not replaced;
+//   - a file with other hard links, or one in a directory that cannot hold
+//     a new file (read-only), is rewritten in place once the whole output is
+//     ready (waiting in the system's temporary directory in the second
+//     case), so that every link sees it; a failure while copying it in can
+//     then leave it truncated, and says so.
+// Needs LLVM Support only.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,6 +68,8 @@ private:
   std::string target, temporary;
   std::unique_ptr<llvm::raw_fd_ostream> stream;
   bool done = false;
+  /// Whether commit() copies the output into the target instead of renaming.
+  bool inPlace = false;
 };
 
 /// Writes `bytes` to `target` through an AtomicOutputFile.

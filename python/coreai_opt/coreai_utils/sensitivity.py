@@ -2,6 +2,7 @@
 each weight's loss rises under each candidate scheme (`measure_sensitivity`,
 a `SensitivityTable`), and `compress_weights(sensitivity=...)` chooses from
 those measurements (docs/Sensitivity.md)."""
+import io
 import json
 import math
 import os
@@ -181,17 +182,9 @@ class SensitivityTable:
         axes.grid(True, alpha=0.3)
         axes.legend(fontsize=8)
         figure.tight_layout()
-        path = os.fspath(path)
-        directory = os.path.dirname(os.path.abspath(path))
-        fd, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".tmp-",
-                                         dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                figure.savefig(f, format="png")
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        png = io.BytesIO()
+        figure.savefig(png, format="png")
+        _core.write_file(os.fspath(path), png.getvalue())
         return {"plans": list(zip(xs, ys)), "chosen": chosen, "measured": points}
 
     def _program_of(self, program):
@@ -206,18 +199,11 @@ class SensitivityTable:
         return json.dumps(self._data, indent=1, allow_nan=False) + "\n"
 
     def save(self, path):
-        """Writes the table as JSON, replacing `path` only once complete."""
-        path = os.fspath(path)
-        directory = os.path.dirname(os.path.abspath(path))
-        fd, temporary = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".tmp-",
-                                         dir=directory)
-        try:
-            with os.fdopen(fd, "w") as f:
-                f.write(self.to_json())
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        """Writes the table as JSON as coreai-opt writes its outputs:
+        replacing `path` only once complete, following a link, keeping the
+        mode of the file it replaces (a new one gets 0666 less the umask),
+        refusing a read-only file (ValueError)."""
+        _core.write_file(os.fspath(path), self.to_json().encode())
 
     @classmethod
     def load(cls, path):
