@@ -46,8 +46,9 @@ public:
       setup.rules = std::move(*parsed);
     }
     if (!request.sensitivity.empty()) {
-      FailureOr<SensitivityTable> table =
-          readSensitivityTable(request.sensitivity, diag);
+      FailureOr<SensitivityTable> table = readSensitivityTable(
+          request.sensitivity, WeightAnalysis(module).getWeights().size(),
+          diag);
       if (failed(table))
         return failure();
       setup.sensitivity = std::move(*table);

@@ -30,7 +30,7 @@ const WeightSensitivity *SensitivityTable::find(int64_t id) const {
 }
 
 FailureOr<SensitivityTable>
-mlir::coreai::readSensitivityTable(StringRef path,
+mlir::coreai::readSensitivityTable(StringRef path, size_t programWeights,
                                    function_ref<InFlightDiagnostic()> diag) {
   auto fail = [&](const Twine &problem) -> FailureOr<SensitivityTable> {
     return diag() << "option 'sensitivity': " << problem;
@@ -42,6 +42,18 @@ mlir::coreai::readSensitivityTable(StringRef path,
   if (isJsonNestedDeeperThan((*file)->getBuffer(), kMaxJsonDepth))
     return fail("'" + path + "' is nested deeper than " + Twine(kMaxJsonDepth) +
                 " levels");
+  // Bounded by the program: its weights' entries, not what the file holds.
+  const size_t maxBytes = getMaxSensitivityTableBytes(programWeights);
+  if ((*file)->getBufferSize() > maxBytes)
+    return fail("'" + path + "' holds " + Twine((*file)->getBufferSize()) +
+                " bytes, more than a table for the program's " +
+                Twine(programWeights) + " weights can (at most " +
+                Twine(maxBytes) + ")");
+  const size_t maxContainers = getMaxSensitivityTableContainers(programWeights);
+  if (countJsonContainers((*file)->getBuffer(), maxContainers) > maxContainers)
+    return fail("'" + path + "' holds more than " + Twine(maxContainers) +
+                " arrays and objects, more than a table for the program's " +
+                Twine(programWeights) + " weights can");
   llvm::Expected<llvm::json::Value> parsed =
       llvm::json::parse((*file)->getBuffer());
   if (!parsed)

@@ -100,6 +100,15 @@
 // RUN: sed 's/"version": 1/"version": 2/' %t.json > %t.v2
 // RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.v2 bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=VERSION
 // VERSION: error: option 'sensitivity': '{{.*}}.v2': unsupported "version" (expected 1)
+// The table is bounded by the program (2 weights here: 1 MiB + 16 KiB per
+// weight, 4096 + 128 arrays and objects per weight), before it is parsed:
+// a 20 MB table took 9 GB.
+// RUN: %python -c "import json,sys; t=json.load(open(sys.argv[1])); t['padding']='x'*(1<<21); json.dump(t, open(sys.argv[2], 'w'))" %t.json %t.large
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.large bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=LARGE
+// LARGE: error: option 'sensitivity': '{{.*}}.large' holds {{[0-9]+}} bytes, more than a table for the program's 2 weights can (at most 1081344)
+// RUN: %python -c "import json,sys; t=json.load(open(sys.argv[1])); t['extra']=[{} for _ in range(5000)]; json.dump(t, open(sys.argv[2], 'w'))" %t.json %t.many
+// RUN: not coreai-opt %t.mlir -o /dev/null --pass-pipeline='builtin.module(coreai-compress-weights{sensitivity=%t.many bits-per-weight=5})' 2>&1 | FileCheck %s --check-prefix=MANY
+// MANY: error: option 'sensitivity': '{{.*}}.many' holds more than 4352 arrays and objects, more than a table for the program's 2 weights can
 // A table that lists no candidate is an error (it fell back to the default
 // ladder).
 // RUN: %python -c "import json,sys; t=json.load(open(sys.argv[1])); t['candidates']=[]; json.dump(t, open(sys.argv[2], 'w'))" %t.json %t.nocand

@@ -508,3 +508,15 @@ def test_save_writes_as_the_driver_writes(table, tmp_path):
         table.save(tmp_path / "ro.json")
     assert (tmp_path / "ro.json").read_text() == "keep"
     assert not [n for n in os.listdir(tmp_path) if "tmp-" in n]
+
+
+def test_table_files_bounded_by_the_program(linear, table, tmp_path):
+    """A table file larger than one for the program's weights can be is
+    refused before it is read (a 20 MB table took gigabytes)."""
+    data = json.loads(table.to_json())
+    data["padding"] = "x" * (2 << 20)
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ValueError, match="holds 2[0-9]+ bytes, more than a table for the "
+                                         "program's 2 weights can"):
+        compress_weights(linear, bits_per_weight=5, sensitivity=path)

@@ -3,6 +3,9 @@
 // llvm::json's parser recurses once per nesting level: a small file nested
 // tens of thousands deep overflows the stack. Readers of user files
 // (recipes, sensitivity tables, statistics headers) check the depth first.
+// It also keeps about 1-5 KB per object or array: a sensitivity table is
+// bounded by the program it is for (its size and its containers counted
+// before parsing), so that a 20 MB table costs no gigabytes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -40,6 +43,37 @@ inline bool isJsonNestedDeeperThan(llvm::StringRef text, int limit) {
     }
   }
   return false;
+}
+
+/// The number of arrays and objects in `text` (outside strings), counting
+/// no further than `limit` + 1; scans it once.
+inline size_t countJsonContainers(llvm::StringRef text, size_t limit) {
+  size_t count = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size() && count <= limit; ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      ++count;
+    }
+  }
+  return count;
+}
+
+/// A sensitivity table for `weights` weights holds about 3 KB and 20 arrays
+/// and objects per weight (13 candidates); these bounds leave room for
+/// about 5 times as many candidates.
+inline size_t getMaxSensitivityTableBytes(size_t weights) {
+  return (size_t(1) << 20) + weights * (size_t(16) << 10);
+}
+inline size_t getMaxSensitivityTableContainers(size_t weights) {
+  return 4096 + weights * 128;
 }
 
 } // namespace coreai

@@ -46,10 +46,12 @@ struct SensitivityTable {
   const WeightSensitivity *find(int64_t id) const;
 };
 
-/// Reads the table at `path`; a diagnostic from `diag` names the file and
-/// the key when it cannot.
+/// Reads the table at `path` for a program of `programWeights` weights
+/// (which bounds its size: Asset/JsonLimits.h); a diagnostic from `diag`
+/// names the file and the key when it cannot.
 FailureOr<SensitivityTable>
-readSensitivityTable(StringRef path, function_ref<InFlightDiagnostic()> diag);
+readSensitivityTable(StringRef path, size_t programWeights,
+                     function_ref<InFlightDiagnostic()> diag);
 
 } // namespace coreai
 } // namespace mlir

@@ -452,6 +452,17 @@ def _statistics(statistics):
 def _table_file(sensitivity, program, threshold, directory):
     """The table as a file for the pass (checked against `program` first)."""
     if isinstance(sensitivity, (str, os.PathLike)):
+        # Bounded by the program, as the driver bounds it (JsonLimits.h).
+        weights = len(program._core.weights(0))
+        limit = (1 << 20) + weights * (16 << 10)
+        try:
+            size = os.path.getsize(sensitivity)
+        except OSError:
+            size = 0  # load() names the problem
+        if size > limit:
+            raise ValueError("sensitivity: '%s' holds %d bytes, more than a table for the "
+                             "program's %d weights can (at most %d)"
+                             % (os.fspath(sensitivity), size, weights, limit))
         sensitivity = SensitivityTable.load(sensitivity)
     if not isinstance(sensitivity, SensitivityTable):
         raise ValueError("sensitivity: expected a SensitivityTable or a path, got %s"
