@@ -1,7 +1,9 @@
 //===- coreai-fuzz.cpp - libFuzzer target over the parser and passes ------===//
 //
 // Input: one byte that chooses a pipeline (low 7 bits) and a bytecode round
-// trip (high bit), then a program. When the program parses and verifies, it
+// trip (high bit), then a program (for the pipelines that read a
+// sensitivity table or a recipe: that JSON file, a line "// program", then
+// the program). When the program parses and verifies, it
 // is written as bytecode and read back if asked (our dialect's unknown ops,
 // resources and packed blobs through the bytecode writer and reader), and
 // the pipeline runs on it on one thread. Every diagnostic is expected (bad
@@ -36,6 +38,9 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <string>
+#include <unistd.h>
 
 using namespace mlir;
 
@@ -85,6 +90,30 @@ constexpr const char *kPipelines[] = {
 };
 constexpr size_t kNumPipelines = sizeof(kPipelines) / sizeof(kPipelines[0]);
 
+/// Pipelines that read a JSON file (a sensitivity table, a recipe): their
+/// input is the file's text, a line "// program", then the program. The
+/// file is written to a path of this process; FILE stands for it.
+constexpr const char *kFilePipelines[] = {
+    "coreai-compress-weights{sensitivity=FILE bits-per-weight=6 "
+    "weight-num-threshold=0}",
+    "coreai-compress-weights{sensitivity=FILE bits-per-weight=12 "
+    "max-loss-increase-per-weight=1 weight-num-threshold=0}",
+    "coreai-compress-weights{recipe=FILE weight-num-threshold=0}",
+};
+constexpr size_t kNumFilePipelines =
+    sizeof(kFilePipelines) / sizeof(kFilePipelines[0]);
+constexpr llvm::StringLiteral kProgramMarker = "\n// program\n";
+
+/// The path the JSON file of a file pipeline is written to.
+const std::string &getFilePath() {
+  static const std::string path = [] {
+    const char *dir = std::getenv("TMPDIR");
+    return std::string(dir && *dir ? dir : "/tmp") + "/coreai-fuzz-" +
+           std::to_string(::getpid()) + ".json";
+  }();
+  return path;
+}
+
 /// Elements of the largest tensor a fuzzed program may have.
 constexpr int64_t kMaxFuzzElements = int64_t(1) << 20;
 
@@ -115,10 +144,27 @@ bool isSmallEnough(ModuleOp module) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 2)
     return 0;
-  const char *pipeline = kPipelines[(data[0] & 0x7f) % kNumPipelines];
+  const size_t choice = (data[0] & 0x7f) % (kNumPipelines + kNumFilePipelines);
   const bool roundTrip = data[0] & 0x80;
   // MLIR's lexer reads up to a terminating NUL: hand it a copy that has one.
-  const std::string copy(reinterpret_cast<const char *>(data) + 1, size - 1);
+  std::string copy(reinterpret_cast<const char *>(data) + 1, size - 1);
+  std::string pipelineText;
+  if (choice < kNumPipelines) {
+    pipelineText = kPipelines[choice];
+  } else {
+    // The JSON file, then the program.
+    size_t marker = copy.find(kProgramMarker.str());
+    if (marker == std::string::npos)
+      return 0;
+    {
+      std::ofstream file(getFilePath(), std::ios::binary | std::ios::trunc);
+      file.write(copy.data(), std::streamsize(marker));
+    }
+    copy.erase(0, marker + kProgramMarker.size());
+    pipelineText = kFilePipelines[choice - kNumPipelines];
+    pipelineText.replace(pipelineText.find("FILE"), 4, getFilePath());
+  }
+  const char *pipeline = pipelineText.c_str();
   llvm::StringRef input(copy);
   static const bool rawBytecode = [] {
     const char *env = std::getenv("COREAI_FUZZ_RAW_BYTECODE");
