@@ -255,9 +255,6 @@ def main():
         return
     if args.gptq_only:
         print_gptq_table(args.workdir, 1024 if args.quick else 4096)
-    print()
-    subprocess.run([os.path.join(BIN, "coreai-bench"), "--plans", "--repeat", str(repeat)],
-                   check=True)
         return
     if args.search_only:
         weight = os.path.join(args.workdir, "linear4096x4096.f16")
@@ -314,6 +311,9 @@ def main():
 
     print_search_table(weight if have_baseline else "", repeat)
     print_gptq_table(args.workdir, 1024 if args.quick else 4096)
+    print()
+    subprocess.run([os.path.join(BIN, "coreai-bench"), "--plans", "--repeat", str(repeat)],
+                   check=True)
 
     print()
     print("End to end: coreai-opt on a synthetic (generated) program of %d linear layers "
