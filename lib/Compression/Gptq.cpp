@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <vector>
 
@@ -26,7 +27,7 @@ using ColMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
 
 /// Rows handled by one task: fixed, so that the bytes do not depend on the
 /// thread count.
-constexpr int64_t kRowChunk = 32;
+constexpr int64_t kRowChunk = 128;
 
 /// The feedback factor of GPTQ for the permuted, damped H, without
 /// inverting anything: H = V V^T with V upper triangular (the Cholesky
@@ -36,17 +37,35 @@ constexpr int64_t kRowChunk = 32;
 /// original values: returns F with F_jk = V_jk / V_kk (upper, unit
 /// diagonal). Retries with ten times the damping when H is not positive
 /// definite enough.
-bool getFeedbackFactor(const MatrixD &hp, double damping, MatrixF &f,
+bool getFeedbackFactor(const double *h, int64_t n, llvm::ArrayRef<int64_t> perm,
+                       double dampingRatio, unsigned threads, MatrixF &f,
                        std::string &error) {
-  const int64_t n = hp.rows();
+  auto hIn = [&](int64_t i, int64_t j) { return h[i * n + j]; };
   if (n > std::numeric_limits<int>::max()) {
     error = "the activation statistics have too many columns for LAPACK";
     return false;
   }
+  // An input that was always zero: its column is rounded on its own (a
+  // unit diagonal, no coupling).
+  std::vector<char> dead(n);
+  double diagonalSum = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    dead[i] = !(hIn(perm[i], perm[i]) > 0);
+    diagonalSum += dead[i] ? 1.0 : hIn(perm[i], perm[i]);
+  }
+  double damping = dampingRatio * diagonalSum / double(n);
+  // The permuted H with rows and columns reversed, built in one pass.
   MatrixD work(n, n);
   for (int attempt = 0; attempt < 4; ++attempt, damping *= 10) {
-    work = hp.reverse();
-    work.diagonal().array() += damping;
+    parallelFor(threads, n, [&](int64_t i) {
+      const int64_t pi = perm[n - 1 - i];
+      const bool deadRow = dead[n - 1 - i];
+      for (int64_t j = 0; j < n; ++j) {
+        const int64_t pj = perm[n - 1 - j];
+        work(i, j) = deadRow || dead[n - 1 - j] ? 0.0 : hIn(pi, pj);
+      }
+      work(i, i) = (deadRow ? 1.0 : work(i, i)) + damping;
+    });
     // LAPACK's Cholesky (OpenBLAS). The row-major matrix is the
     // column-major transpose of itself (H is symmetric): its upper factor
     // there, U^T U, is the lower factor L L^T here.
@@ -56,17 +75,20 @@ bool getFeedbackFactor(const MatrixD &hp, double damping, MatrixF &f,
     if (info != 0)
       continue;
     // The lower factor, reversed, is V (its upper triangle; the lower one
-    // holds what the in-place factorization left).
-    work.reverseInPlace();
+    // holds what the in-place factorization left): F_jk = V_jk / V_kk with
+    // V_jk = work(n-1-j, n-1-k).
     bool usable = true;
     for (int64_t k = 0; usable && k < n; ++k)
       usable = work(k, k) > 0 && std::isfinite(work(k, k));
     if (!usable)
       continue;
     f.resize(n, n);
-    for (int64_t j = 0; j < n; ++j)
+    parallelFor(threads, n, [&](int64_t j) {
       for (int64_t k = 0; k < n; ++k)
-        f(j, k) = k < j ? 0.0f : static_cast<float>(work(j, k) / work(k, k));
+        f(j, k) = k < j ? 0.0f
+                        : static_cast<float>(work(n - 1 - j, n - 1 - k) /
+                                             work(n - 1 - k, n - 1 - k));
+    });
     return true;
   }
   error = "the activation statistics are not positive definite even with "
@@ -93,22 +115,8 @@ bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
     std::stable_sort(perm.begin(), perm.end(), [&](int64_t a, int64_t b) {
       return hIn(a, a) > hIn(b, b);
     });
-  MatrixD hp(cols, cols);
-  double diagonalSum = 0;
-  for (int64_t i = 0; i < cols; ++i)
-    for (int64_t j = 0; j < cols; ++j)
-      hp(i, j) = hIn(perm[i], perm[j]);
-  for (int64_t i = 0; i < cols; ++i) {
-    // An input that was always zero: its column is rounded on its own.
-    if (!(hp(i, i) > 0)) {
-      hp.row(i).setZero();
-      hp.col(i).setZero();
-      hp(i, i) = 1;
-    }
-    diagonalSum += hp(i, i);
-  }
   MatrixF f;
-  if (!getFeedbackFactor(hp, options.dampingRatio * diagonalSum / cols, f,
+  if (!getFeedbackFactor(h, cols, perm, options.dampingRatio, threads, f,
                          error))
     return false;
 
@@ -177,7 +185,8 @@ bool mlir::coreai::gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape,
     return ((c / inner) * rows + r) * inner + c % inner;
   };
   const int64_t groupRows = rows / groups;
-  std::vector<float> matrix(groupRows * cols);
+  // Filled below: not zeroed first.
+  std::unique_ptr<float[]> matrix(new float[groupRows * cols]);
   for (int64_t g = 0; g < groups; ++g) {
     const int64_t base = g * groupRows;
     for (int64_t r = 0; r < groupRows; ++r)
@@ -187,7 +196,7 @@ bool mlir::coreai::gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape,
       for (int64_t r = r0; r < r1; ++r)
         v[r - r0] = quantize(indexOf(base + r, c), v[r - r0]);
     };
-    if (!gptqQuantize(groupRows, cols, matrix.data(), gram + g * cols * cols,
+    if (!gptqQuantize(groupRows, cols, matrix.get(), gram + g * cols * cols,
                       options, column, groups > 1 ? 1 : threads, error))
       return false;
     for (int64_t r = 0; r < groupRows; ++r)
@@ -214,40 +223,53 @@ bool mlir::coreai::quantizeWithStatistics(
   return true;
 }
 
-bool mlir::coreai::getElementInputWeights(llvm::ArrayRef<int64_t> shape,
-                                          int64_t outAxis,
-                                          const InputStatistics &stats,
-                                          std::vector<double> &weights) {
+bool ElementInputWeights::init(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+                               const InputStatistics &stats) {
   const int64_t rank = shape.size();
   if (outAxis < 0 || outAxis >= rank || stats.groups <= 0 ||
       shape[outAxis] % stats.groups != 0)
     return false;
-  int64_t outer = 1, inner = 1;
+  int64_t outer = 1;
+  inner = 1;
   for (int64_t d = 0; d < rank; ++d) {
     if (d < outAxis)
       outer *= shape[d];
     else if (d > outAxis)
       inner *= shape[d];
   }
-  const int64_t rows = shape[outAxis], cols = stats.columns;
+  rows = shape[outAxis];
+  cols = stats.columns;
   if (outer * inner != cols ||
       int64_t(stats.gram.size()) !=
           stats.groups * cols * (stats.full ? cols : 1))
     return false;
-  const int64_t rowsPerGroup = rows / stats.groups;
+  rowsPerGroup = rows / stats.groups;
   const double samples = stats.samples > 0 ? double(stats.samples) : 1.0;
-  weights.resize(outer * rows * inner);
-  for (int64_t o = 0; o < outer; ++o)
-    for (int64_t r = 0; r < rows; ++r) {
-      const int64_t g = r / rowsPerGroup;
-      for (int64_t i = 0; i < inner; ++i) {
-        const int64_t column = o * inner + i;
-        const double d = stats.full
-                             ? stats.gram[(g * cols + column) * cols + column]
-                             : stats.gram[g * cols + column];
-        weights[(o * rows + r) * inner + i] = d / samples;
-      }
-    }
+  // E[x^2] of each group's columns.
+  mean.resize(stats.groups * cols);
+  for (int64_t g = 0; g < stats.groups; ++g)
+    for (int64_t column = 0; column < cols; ++column)
+      mean[g * cols + column] =
+          (stats.full ? stats.gram[(g * cols + column) * cols + column]
+                      : stats.gram[g * cols + column]) /
+          samples;
+  return true;
+}
+
+bool mlir::coreai::getElementInputWeights(llvm::ArrayRef<int64_t> shape,
+                                          int64_t outAxis,
+                                          const InputStatistics &stats,
+                                          std::vector<double> &weights) {
+  ElementInputWeights of;
+  if (!of.init(shape, outAxis, stats))
+    return false;
+  int64_t count = 1;
+  for (int64_t d : shape)
+    count *= d;
+  weights.clear();
+  weights.reserve(count);
+  for (int64_t i = 0; i < count; ++i)
+    weights.push_back(of(i));
   return true;
 }
 

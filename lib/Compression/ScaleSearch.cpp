@@ -20,6 +20,18 @@ using namespace mlir::coreai;
 // contraction of separate multiplies and adds into fused ones.
 #pragma clang fp contract(off)
 
+/// The scalar search loops call std::fma on every element: where the CPU
+/// has the instruction they run a copy compiled with it instead of calling
+/// the library's fmaf (the same fused results, several times faster). No
+/// other multiply-add may be fused in those copies: the results must not
+/// depend on the CPU.
+#pragma clang fp contract(off)
+#if defined(__x86_64__) && defined(__linux__)
+#define COREAI_FMA_CLONES __attribute__((target_clones("fma", "default")))
+#else
+#define COREAI_FMA_CLONES
+#endif
+
 namespace {
 
 /// The code of x for scale s and zero point zp, exactly as the code kernels
@@ -74,6 +86,7 @@ int symmetricCandidates(const QuantScheme &scheme, const IntRange &range,
 /// Scores `count` candidate scales on x[0, n): (sum x q)^2 / sum q^2 with
 /// q = clamp(rint(x / s)) in [qmin, qmax]; returns false when none scores,
 /// else the best one's refit sum x q / sum q^2.
+COREAI_FMA_CLONES
 bool scoreSymmetric(const float *x, int64_t n, const float *candidates,
                     int count, float qmin, float qmax, float &refit) {
   float best = 0.0f;
@@ -101,6 +114,7 @@ bool scoreSymmetric(const float *x, int64_t n, const float *candidates,
 }
 
 /// The squared error of x[0, n) against `scale`, as the search measures it.
+COREAI_FMA_CLONES
 float symmetricError(const float *x, int64_t n, float scale, float qmin,
                      float qmax) {
   const float inv = 1.0f / scale;

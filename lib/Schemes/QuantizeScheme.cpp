@@ -160,8 +160,8 @@ static bool applyStatistics(const WeightCandidate &weight,
   const bool oneZeroPoint = q.zeroPoints.size() == 1;
 
   if (scheme.search == ScaleSearch::MSE && !scheme.format.isFloat) {
-    std::vector<double> weights;
-    if (!getElementInputWeights(shape, out, stats, weights)) {
+    ElementInputWeights weightOf;
+    if (!weightOf.init(shape, out, stats)) {
       error = "the activation statistics do not fit the weight's shape";
       return false;
     }
@@ -188,7 +188,7 @@ static bool applyStatistics(const WeightCandidate &weight,
               for (int64_t d = 0; d < rank; ++d)
                 index += coord[d] * strides[d];
               x[k] = values[index];
-              h[k] = weights[index];
+              h[k] = weightOf(index);
               for (int64_t d = rank - 1; d >= 0; --d) {
                 if (++coord[d] < first[d] + blockLen[d])
                   break;

@@ -136,6 +136,19 @@ InputStatistics StatisticsEntry::getStatistics() const {
   return stats;
 }
 
+InputStatistics StatisticsEntry::takeStatistics() {
+  if (!sums.empty())
+    return getStatistics();
+  InputStatistics stats;
+  stats.groups = groups;
+  stats.columns = columns;
+  stats.full = full;
+  stats.samples = samples;
+  stats.gram = std::move(gram);
+  gram.clear();
+  return stats;
+}
+
 ActivationStatistics
 ActivationStatistics::create(ModuleOp module, int64_t weightNumThreshold,
                              int64_t maxFullColumns,

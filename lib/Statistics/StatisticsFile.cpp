@@ -293,8 +293,11 @@ mlir::coreai::readActivationStatistics(ModuleOp module, StringRef path) {
     if (!entry || (entry->sums.empty() && entry->gram.empty()))
       continue;
     std::shared_ptr<const InputStatistics> &shared = converted[entry];
+    // Each entry converted once: its Gram matrix moved, not copied (the
+    // statistics are this function's own).
     if (!shared)
-      shared = std::make_shared<InputStatistics>(entry->getStatistics());
+      shared = std::make_shared<InputStatistics>(
+          const_cast<StatisticsEntry *>(entry)->takeStatistics());
     byConstant[constant] = shared;
   }
   return byConstant;

@@ -157,7 +157,7 @@ SmallVector<WeightCandidate> mlir::coreai::collectWeightCandidates(
           << " MiB; left as it is";
       return reject(constant, "too large for this machine's memory");
     }
-    candidates.push_back({constant, axes});
+    candidates.push_back({constant, axes, nullptr});
   });
   return candidates;
 }

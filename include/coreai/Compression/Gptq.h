@@ -109,6 +109,25 @@ bool getElementInputWeights(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                             const InputStatistics &stats,
                             std::vector<double> &weights);
 
+/// getElementInputWeights' value of one element, from a table of one value
+/// per column and group (no array the size of the weight).
+class ElementInputWeights {
+public:
+  /// False when the statistics do not fit the shape.
+  bool init(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
+            const InputStatistics &stats);
+  /// The weight of element `index` (row-major).
+  double operator()(int64_t index) const {
+    const int64_t i = index % inner, r = (index / inner) % rows,
+                  o = index / (inner * rows);
+    return mean[(r / rowsPerGroup) * cols + o * inner + i];
+  }
+
+private:
+  std::vector<double> mean;
+  int64_t rows = 1, inner = 1, cols = 1, rowsPerGroup = 1;
+};
+
 /// What the consumer's output holds of a tensor `d` of `shape` (a weight,
 /// or its error) seen as GPTQ sees it (getElementInputWeights' layout), per
 /// row (output channel): energies[r] = d_r H_g d_r^T, summed over the

@@ -68,6 +68,9 @@ struct StatisticsEntry {
 
   /// H (or its diagonal) as doubles.
   InputStatistics getStatistics() const;
+  /// getStatistics() that moves a loaded Gram matrix out instead of
+  /// copying it (the entry is left without it).
+  InputStatistics takeStatistics();
 };
 
 /// The statistics of one program.
