@@ -403,6 +403,9 @@ mlir::coreai::parseRecipe(StringRef text,
   if (isJsonNestedDeeperThan(text, kMaxJsonDepth))
     return diag() << "recipe: nested deeper than " << kMaxJsonDepth
                   << " levels";
+  if (countJsonContainers(text, kMaxRecipeContainers) > kMaxRecipeContainers)
+    return diag() << "recipe: more than " << kMaxRecipeContainers
+                  << " arrays and objects";
   llvm::Expected<llvm::json::Value> json = llvm::json::parse(text);
   if (!json)
     return diag() << "recipe: invalid JSON: "

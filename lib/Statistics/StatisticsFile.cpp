@@ -34,8 +34,16 @@ static constexpr llvm::StringLiteral kFormat = "coreai-activation-statistics";
 static constexpr uint64_t kMaxHeaderBytes = 16 << 20;
 static constexpr int kMaxDepth = 16;
 
+/// A header has a few arrays and objects per input: 65536 is far more than
+/// a program's, and bounds what llvm::json keeps (about 1-5 KB each).
+static constexpr size_t kMaxHeaderContainers = 1 << 16;
+
 static bool nestedTooDeep(llvm::StringRef text) {
   return isJsonNestedDeeperThan(text, kMaxDepth);
+}
+
+static bool tooManyContainers(llvm::StringRef text) {
+  return countJsonContainers(text, kMaxHeaderContainers) > kMaxHeaderContainers;
 }
 
 std::string ActivationStatistics::serialize() const {
@@ -137,6 +145,9 @@ bool ActivationStatistics::load(llvm::StringRef bytes, llvm::StringRef name,
   if (nestedTooDeep(headerText))
     return fail("the header is nested deeper than " + llvm::Twine(kMaxDepth) +
                 " levels");
+  if (tooManyContainers(headerText))
+    return fail("the header holds more than " +
+                llvm::Twine(kMaxHeaderContainers) + " arrays and objects");
   llvm::Expected<json::Value> header = json::parse(headerText);
   if (!header)
     return fail("the header is not JSON: " +
@@ -153,6 +164,9 @@ bool ActivationStatistics::load(llvm::StringRef bytes, llvm::StringRef name,
   std::optional<llvm::StringRef> entriesText = meta->getString("entries");
   if (!entriesText || nestedTooDeep(*entriesText))
     return fail("\"entries\" of \"__metadata__\" is missing or malformed");
+  if (tooManyContainers(*entriesText))
+    return fail("\"entries\" holds more than " +
+                llvm::Twine(kMaxHeaderContainers) + " arrays and objects");
   llvm::Expected<json::Value> entriesValue = json::parse(*entriesText);
   if (!entriesValue)
     return fail("\"entries\" is not JSON: " +
@@ -290,7 +304,16 @@ mlir::coreai::readActivationStatistics(ModuleOp module, StringRef path) {
   DenseMap<Operation *, std::shared_ptr<const InputStatistics>> byConstant;
   for (auto [constant, id] : ids) {
     const StatisticsEntry *entry = stats.find(id);
-    if (!entry || (entry->sums.empty() && entry->gram.empty()))
+    if (!entry)
+      continue;
+    // An entry read through several weights (query, key, value) is
+    // converted for the first one; its Gram matrix is gone after that.
+    auto done = converted.find(entry);
+    if (done != converted.end()) {
+      byConstant[constant] = done->second;
+      continue;
+    }
+    if (entry->sums.empty() && entry->gram.empty())
       continue;
     std::shared_ptr<const InputStatistics> &shared = converted[entry];
     // Each entry converted once: its Gram matrix moved, not copied (the

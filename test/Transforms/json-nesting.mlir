@@ -10,6 +10,11 @@
 // RECIPE: error: recipe: nested deeper than 32 levels
 // TABLE: error: option 'sensitivity': '{{.*}}deep.json' is nested deeper than 32 levels
 // LIMIT: error: recipe: must be an object with a "rules" list
+// Many small arrays (llvm::json keeps 1-5 KB of each): a 20 MB recipe took
+// gigabytes; more than 32768 is an error before parsing.
+// RUN: %python -c "print('{\"rules\": [' + ','.join(['[]'] * 40000) + ']}')" > %t/many.json
+// RUN: not coreai-opt %s --pass-pipeline='builtin.module(coreai-compress-weights{recipe=%t/many.json})' 2>&1 | FileCheck %s --check-prefix=MANY
+// MANY: error: recipe: more than 32768 arrays and objects
 
 coreai.graph @main(%x: tensor<2x40xf32>) -> tensor<2x30xf32> {
   %w = coreai.constant dense<0.5> : tensor<40x30xf32>

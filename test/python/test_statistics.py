@@ -183,6 +183,10 @@ def test_file_is_safetensors_and_checked(tmp_path):
     (tmp_path / "deep").write_bytes(struct.pack("<Q", len(deep)) + deep)
     with pytest.raises(ValueError, match="nested deeper than 16 levels"):
         ActivationStatistics.load(program, tmp_path / "deep")
+    many = b"[" + b",".join([b"[]"] * 70000) + b"]"
+    (tmp_path / "many").write_bytes(struct.pack("<Q", len(many)) + many)
+    with pytest.raises(ValueError, match="the header holds more than 65536 arrays and objects"):
+        ActivationStatistics.load(program, tmp_path / "many")
     (tmp_path / "cut").write_bytes(data[:-8])
     with pytest.raises(ValueError, match="missing or has the wrong type or size"):
         ActivationStatistics.load(program, tmp_path / "cut")
@@ -247,6 +251,12 @@ def test_gptq_lowers_the_output_error(compress, tmp_path):
                 % (pipeline, tmp_path / "s.safetensors"))
     assert r.returncode == 0, r.stderr
     assert str(Program.load(tmp_path / "d.mlirbc")) == str(gptq)
+    # Every weight that reads the shared input got the statistics in the
+    # driver too (q, k and v share one entry of the file).
+    driven = materialized(Program.load(tmp_path / "d.mlirbc"))
+    plain_values = materialized(plain)
+    for i in mm_ids:
+        assert not np.array_equal(driven[i], plain_values[i]), i
 
     before, a, b = materialized(program), materialized(plain), materialized(gptq)
     # q: [40 in, 24 out] -> rows are output channels.

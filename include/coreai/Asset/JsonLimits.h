@@ -66,6 +66,10 @@ inline size_t countJsonContainers(llvm::StringRef text, size_t limit) {
   return count;
 }
 
+/// A recipe has a few arrays and objects per rule: this bounds what
+/// llvm::json keeps of one (about 150 MB at most).
+constexpr size_t kMaxRecipeContainers = size_t(1) << 15;
+
 /// A sensitivity table for `weights` weights holds about 3 KB and 20 arrays
 /// and objects per weight (13 candidates); these bounds leave room for
 /// about 5 times as many candidates.
