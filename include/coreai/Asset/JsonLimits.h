@@ -14,6 +14,9 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <cstddef>
+#include <cstdint>
+
 namespace mlir {
 namespace coreai {
 
@@ -21,10 +24,17 @@ namespace coreai {
 /// sensitivity table needs about 6 levels).
 constexpr int kMaxJsonDepth = 32;
 
-/// Whether `text` nests arrays and objects (outside strings) deeper than
-/// `limit`; scans it once, without recursion.
-inline bool isJsonNestedDeeperThan(llvm::StringRef text, int limit) {
-  int depth = 0;
+/// One scan of `text` for its arrays and objects (outside strings), without
+/// recursion: whether they nest deeper than `maxDepth`, and how many there
+/// are, stopping at the first limit crossed.
+struct JsonScan {
+  bool tooDeep = false;
+  size_t containers = 0;
+};
+inline JsonScan scanJson(llvm::StringRef text, int64_t maxDepth,
+                         size_t maxContainers) {
+  JsonScan scan;
+  int64_t depth = 0;
   bool inString = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -36,34 +46,28 @@ inline bool isJsonNestedDeeperThan(llvm::StringRef text, int limit) {
     } else if (c == '"') {
       inString = true;
     } else if (c == '[' || c == '{') {
-      if (++depth > limit)
-        return true;
+      if (++scan.containers > maxContainers)
+        return scan;
+      if (++depth > maxDepth) {
+        scan.tooDeep = true;
+        return scan;
+      }
     } else if (c == ']' || c == '}') {
       --depth;
     }
   }
-  return false;
+  return scan;
 }
 
-/// The number of arrays and objects in `text` (outside strings), counting
-/// no further than `limit` + 1; scans it once.
+/// Whether `text` nests arrays and objects deeper than `limit`.
+inline bool isJsonNestedDeeperThan(llvm::StringRef text, int limit) {
+  return scanJson(text, limit, SIZE_MAX).tooDeep;
+}
+
+/// The number of arrays and objects in `text`, counting no further than
+/// `limit` + 1.
 inline size_t countJsonContainers(llvm::StringRef text, size_t limit) {
-  size_t count = 0;
-  bool inString = false;
-  for (size_t i = 0; i < text.size() && count <= limit; ++i) {
-    const char c = text[i];
-    if (inString) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        inString = false;
-    } else if (c == '"') {
-      inString = true;
-    } else if (c == '[' || c == '{') {
-      ++count;
-    }
-  }
-  return count;
+  return scanJson(text, INT64_MAX, limit).containers;
 }
 
 /// A recipe has a few arrays and objects per rule: this bounds what
