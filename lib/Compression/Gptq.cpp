@@ -1,6 +1,7 @@
 //===- Gptq.cpp - Error feedback from activation statistics ---------------===//
 
 #include "coreai/Compression/Gptq.h"
+#include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Parallel.h"
 
 #include <Eigen/Core>
@@ -9,14 +10,24 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <numeric>
 #include <vector>
 
 using namespace mlir::coreai;
 
-// LAPACK's Cholesky factorization, from OpenBLAS.
-extern "C" void dpotrf_(const char *uplo, const int *n, double *a,
-                        const int *lda, int *info);
+// From OpenBLAS: LAPACK's Cholesky factorization, BLAS's matrix product
+// (column-major, Fortran conventions) and the size of its thread pool.
+extern "C" {
+void dpotrf_(const char *uplo, const int *n, double *a, const int *lda,
+             int *info);
+void sgemm_(const char *transa, const char *transb, const int *m, const int *n,
+            const int *k, const float *alpha, const float *a, const int *lda,
+            const float *b, const int *ldb, const float *beta, float *c,
+            const int *ldc);
+int openblas_get_num_threads(void);
+void openblas_set_num_threads(int threads);
+}
 
 namespace {
 using MatrixD =
@@ -29,6 +40,53 @@ using ColMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
 /// thread count.
 constexpr int64_t kRowChunk = 128;
 
+/// Keeps OpenBLAS on the calling thread while any sweep runs: the sweeps'
+/// own oneTBB tasks call it from every thread, and its thread pool, shared
+/// by all of them, would serialize them. The pool's size is restored when
+/// the last sweep ends (a factorization meanwhile runs on one thread).
+class SerialBlasScope {
+public:
+  SerialBlasScope() {
+    std::lock_guard<std::mutex> lock(mutex());
+    if (holders()++ == 0) {
+      saved() = openblas_get_num_threads();
+      openblas_set_num_threads(1);
+    }
+  }
+  ~SerialBlasScope() {
+    std::lock_guard<std::mutex> lock(mutex());
+    if (--holders() == 0)
+      openblas_set_num_threads(saved());
+  }
+  SerialBlasScope(const SerialBlasScope &) = delete;
+  SerialBlasScope &operator=(const SerialBlasScope &) = delete;
+
+private:
+  static std::mutex &mutex() {
+    static std::mutex m;
+    return m;
+  }
+  static int &holders() {
+    static int count = 0;
+    return count;
+  }
+  static int &saved() {
+    static int threads = 1;
+    return threads;
+  }
+};
+
+/// C (m x n) += A (m x k) B^T, with B^T stored as k rows of n values
+/// `ldb` apart (rows of a row-major matrix); A and C column-major with
+/// leading dimension m. One call of OpenBLAS's sgemm on the calling thread.
+void addProductTransposed(int64_t m, int64_t n, int64_t k, const float *a,
+                          const float *bt, int64_t ldb, float *c) {
+  const int mi = static_cast<int>(m), ni = static_cast<int>(n),
+            ki = static_cast<int>(k), ldbi = static_cast<int>(ldb);
+  const float one = 1.0f;
+  sgemm_("N", "T", &mi, &ni, &ki, &one, a, &mi, bt, &ldbi, &one, c, &mi);
+}
+
 /// The feedback factor of GPTQ for the permuted, damped H, without
 /// inverting anything: H = V V^T with V upper triangular (the Cholesky
 /// factor of H with rows and columns reversed). GPTQ's U, the upper Cholesky
@@ -38,8 +96,8 @@ constexpr int64_t kRowChunk = 128;
 /// diagonal). Retries with ten times the damping when H is not positive
 /// definite enough.
 bool getFeedbackFactor(const double *h, int64_t n, llvm::ArrayRef<int64_t> perm,
-                       double dampingRatio, unsigned threads, MatrixF &f,
-                       std::string &error) {
+                       double dampingRatio, unsigned threads,
+                       UninitVector<float> &f, std::string &error) {
   auto hIn = [&](int64_t i, int64_t j) { return h[i * n + j]; };
   if (n > std::numeric_limits<int>::max()) {
     error = "the activation statistics have too many columns for LAPACK";
@@ -54,8 +112,10 @@ bool getFeedbackFactor(const double *h, int64_t n, llvm::ArrayRef<int64_t> perm,
     diagonalSum += dead[i] ? 1.0 : hIn(perm[i], perm[i]);
   }
   double damping = dampingRatio * diagonalSum / double(n);
-  // The permuted H with rows and columns reversed, built in one pass.
-  MatrixD work(n, n);
+  // The permuted H with rows and columns reversed, built in one pass
+  // (fresh memory: uninitialized, huge pages).
+  UninitVector<double> workStorage(n * n);
+  Eigen::Map<MatrixD> work(workStorage.data(), n, n);
   for (int attempt = 0; attempt < 4; ++attempt, damping *= 10) {
     parallelFor(threads, n, [&](int64_t i) {
       const int64_t pi = perm[n - 1 - i];
@@ -82,12 +142,13 @@ bool getFeedbackFactor(const double *h, int64_t n, llvm::ArrayRef<int64_t> perm,
       usable = work(k, k) > 0 && std::isfinite(work(k, k));
     if (!usable)
       continue;
-    f.resize(n, n);
+    // Row-major; only the upper triangle is read.
+    f.resize(n * n);
     parallelFor(threads, n, [&](int64_t j) {
-      for (int64_t k = 0; k < n; ++k)
-        f(j, k) = k < j ? 0.0f
-                        : static_cast<float>(work(n - 1 - j, n - 1 - k) /
-                                             work(n - 1 - k, n - 1 - k));
+      float *row = f.data() + j * n;
+      for (int64_t k = j; k < n; ++k)
+        row[k] = static_cast<float>(work(n - 1 - j, n - 1 - k) /
+                                    work(n - 1 - k, n - 1 - k));
     });
     return true;
   }
@@ -98,6 +159,15 @@ bool getFeedbackFactor(const double *h, int64_t n, llvm::ArrayRef<int64_t> perm,
 } // namespace
 
 bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
+                                const double *h, const GptqOptions &options,
+                                GptqColumnQuantizer quantize, unsigned threads,
+                                std::string &error) {
+  return gptqQuantize(rows, cols, w, cols, 1, h, options, quantize, threads,
+                      error);
+}
+
+bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
+                                int64_t rowStride, int64_t colStride,
                                 const double *h, const GptqOptions &options,
                                 GptqColumnQuantizer quantize, unsigned threads,
                                 std::string &error) {
@@ -115,49 +185,60 @@ bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
     std::stable_sort(perm.begin(), perm.end(), [&](int64_t a, int64_t b) {
       return hIn(a, a) > hIn(b, b);
     });
-  MatrixF f;
+  UninitVector<float> f;
   if (!getFeedbackFactor(h, cols, perm, options.dampingRatio, threads, f,
                          error))
     return false;
 
+  // Each chunk of rows: its values, columns permuted, column-major (a
+  // column is contiguous for the quantizer); each quantized column's error
+  // against its original values (read from `w`, which the chunk rewrites
+  // only at the end) fed into the rest of its block at once, and the
+  // block's errors into every later column by one matrix product.
   const int64_t block = std::max<int64_t>(1, options.blockColumns);
   const int64_t chunks = (rows + kRowChunk - 1) / kRowChunk;
+  SerialBlasScope serialBlas;
   parallelFor(threads, chunks, [&](int64_t chunk) {
     const int64_t r0 = chunk * kRowChunk;
     const int64_t r1 = std::min(rows, r0 + kRowChunk);
     const int64_t n = r1 - r0;
-    // The chunk's rows, columns permuted, column-major for column access.
-    ColMatrixF wp(n, cols);
-    for (int64_t r = 0; r < n; ++r)
-      for (int64_t k = 0; k < cols; ++k)
-        wp(r, k) = w[(r0 + r) * cols + perm[k]];
-    const ColMatrixF original = wp;
-    // Each column's error against its original values.
-    ColMatrixF deltas(n, block);
-    std::vector<float> column(n);
+    UninitVector<float> wpStorage(n * cols), deltaStorage(n * block);
+    Eigen::Map<ColMatrixF> wp(wpStorage.data(), n, cols);
+    Eigen::Map<ColMatrixF> deltas(deltaStorage.data(), n, block);
+    auto at = [&](int64_t r, int64_t k) -> float & {
+      return w[(r0 + r) * rowStride + perm[k] * colStride];
+    };
+    // Gathered and scattered in the order of memory.
+    auto forEach = [&](auto body) {
+      if (rowStride == 1) {
+        for (int64_t k = 0; k < cols; ++k)
+          for (int64_t r = 0; r < n; ++r)
+            body(r, k);
+      } else {
+        for (int64_t r = 0; r < n; ++r)
+          for (int64_t k = 0; k < cols; ++k)
+            body(r, k);
+      }
+    };
+    forEach([&](int64_t r, int64_t k) { wp(r, k) = at(r, k); });
     for (int64_t b0 = 0; b0 < cols; b0 += block) {
       const int64_t b1 = std::min(cols, b0 + block);
       for (int64_t k = b0; k < b1; ++k) {
+        float *column = &wp(0, k);
+        quantize(perm[k], r0, r1, column);
         for (int64_t r = 0; r < n; ++r)
-          column[r] = wp(r, k);
-        quantize(perm[k], r0, r1, column.data());
-        for (int64_t r = 0; r < n; ++r) {
-          deltas(r, k - b0) = original(r, k) - column[r];
-          wp(r, k) = column[r];
-        }
+          deltas(r, k - b0) = at(r, k) - column[r];
         // Feed the error into the rest of the block now.
         if (k + 1 < b1)
           wp.middleCols(k + 1, b1 - k - 1).noalias() +=
-              deltas.col(k - b0) * f.row(k).segment(k + 1, b1 - k - 1);
+              deltas.col(k - b0) * Eigen::Map<const Eigen::RowVectorXf>(
+                                       f.data() + k * cols + k + 1, b1 - k - 1);
       }
-      // And into every later column at once.
       if (b1 < cols)
-        wp.rightCols(cols - b1).noalias() +=
-            deltas.leftCols(b1 - b0) * f.block(b0, b1, b1 - b0, cols - b1);
+        addProductTransposed(n, cols - b1, b1 - b0, deltas.data(),
+                             f.data() + b0 * cols + b1, cols, &wp(0, b1));
     }
-    for (int64_t r = 0; r < n; ++r)
-      for (int64_t k = 0; k < cols; ++k)
-        w[(r0 + r) * cols + perm[k]] = wp(r, k);
+    forEach([&](int64_t r, int64_t k) { at(r, k) = wp(r, k); });
   });
   return true;
 }
@@ -180,28 +261,53 @@ bool mlir::coreai::gptqQuantizeTensor(llvm::ArrayRef<int64_t> shape,
             " output channels";
     return false;
   }
-  // Element (row r, column c) of the matrix.
-  auto indexOf = [&](int64_t r, int64_t c) {
-    return ((c / inner) * rows + r) * inner + c % inner;
+  // Element (row r, column c) of the matrix: the column's first element,
+  // then `inner` apart.
+  auto columnBase = [&](int64_t c) {
+    return (c / inner) * rows * inner + c % inner;
   };
   const int64_t groupRows = rows / groups;
-  // Filled below: not zeroed first.
-  std::unique_ptr<float[]> matrix(new float[groupRows * cols]);
+  const unsigned groupThreads = groups > 1 ? 1 : threads;
+  // Group g's rows [r0, r1) of column c.
+  auto quantizeColumn = [&](int64_t g, int64_t c, int64_t r0, int64_t r1,
+                            float *v) {
+    const int64_t base = columnBase(c);
+    for (int64_t r = r0; r < r1; ++r) {
+      const int64_t row = g * groupRows + r;
+      v[r - r0] = quantize({base + row * inner, row, c}, v[r - r0]);
+    }
+  };
+  // Rows or columns contiguous (outAxis first or last): each group read in
+  // place.
+  if (outer == 1 || inner == 1) {
+    for (int64_t g = 0; g < groups; ++g) {
+      auto column = [&](int64_t c, int64_t r0, int64_t r1, float *v) {
+        quantizeColumn(g, c, r0, r1, v);
+      };
+      float *first = values + g * groupRows * inner;
+      if (!gptqQuantize(groupRows, cols, first, outer == 1 ? inner : 1,
+                        outer == 1 ? 1 : rows, gram + g * cols * cols, options,
+                        column, groupThreads, error))
+        return false;
+    }
+    return true;
+  }
+  // Else each group copied into a matrix and back.
+  UninitVector<float> matrix(groupRows * cols);
   for (int64_t g = 0; g < groups; ++g) {
     const int64_t base = g * groupRows;
     for (int64_t r = 0; r < groupRows; ++r)
       for (int64_t c = 0; c < cols; ++c)
-        matrix[r * cols + c] = values[indexOf(base + r, c)];
+        matrix[r * cols + c] = values[columnBase(c) + (base + r) * inner];
     auto column = [&](int64_t c, int64_t r0, int64_t r1, float *v) {
-      for (int64_t r = r0; r < r1; ++r)
-        v[r - r0] = quantize(indexOf(base + r, c), v[r - r0]);
+      quantizeColumn(g, c, r0, r1, v);
     };
-    if (!gptqQuantize(groupRows, cols, matrix.get(), gram + g * cols * cols,
-                      options, column, groups > 1 ? 1 : threads, error))
+    if (!gptqQuantize(groupRows, cols, matrix.data(), gram + g * cols * cols,
+                      options, column, groupThreads, error))
       return false;
     for (int64_t r = 0; r < groupRows; ++r)
       for (int64_t c = 0; c < cols; ++c)
-        values[indexOf(base + r, c)] = matrix[r * cols + c];
+        values[columnBase(c) + (base + r) * inner] = matrix[r * cols + c];
   }
   return true;
 }
@@ -216,9 +322,16 @@ bool mlir::coreai::quantizeWithStatistics(
   int64_t count = 1;
   for (int64_t d : shape)
     count *= d;
+  const int64_t rank = shape.size();
+  const int64_t rows = outAxis >= 0 && outAxis < rank ? shape[outAxis] : 1;
+  int64_t inner = 1;
+  for (int64_t d = outAxis + 1; d < rank; ++d)
+    inner *= shape[d];
   parallelForChunks(threads, count, 1 << 14, [&](int64_t b, int64_t e) {
     for (int64_t i = b; i < e; ++i)
-      values[i] = quantize(i, values[i]);
+      values[i] = quantize(
+          {i, (i / inner) % rows, (i / (inner * rows)) * inner + i % inner},
+          values[i]);
   });
   return true;
 }

@@ -272,21 +272,65 @@ void mlir::coreai::searchIntegerRow(const QuantScheme &scheme,
                        scales[j], zeroPoints[j]);
 }
 
-namespace {
-
-/// sum h (x - (code(x) - zp) * s)^2 for the stored scale `s`, codes as the
-/// code kernels compute them.
-double weightedError(const IntRange &range, const float *x, const double *h,
-                     int64_t n, double s, double zp) {
+double mlir::coreai::detail::weightedBlockError(const IntRange &range,
+                                                const float *x, const double *h,
+                                                int64_t n, int64_t stride,
+                                                double s, double zp) {
   const float sf = static_cast<float>(s), zf = static_cast<float>(zp);
   const float qmin = float(range.qmin), qmax = float(range.qmax);
   double error = 0;
   for (int64_t k = 0; k < n; ++k) {
+    const float xk = x[k * stride];
     const double e =
-        double(x[k]) - (double(codeOf(x[k], sf, zf, qmin, qmax)) - zp) * s;
-    error += h[k] * e * e;
+        double(xk) - (double(codeOf(xk, sf, zf, qmin, qmax)) - zp) * s;
+    error += h[k * stride] * e * e;
   }
   return error;
+}
+
+namespace {
+
+/// searchWeightedIntegerParam on a block whose value k is x[k * stride].
+void searchWeightedStrided(const QuantScheme &scheme, const IntRange &range,
+                           const float *x, const double *h, int64_t n,
+                           int64_t stride, double &scale, double &zeroPoint) {
+  if (scheme.format.isFloat || n == 0)
+    return;
+  double lo = 0, hi = 0, weight = 0;
+  for (int64_t k = 0; k < n; ++k) {
+    lo = std::min(lo, double(x[k * stride]));
+    hi = std::max(hi, double(x[k * stride]));
+    weight += h[k * stride];
+  }
+  detail::WeightedBlock block(scheme, range, lo, hi, weight);
+  if (!block.isActive())
+    return;
+  const float qmin = float(range.qmin), qmax = float(range.qmax);
+  const int ratios = numRatios(scheme.lowestRatio);
+  for (int i = 0; i < ratios; ++i) {
+    float inv, zf;
+    double zp;
+    if (!block.candidate(i, inv, zf, zp))
+      continue;
+    double sxc = 0, scc = 0;
+    for (int64_t k = 0; k < n; ++k) {
+      const float xk = x[k * stride];
+      float t = std::clamp(xk * inv, -4194304.0f, 4194304.0f);
+      t = (t + 12582912.0f) - 12582912.0f;
+      const double c = double(std::clamp(t + zf, qmin, qmax)) - zp;
+      sxc += h[k * stride] * double(xk) * c;
+      scc += h[k * stride] * c * c;
+    }
+    block.score(sxc, scc, zp);
+  }
+  double s, zp;
+  if (block.trial(s, zp) &&
+      detail::weightedBlockError(range, x, h, n, stride, s, zp) <
+          detail::weightedBlockError(range, x, h, n, stride, scale,
+                                     zeroPoint)) {
+    scale = s;
+    zeroPoint = zp;
+  }
 }
 
 } // namespace
@@ -296,63 +340,21 @@ void mlir::coreai::searchWeightedIntegerParam(const QuantScheme &scheme,
                                               const float *x, const double *h,
                                               int64_t n, double &scale,
                                               double &zeroPoint) {
-  if (scheme.format.isFloat || n == 0)
+  searchWeightedStrided(scheme, range, x, h, n, 1, scale, zeroPoint);
+}
+
+void mlir::coreai::searchWeightedIntegerParams(const QuantScheme &scheme,
+                                               const IntRange &range,
+                                               const float *x, const double *h,
+                                               int64_t n, int64_t lanes,
+                                               double *scales,
+                                               double *zeroPoints) {
+  if (lanes == 8 && !scheme.format.isFloat && n > 0 &&
+      detail::haveSearchKernels()) {
+    detail::searchWeighted8(scheme, range, x, h, n, scales, zeroPoints);
     return;
-  double lo = 0, hi = 0, weight = 0;
-  for (int64_t k = 0; k < n; ++k) {
-    lo = std::min(lo, double(x[k]));
-    hi = std::max(hi, double(x[k]));
-    weight += h[k];
   }
-  if ((lo == 0 && hi == 0) || !(weight > 0) || !std::isfinite(weight))
-    return;
-  // Each candidate scored with its codes fixed: refitting s to them leaves
-  // sum h x^2 - (sum h x c)^2 / sum h c^2, so the largest (sum h x c)^2 /
-  // sum h c^2 wins; only the winner is stored and checked exactly.
-  const double qmin = double(range.qmin), qmax = double(range.qmax);
-  const int ratios = numRatios(scheme.lowestRatio);
-  double bestScore = 0, bestScale = 0, bestZero = 0;
-  for (int i = 0; i < ratios; ++i) {
-    const double r = ratio(i);
-    double s, zp;
-    if (scheme.symmetric) {
-      zp = double(range.symmetricZeroPoint);
-      s = r * std::max(-lo, hi) / (qmax - zp);
-    } else {
-      const double center = 0.5 * (lo + hi), half = 0.5 * r * (hi - lo);
-      s = 2 * half / (qmax - qmin);
-      zp = std::clamp(std::nearbyint(qmin - (center - half) / s), qmin, qmax);
-    }
-    const float inv = static_cast<float>(1.0 / s), zf = static_cast<float>(zp);
-    if (!(s > 0) || !std::isfinite(inv))
-      continue;
-    double sxc = 0, scc = 0;
-    for (int64_t k = 0; k < n; ++k) {
-      float t = std::clamp(x[k] * inv, -4194304.0f, 4194304.0f);
-      t = (t + 12582912.0f) - 12582912.0f;
-      const double c =
-          double(std::clamp(t + zf, float(qmin), float(qmax))) - zp;
-      sxc += h[k] * double(x[k]) * c;
-      scc += h[k] * c * c;
-    }
-    if (!(scc > 0) || !(sxc > 0))
-      continue;
-    const double score = sxc * sxc / scc;
-    if (score > bestScore) {
-      bestScore = score;
-      bestScale = sxc / scc;
-      bestZero = zp;
-    }
-  }
-  if (!(bestScore > 0))
-    return;
-  const double stored = roundScale(bestScale, scheme.scaleStorage);
-  if (!(static_cast<float>(stored) > 0.0f) ||
-      !std::isfinite(1.0f / static_cast<float>(stored)))
-    return;
-  if (weightedError(range, x, h, n, stored, bestZero) <
-      weightedError(range, x, h, n, scale, zeroPoint)) {
-    scale = stored;
-    zeroPoint = bestZero;
-  }
+  for (int64_t b = 0; b < lanes; ++b)
+    searchWeightedStrided(scheme, range, x + b, h + b, n, lanes, scales[b],
+                          zeroPoints[b]);
 }

@@ -19,6 +19,7 @@
 #define COREAI_HAVE_SEARCH_KERNELS 1
 #endif
 
+using namespace mlir::coreai;
 using namespace mlir::coreai::detail;
 
 #ifdef COREAI_HAVE_SEARCH_KERNELS
@@ -580,6 +581,174 @@ mlir::coreai::detail::searchSymmetric16(const float *x, int64_t n,
       scales[b] = storedF[b];
 }
 
+namespace {
+
+/// Four f64 lanes of an f32 vector: its low (0) or high (1) half.
+[[gnu::target("avx2")]] inline __m256d widen(__m256 v, int half) {
+  return _mm256_cvtps_pd(half ? _mm256_extractf128_ps(v, 1)
+                              : _mm256_castps256_ps128(v));
+}
+
+/// sum h (x - (code(x) - zp) * s)^2 of eight interleaved blocks for
+/// per-lane parameters, as weightedBlockError computes it (codes from x / s).
+[[gnu::target("avx2")]] void weightedErrors8(const IntRange &range,
+                                             const float *x, const double *h,
+                                             int64_t n, const double *s,
+                                             const double *zp, double *out) {
+#pragma clang fp contract(off)
+  float sf[8], zf[8];
+  for (int b = 0; b < 8; ++b) {
+    sf[b] = static_cast<float>(s[b]);
+    zf[b] = static_cast<float>(zp[b]);
+  }
+  const __m256 vs = _mm256_loadu_ps(sf), vz = _mm256_loadu_ps(zf);
+  const __m256 lo = _mm256_set1_ps(-4194304.0f),
+               hi = _mm256_set1_ps(4194304.0f);
+  const __m256 magic = _mm256_set1_ps(12582912.0f);
+  const __m256 qmin = _mm256_set1_ps(float(range.qmin)),
+               qmax = _mm256_set1_ps(float(range.qmax));
+  __m256d sd[2] = {_mm256_loadu_pd(s), _mm256_loadu_pd(s + 4)};
+  __m256d zd[2] = {_mm256_loadu_pd(zp), _mm256_loadu_pd(zp + 4)};
+  __m256d err[2] = {_mm256_setzero_pd(), _mm256_setzero_pd()};
+  for (int64_t k = 0; k < n; ++k) {
+    const __m256 xv = _mm256_loadu_ps(x + k * 8);
+    __m256 t = _mm256_min_ps(_mm256_max_ps(_mm256_div_ps(xv, vs), lo), hi);
+    t = _mm256_sub_ps(_mm256_add_ps(t, magic), magic);
+    const __m256 q =
+        _mm256_min_ps(_mm256_max_ps(_mm256_add_ps(t, vz), qmin), qmax);
+    for (int half = 0; half < 2; ++half) {
+      const __m256d e = _mm256_sub_pd(
+          widen(xv, half),
+          _mm256_mul_pd(_mm256_sub_pd(widen(q, half), zd[half]), sd[half]));
+      const __m256d hv = _mm256_loadu_pd(h + k * 8 + half * 4);
+      err[half] =
+          _mm256_add_pd(err[half], _mm256_mul_pd(_mm256_mul_pd(hv, e), e));
+    }
+  }
+  _mm256_storeu_pd(out, err[0]);
+  _mm256_storeu_pd(out + 4, err[1]);
+}
+
+} // namespace
+
+[[gnu::target("avx2")]] void mlir::coreai::detail::searchWeighted8(
+    const QuantScheme &scheme, const IntRange &range, const float *x,
+    const double *h, int64_t n, double *scales, double *zeros) {
+#pragma clang fp contract(off)
+  // The blocks' ranges and total weights, element after element.
+  __m256d lo[2] = {_mm256_setzero_pd(), _mm256_setzero_pd()};
+  __m256d hi[2] = {_mm256_setzero_pd(), _mm256_setzero_pd()};
+  __m256d weight[2] = {_mm256_setzero_pd(), _mm256_setzero_pd()};
+  for (int64_t k = 0; k < n; ++k) {
+    const __m256 xv = _mm256_loadu_ps(x + k * 8);
+    for (int half = 0; half < 2; ++half) {
+      const __m256d xd = widen(xv, half);
+      lo[half] = _mm256_min_pd(xd, lo[half]);
+      hi[half] = _mm256_max_pd(xd, hi[half]);
+      weight[half] =
+          _mm256_add_pd(weight[half], _mm256_loadu_pd(h + k * 8 + half * 4));
+    }
+  }
+  double los[8], his[8], weights[8];
+  for (int half = 0; half < 2; ++half) {
+    _mm256_storeu_pd(los + half * 4, lo[half]);
+    _mm256_storeu_pd(his + half * 4, hi[half]);
+    _mm256_storeu_pd(weights + half * 4, weight[half]);
+  }
+  llvm::SmallVector<WeightedBlock, 8> blocks;
+  bool anyActive = false;
+  for (int b = 0; b < 8; ++b) {
+    blocks.emplace_back(scheme, range, los[b], his[b], weights[b]);
+    anyActive |= blocks.back().isActive();
+  }
+  if (!anyActive)
+    return;
+
+  const __m256 clampLo = _mm256_set1_ps(-4194304.0f),
+               clampHi = _mm256_set1_ps(4194304.0f);
+  const __m256 magic = _mm256_set1_ps(12582912.0f);
+  const __m256 qmin = _mm256_set1_ps(float(range.qmin)),
+               qmax = _mm256_set1_ps(float(range.qmax));
+  const int ratios =
+      1 +
+      static_cast<int>(std::floor((1.10 - scheme.lowestRatio) / 0.05 + 1e-9));
+  for (int i = 0; i < ratios; ++i) {
+    float inv[8], zf[8];
+    double zp[8];
+    bool scored[8], any = false;
+    for (int b = 0; b < 8; ++b) {
+      scored[b] =
+          blocks[b].isActive() && blocks[b].candidate(i, inv[b], zf[b], zp[b]);
+      if (!scored[b])
+        inv[b] = zf[b] = 0.0f, zp[b] = 0.0;
+      any |= scored[b];
+    }
+    if (!any)
+      continue;
+    const __m256 vinv = _mm256_loadu_ps(inv), vzf = _mm256_loadu_ps(zf);
+    const __m256d zd[2] = {_mm256_loadu_pd(zp), _mm256_loadu_pd(zp + 4)};
+    __m256d sxc[2] = {_mm256_setzero_pd(), _mm256_setzero_pd()};
+    __m256d scc[2] = {_mm256_setzero_pd(), _mm256_setzero_pd()};
+    for (int64_t k = 0; k < n; ++k) {
+      const __m256 xv = _mm256_loadu_ps(x + k * 8);
+      __m256 t = _mm256_min_ps(_mm256_max_ps(_mm256_mul_ps(xv, vinv), clampLo),
+                               clampHi);
+      t = _mm256_sub_ps(_mm256_add_ps(t, magic), magic);
+      const __m256 q =
+          _mm256_min_ps(_mm256_max_ps(_mm256_add_ps(t, vzf), qmin), qmax);
+      for (int half = 0; half < 2; ++half) {
+        const __m256d c = _mm256_sub_pd(widen(q, half), zd[half]);
+        const __m256d hv = _mm256_loadu_pd(h + k * 8 + half * 4);
+        sxc[half] = _mm256_add_pd(
+            sxc[half], _mm256_mul_pd(_mm256_mul_pd(hv, widen(xv, half)), c));
+        scc[half] =
+            _mm256_add_pd(scc[half], _mm256_mul_pd(_mm256_mul_pd(hv, c), c));
+      }
+    }
+    double sxcs[8], sccs[8];
+    for (int half = 0; half < 2; ++half) {
+      _mm256_storeu_pd(sxcs + half * 4, sxc[half]);
+      _mm256_storeu_pd(sccs + half * 4, scc[half]);
+    }
+    for (int b = 0; b < 8; ++b)
+      if (scored[b])
+        blocks[b].score(sxcs[b], sccs[b], zp[b]);
+  }
+
+  // Each block's trial against its parameters. The kernel's codes take
+  // finite positive scales only: a lane whose parameters are not runs the
+  // portable comparison.
+  double trialScale[8], trialZero[8], trialError[8], ownError[8];
+  bool tried[8];
+  for (int b = 0; b < 8; ++b) {
+    tried[b] =
+        blocks[b].isActive() && blocks[b].trial(trialScale[b], trialZero[b]);
+    if (!tried[b])
+      trialScale[b] = 1.0, trialZero[b] = 0.0;
+  }
+  weightedErrors8(range, x, h, n, trialScale, trialZero, trialError);
+  double own[8], ownZero[8];
+  bool plain[8];
+  for (int b = 0; b < 8; ++b) {
+    const float sf = static_cast<float>(scales[b]);
+    plain[b] = sf > 0.0f && std::isfinite(sf) && std::isfinite(1.0f / sf);
+    own[b] = plain[b] ? scales[b] : 1.0;
+    ownZero[b] = plain[b] ? zeros[b] : 0.0;
+  }
+  weightedErrors8(range, x, h, n, own, ownZero, ownError);
+  for (int b = 0; b < 8; ++b) {
+    if (!tried[b])
+      continue;
+    const double mine = plain[b] ? ownError[b]
+                                 : weightedBlockError(range, x + b, h + b, n, 8,
+                                                      scales[b], zeros[b]);
+    if (trialError[b] < mine) {
+      scales[b] = trialScale[b];
+      zeros[b] = trialZero[b];
+    }
+  }
+}
+
 #else
 
 bool mlir::coreai::detail::haveSearchKernels() { return false; }
@@ -603,6 +772,13 @@ void mlir::coreai::detail::searchAsymmetric8(const float *, int64_t,
                                              const float *, const float *,
                                              const AsymmetricSearch &, double *,
                                              double *) {
+  llvm_unreachable("no search kernels on this machine");
+}
+
+void mlir::coreai::detail::searchWeighted8(const QuantScheme &,
+                                           const IntRange &, const float *,
+                                           const double *, int64_t, double *,
+                                           double *) {
   llvm_unreachable("no search kernels on this machine");
 }
 

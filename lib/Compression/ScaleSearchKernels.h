@@ -182,6 +182,96 @@ void searchAsymmetric8(const float *x, int64_t n, const float *lo,
                        const float *hi, const AsymmetricSearch &search,
                        double *scales, double *zeros);
 
+/// One block of the weighted search (searchWeightedIntegerParam) between its
+/// passes over the values, shared by the portable loop and the kernel so
+/// that both decide alike: the candidates' code parameters, the best refit
+/// of their sums, and the trial that may replace the block's parameters.
+/// Its arithmetic is never contracted into fused multiply-adds.
+class WeightedBlock {
+public:
+  /// A block with values in [lo, hi] (lo <= 0 <= hi) whose weights sum to
+  /// `weight`.
+  WeightedBlock(const QuantScheme &scheme, const IntRange &range, double lo,
+                double hi, double weight)
+      : scheme(&scheme), range(&range), lo(lo), hi(hi),
+        active((lo != 0 || hi != 0) && weight > 0 && std::isfinite(weight)) {}
+
+  /// False for all-zero blocks and blocks of zero weight: they keep their
+  /// parameters.
+  bool isActive() const { return active; }
+
+  /// Candidate i's codes: round(x * inv) + zf, less zp; false when it
+  /// cannot be scored.
+  bool candidate(int i, float &inv, float &zf, double &zp) const {
+#pragma clang fp contract(off)
+    const double r = 1.10 - 0.05 * i;
+    const double qmin = double(range->qmin), qmax = double(range->qmax);
+    double s;
+    if (scheme->symmetric) {
+      zp = double(range->symmetricZeroPoint);
+      s = r * std::max(-lo, hi) / (qmax - zp);
+    } else {
+      const double center = 0.5 * (lo + hi), half = 0.5 * r * (hi - lo);
+      s = 2 * half / (qmax - qmin);
+      zp = std::clamp(std::nearbyint(qmin - (center - half) / s), qmin, qmax);
+    }
+    inv = static_cast<float>(1.0 / s);
+    zf = static_cast<float>(zp);
+    return s > 0 && std::isfinite(inv);
+  }
+
+  /// A candidate's sums sxc = sum h x c and scc = sum h c^2: refitting the
+  /// scale to its codes leaves sum h x^2 - sxc^2 / scc, so the largest
+  /// sxc^2 / scc is kept.
+  void score(double sxc, double scc, double zp) {
+#pragma clang fp contract(off)
+    if (!(scc > 0) || !(sxc > 0))
+      return;
+    const double value = sxc * sxc / scc;
+    if (value > bestScore) {
+      bestScore = value;
+      bestScale = sxc / scc;
+      bestZero = zp;
+    }
+  }
+
+  /// The best refit rounded to its storage; false when there is none or it
+  /// is not usable.
+  bool trial(double &s, double &zp) const {
+    if (!(bestScore > 0))
+      return false;
+    const double stored = roundScale(bestScale, scheme->scaleStorage);
+    if (!(static_cast<float>(stored) > 0.0f) ||
+        !std::isfinite(1.0f / static_cast<float>(stored)))
+      return false;
+    s = stored;
+    zp = bestZero;
+    return true;
+  }
+
+private:
+  const QuantScheme *scheme;
+  const IntRange *range;
+  double lo, hi;
+  bool active;
+  double bestScore = 0, bestScale = 0, bestZero = 0;
+};
+
+/// sum h (x - (code(x) - zp) * s)^2 of the block whose value k is
+/// x[k * stride] and its weight h[k * stride], for the stored scale `s`,
+/// codes as the code kernels compute them (from x / s).
+double weightedBlockError(const IntRange &range, const float *x,
+                          const double *h, int64_t n, int64_t stride, double s,
+                          double zp);
+
+/// searchWeightedIntegerParam for eight blocks of `n` values, interleaved:
+/// value k of block b at x[k * 8 + b], its weight at h[k * 8 + b]; scales[b]
+/// and zeros[b] hold the block's parameters and receive the chosen ones,
+/// bit for bit as the portable search chooses them. Needs haveSearchKernels.
+void searchWeighted8(const QuantScheme &scheme, const IntRange &range,
+                     const float *x, const double *h, int64_t n, double *scales,
+                     double *zeros);
+
 } // namespace detail
 } // namespace coreai
 } // namespace mlir

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Palettize.h"
 #include "coreai/Compression/Quantize.h"
@@ -134,19 +135,15 @@ static bool applyStatistics(const WeightCandidate &weight,
       v = std::sqrt(v);
   refitLutsWeighted(s, shape, oax, decoded, weights, p, threads);
   keepZeroChannelsZero(s, shape, oax, zeroChannel, p);
-  const int64_t rows = shape[oax];
-  int64_t inner = 1;
-  for (size_t d = oax + 1; d < shape.size(); ++d)
-    inner *= shape[d];
   const int64_t entries = int64_t(1) << s.nbits;
-  const int64_t rowsPerLut = rows / p.numGroups;
-  std::vector<float> values(decoded.begin(), decoded.end());
-  auto assign = [&](int64_t index, float value) {
-    const int64_t row = (index / inner) % rows;
-    const double *lut = &p.lut[(row / rowsPerLut) * entries];
+  const int64_t rowsPerLut = shape[oax] / p.numGroups;
+  // The decoded values become the ones GPTQ changes (`decoded` is gone).
+  UninitVector<float> values = payload.takeDecoded(threads);
+  auto assign = [&](const GptqElement &element, float value) {
+    const double *lut = &p.lut[(element.row / rowsPerLut) * entries];
     double scale = 1;
     if (s.perChannelScale)
-      scale = p.channelScale[(index / (inner * rows)) * inner + index % inner];
+      scale = p.channelScale[element.column];
     const double target = scale != 0 ? value / scale : 0.0;
     int64_t best = 0;
     double bestDistance = std::fabs(lut[0] - target);
@@ -155,7 +152,7 @@ static bool applyStatistics(const WeightCandidate &weight,
       if (distance < bestDistance)
         best = e, bestDistance = distance;
     }
-    p.indices[index] = static_cast<char>(best);
+    p.indices[element.index] = static_cast<char>(best);
     return static_cast<float>(lut[best] * scale);
   };
   if (!stats.full)

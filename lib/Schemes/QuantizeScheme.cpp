@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Parallel.h"
 #include "coreai/Compression/Quantize.h"
@@ -155,8 +156,7 @@ static bool applyStatistics(const WeightCandidate &weight,
   };
   const IntRange range =
       getIntRange(scheme.format, scheme.symmetric, scheme.fullRange);
-  ArrayRef<float> decoded = payload.decode(threads);
-  std::vector<float> values(decoded.begin(), decoded.end());
+  UninitVector<float> values = payload.takeDecoded(threads);
   const bool oneZeroPoint = q.zeroPoints.size() == 1;
 
   if (scheme.search == ScaleSearch::MSE && !scheme.format.isFloat) {
@@ -168,45 +168,85 @@ static bool applyStatistics(const WeightCandidate &weight,
     SmallVector<int64_t> strides(rank, 1);
     for (int64_t d = rank - 2; d >= 0; --d)
       strides[d] = strides[d + 1] * shape[d + 1];
+    // Element k of any block (a box of the weight), relative to the block's
+    // first element.
     int64_t blockSize = 1;
     for (int64_t d = 0; d < rank; ++d)
       blockSize *= blockLen[d];
-    // Each block (a box of the weight) gathered with its weights, searched.
+    std::vector<int64_t> offsets(blockSize);
+    {
+      SmallVector<int64_t> coord(rank, 0);
+      for (int64_t k = 0; k < blockSize; ++k) {
+        int64_t offset = 0;
+        for (int64_t d = 0; d < rank; ++d)
+          offset += coord[d] * strides[d];
+        offsets[k] = offset;
+        for (int64_t d = rank - 1; d >= 0; --d) {
+          if (++coord[d] < blockLen[d])
+            break;
+          coord[d] = 0;
+        }
+      }
+    }
+    auto firstOf = [&](int64_t b) {
+      int64_t index = 0;
+      for (int64_t d = rank - 1; d >= 0; --d) {
+        index += (b % paramShape[d]) * blockLen[d] * strides[d];
+        b /= paramShape[d];
+      }
+      return index;
+    };
+    // Eight blocks at a time, interleaved (value k of each side by side),
+    // searched together.
+    const int64_t blocks = q.scales.size();
     parallelForChunks(
-        threads, q.scales.size(), 16, [&](int64_t b0, int64_t b1) {
-          std::vector<float> x(blockSize);
-          std::vector<double> h(blockSize);
-          SmallVector<int64_t> first(rank), coord(rank);
-          for (int64_t b = b0; b < b1; ++b) {
-            for (int64_t d = rank - 1, rest = b; d >= 0; --d) {
-              first[d] = (rest % paramShape[d]) * blockLen[d];
-              rest /= paramShape[d];
+        threads, (blocks + 7) / 8, 2, [&](int64_t g0, int64_t g1) {
+          std::vector<float> x;
+          std::vector<double> h;
+          for (int64_t g = g0; g < g1; ++g) {
+            const int64_t b0 = g * 8, lanes = std::min<int64_t>(8, blocks - b0);
+            x.resize(lanes * blockSize);
+            h.resize(lanes * blockSize);
+            int64_t first[8];
+            double scales[8], zeros[8];
+            for (int64_t l = 0; l < lanes; ++l) {
+              first[l] = firstOf(b0 + l);
+              scales[l] = q.scales[b0 + l];
+              zeros[l] = q.zeroPoints[oneZeroPoint ? 0 : b0 + l];
             }
-            coord = first;
-            for (int64_t k = 0; k < blockSize; ++k) {
-              int64_t index = 0;
-              for (int64_t d = 0; d < rank; ++d)
-                index += coord[d] * strides[d];
-              x[k] = values[index];
-              h[k] = weightOf(index);
-              for (int64_t d = rank - 1; d >= 0; --d) {
-                if (++coord[d] < first[d] + blockLen[d])
-                  break;
-                coord[d] = first[d];
+            for (int64_t k = 0; k < blockSize; ++k)
+              for (int64_t l = 0; l < lanes; ++l) {
+                const int64_t index = first[l] + offsets[k];
+                x[k * lanes + l] = values[index];
+                h[k * lanes + l] = weightOf(index);
               }
+            searchWeightedIntegerParams(scheme, range, x.data(), h.data(),
+                                        blockSize, lanes, scales, zeros);
+            for (int64_t l = 0; l < lanes; ++l) {
+              q.scales[b0 + l] = scales[l];
+              if (!oneZeroPoint)
+                q.zeroPoints[b0 + l] = zeros[l];
             }
-            double zeroPoint = q.zeroPoints[oneZeroPoint ? 0 : b];
-            searchWeightedIntegerParam(scheme, range, x.data(), h.data(),
-                                       blockSize, q.scales[b], zeroPoint);
-            if (!oneZeroPoint)
-              q.zeroPoints[b] = zeroPoint;
           }
         });
   }
 
   ByteBuffer codes(values.size());
-  auto quantize = [&](int64_t index, float value) {
-    int64_t block = blockOf(index);
+  // An element's block, from its row (output channel) and column as GPTQ
+  // sees them: the sum of what each contributes, tabulated once.
+  int64_t inner = 1;
+  for (int64_t d = out + 1; d < rank; ++d)
+    inner *= shape[d];
+  const int64_t rows = shape[out],
+                cols = values.size() / std::max<int64_t>(rows, 1);
+  std::vector<int64_t> rowBlock(rows), columnBlock(cols);
+  for (int64_t r = 0; r < rows; ++r)
+    rowBlock[r] = blockOf(r * inner);
+  for (int64_t c = 0; c < cols; ++c)
+    columnBlock[c] = blockOf((c / inner) * rows * inner + c % inner);
+  auto quantize = [&](const GptqElement &element, float value) {
+    const int64_t index = element.index;
+    const int64_t block = rowBlock[element.row] + columnBlock[element.column];
     double scale = q.scales[block];
     double zeroPoint = q.zeroPoints[oneZeroPoint ? 0 : block];
     uint8_t code;
@@ -248,9 +288,14 @@ QuantizeWeightScheme::compute(const WeightCandidate &weight,
   // are.
   ArrayRef<uint16_t> half = payload.getHalfBits();
   const ElementReader &reader = payload.getReader();
+  // With statistics the least-squares search runs once, weighted by them
+  // (applyStatistics); the first pass only needs the blocks' ranges.
+  QuantScheme first = scheme;
+  if (weight.statistics && scheme.search == ScaleSearch::MSE)
+    first.search = ScaleSearch::MinMax;
   QuantizedWeight q;
   quantizeWeight(
-      scheme, weight.getShape(), result->paramShape,
+      first, weight.getShape(), result->paramShape,
       [&](int64_t b, int64_t e, float *out) { reader.read(b, e, out); }, q,
       threads, /*allowPacked=*/true, half.empty() ? nullptr : half.data());
   if (!q.finite) {

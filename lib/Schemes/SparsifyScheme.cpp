@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/FloatFormats.h"
 #include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Palettize.h"
@@ -214,9 +215,10 @@ bool SparsifyWeightScheme::encodeWithStatistics(
   };
   // Pruned elements are "quantized" to 0; with the full H their error, like
   // the kept values' rounding, flows into the columns not yet visited.
-  std::vector<float> values(decoded.begin(), decoded.end());
-  auto quantize = [&](int64_t index, float value) {
-    return keep[index] ? onGrid(value) : 0.0f;
+  // The decoded values become the ones GPTQ changes (`decoded` is gone).
+  UninitVector<float> values = payload.takeDecoded(threads);
+  auto quantize = [&](const GptqElement &element, float value) {
+    return keep[element.index] ? onGrid(value) : 0.0f;
   };
   if (!stats.full)
     warning = "the activation statistics hold only the diagonal of H (" +

@@ -14,6 +14,7 @@
 #include "coreai/Analysis/WeightAnalysis.h"
 #include "coreai/Asset/AtomicFile.h"
 #include "coreai/Asset/JsonLimits.h"
+#include "coreai/Compression/Parallel.h"
 #include "coreai/Statistics/ActivationStatistics.h"
 
 #include "llvm/Support/Endian.h"
@@ -261,10 +262,11 @@ bool ActivationStatistics::load(llvm::StringRef bytes, llvm::StringRef name,
     entry->samples = *samples;
     if (gramOnly) {
       entry->gram.resize(count);
-      const char *p = gram;
-      for (uint64_t i = 0; i < count; ++i, p += 8)
-        entry->gram[i] =
-            llvm::bit_cast<double>(llvm::support::endian::read64le(p));
+      parallelForChunks(0, count, 1 << 16, [&](int64_t b, int64_t e) {
+        for (int64_t i = b; i < e; ++i)
+          entry->gram[i] = llvm::bit_cast<double>(
+              llvm::support::endian::read64le(gram + 8 * i));
+      });
       continue;
     }
     entry->sums.resize(count);
@@ -299,6 +301,7 @@ mlir::coreai::readActivationStatistics(ModuleOp module, StringRef path) {
   if (!ActivationStatistics::load((*file)->getBuffer(), path, stats, error,
                                   /*gramOnly=*/true))
     return fail(error);
+
   std::map<const StatisticsEntry *, std::shared_ptr<const InputStatistics>>
       converted;
   DenseMap<Operation *, std::shared_ptr<const InputStatistics>> byConstant;

@@ -46,6 +46,12 @@ ArrayRef<float> WeightPayload::decode(unsigned threads) {
   return ArrayRef<float>(values.data(), values.size());
 }
 
+UninitVector<float> WeightPayload::takeDecoded(unsigned threads) {
+  decode(threads);
+  decoded = false;
+  return std::move(values);
+}
+
 bool WeightPayload::allFinite(unsigned threads) {
   const int64_t n = size();
   std::vector<char> chunkFinite((n + kFiniteGrain - 1) / kFiniteGrain);

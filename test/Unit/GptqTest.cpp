@@ -226,7 +226,7 @@ TEST(Gptq, TensorLayoutAndGroups) {
   std::vector<double> h = randomGram(k, 30, 10);
   std::vector<float> viaTensor(w);
   std::string error;
-  auto quantize = [](int64_t, float v) { return roundToGrid(v); };
+  auto quantize = [](const GptqElement &, float v) { return roundToGrid(v); };
   ASSERT_TRUE(gptqQuantizeTensor({k, n}, 1, 1, h.data(), viaTensor.data(),
                                  GptqOptions(), quantize, 1, error));
   std::vector<float> transposed(n * k);
@@ -255,6 +255,39 @@ TEST(Gptq, TensorLayoutAndGroups) {
   EXPECT_FALSE(gptqQuantizeTensor({4, 3, 1, 1}, 0, 3, both.data(),
                                   grouped.data(), GptqOptions(), quantize, 1,
                                   error));
+}
+
+TEST(Gptq, OutputAxisInTheMiddle) {
+  // A [2, 4, 3] weight with output axis 1: neither rows nor columns are
+  // contiguous (the copying path). Column c is (axis 0, axis 2) = (c / 3,
+  // c % 3); the quantizer hears each element's index, row and column.
+  const int64_t rows = 4, cols = 6;
+  std::vector<float> w = randomWeight(2 * rows * 3, 21);
+  std::vector<double> h = randomGram(cols, 40, 22);
+  auto indexOf = [&](int64_t r, int64_t c) {
+    return ((c / 3) * rows + r) * 3 + c % 3;
+  };
+  std::vector<float> tensor(w);
+  std::vector<int> seen(w.size(), 0);
+  bool consistent = true;
+  auto quantize = [&](const GptqElement &e, float v) {
+    consistent &= e.index == indexOf(e.row, e.column);
+    ++seen[e.index];
+    return roundToGrid(v);
+  };
+  std::string error;
+  ASSERT_TRUE(gptqQuantizeTensor({2, rows, 3}, 1, 1, h.data(), tensor.data(),
+                                 GptqOptions(), quantize, 2, error));
+  EXPECT_TRUE(consistent);
+  EXPECT_EQ(seen, std::vector<int>(w.size(), 1));
+  std::vector<float> matrix(rows * cols);
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < cols; ++c)
+      matrix[r * cols + c] = w[indexOf(r, c)];
+  std::vector<float> q = runGptq(rows, cols, matrix, h, GptqOptions());
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < cols; ++c)
+      ASSERT_EQ(tensor[indexOf(r, c)], q[r * cols + c]) << r << " " << c;
 }
 
 } // namespace

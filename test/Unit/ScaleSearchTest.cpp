@@ -275,4 +275,69 @@ TEST(ScaleSearch, WeightedSearchKeepsWhatItCannotImprove) {
   EXPECT_EQ(s, 0.125);
 }
 
+TEST(ScaleSearch, EightInterleavedBlocksChooseAsOneAtATime) {
+  // searchWeightedIntegerParams with eight lanes runs the vector kernel where
+  // the CPU has AVX2: its choices must be the portable search's, bit for
+  // bit, for every format, symmetric or not, f16 or f32 scales, with blocks
+  // that keep their parameters (zero values, zero weights, an unusable
+  // starting scale) among the lanes.
+  struct Case {
+    unsigned bits;
+    bool symmetric;
+    ScaleStorage storage;
+    double lowest;
+  };
+  const Case cases[] = {{4, true, ScaleStorage::F16, 0.30},
+                        {4, false, ScaleStorage::F16, 0.65},
+                        {2, true, ScaleStorage::F32, 0.30},
+                        {8, false, ScaleStorage::F32, 0.30},
+                        {8, true, ScaleStorage::F16, 0.65}};
+  std::mt19937 rng(9);
+  std::uniform_real_distribution<double> loudness(0.0, 4.0);
+  int changed = 0;
+  for (const Case &c : cases) {
+    QuantScheme scheme{QuantFormat::integer(c.bits, c.symmetric), c.symmetric,
+                       c.storage, ScaleSearch::MSE, c.lowest};
+    const IntRange range = getIntRange(scheme.format, c.symmetric);
+    for (int64_t n : {1, 7, 64}) {
+      auto blocks = heavyTailedBlocks(8, n, unsigned(c.bits * 100 + n));
+      std::vector<std::vector<double>> weights(8, std::vector<double>(n));
+      for (auto &h : weights)
+        for (double &v : h)
+          v = std::exp(loudness(rng)) - 1.0;
+      std::fill(blocks[2].begin(), blocks[2].end(), 0.0f);
+      std::fill(weights[5].begin(), weights[5].end(), 0.0);
+      std::vector<float> x(8 * n);
+      std::vector<double> h(8 * n);
+      double scales[8], zeros[8], expectScale[8], expectZero[8];
+      for (int b = 0; b < 8; ++b) {
+        float lo = *std::min_element(blocks[b].begin(), blocks[b].end());
+        float hi = *std::max_element(blocks[b].begin(), blocks[b].end());
+        computeMinMaxParam(scheme, range, lo, hi, scales[b], zeros[b]);
+        if (b == 6)
+          scales[b] = 0.0; // not usable: the portable comparison decides
+        for (int64_t k = 0; k < n; ++k) {
+          x[k * 8 + b] = blocks[b][k];
+          h[k * 8 + b] = weights[b][k];
+        }
+        expectScale[b] = scales[b];
+        expectZero[b] = zeros[b];
+        searchWeightedIntegerParam(scheme, range, blocks[b].data(),
+                                   weights[b].data(), n, expectScale[b],
+                                   expectZero[b]);
+      }
+      const double before = scales[0];
+      searchWeightedIntegerParams(scheme, range, x.data(), h.data(), n, 8,
+                                  scales, zeros);
+      changed += scales[0] != before;
+      for (int b = 0; b < 8; ++b) {
+        EXPECT_EQ(scales[b], expectScale[b]) << c.bits << " " << n << " " << b;
+        EXPECT_EQ(zeros[b], expectZero[b]) << c.bits << " " << n << " " << b;
+      }
+    }
+  }
+  // The searches did choose: not every lane kept its min-max parameters.
+  EXPECT_GT(changed, 5);
+}
+
 } // namespace

@@ -10,13 +10,16 @@
 // "quantize a column" means is the caller's (a uniform grid with fixed
 // scales, the nearest entry of a LUT), so every scheme shares the one loop.
 // Dense linear algebra from libraries: the Cholesky factorization is
-// LAPACK's (OpenBLAS), the matrix products Eigen's.
+// LAPACK's, the lazy block updates BLAS's matrix product (both OpenBLAS,
+// whose kernels are chosen for the machine at run time), the small products
+// Eigen's.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COREAI_COMPRESSION_GPTQ_H
 #define COREAI_COMPRESSION_GPTQ_H
 
+#include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Metrics.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -36,9 +39,10 @@ struct InputStatistics {
   int64_t groups = 1;
   int64_t columns = 0;
   /// gram holds groups x columns x columns values (full), or groups x
-  /// columns (the diagonal only).
+  /// columns (the diagonal only); uninitialized, huge-page memory when large
+  /// (a 4096-column H is 128 MiB).
   bool full = true;
-  std::vector<double> gram;
+  UninitVector<double> gram;
   /// Input vectors (rows, patches) accumulated.
   int64_t samples = 0;
 };
@@ -71,11 +75,25 @@ bool gptqQuantize(int64_t rows, int64_t cols, float *w, const double *h,
                   const GptqOptions &options, GptqColumnQuantizer quantize,
                   unsigned threads, std::string &error);
 
-/// Replaces values[i] (element i of the weight, row-major) by its quantized
-/// (decoded) value and records its code. Called concurrently for distinct
+/// gptqQuantize on a strided matrix: element (r, c) at w[r * rowStride + c *
+/// colStride] (a weight stored input-major, [in, out], is the matrix with
+/// rowStride 1 and colStride out, read in place).
+bool gptqQuantize(int64_t rows, int64_t cols, float *w, int64_t rowStride,
+                  int64_t colStride, const double *h,
+                  const GptqOptions &options, GptqColumnQuantizer quantize,
+                  unsigned threads, std::string &error);
+
+/// An element of a weight tensor as GPTQ sees it: its row-major index, its
+/// row (output channel) and its column (see gptqQuantizeTensor).
+struct GptqElement {
+  int64_t index, row, column;
+};
+
+/// Returns the quantized (decoded) value of `element`, whose current value
+/// is `value`, and records its code. Called concurrently for distinct
 /// elements.
 using GptqElementQuantizer =
-    llvm::function_ref<float(int64_t index, float value)>;
+    llvm::function_ref<float(const GptqElement &element, float value)>;
 
 /// GPTQ on a weight tensor of `shape` (row-major `values`, decoded values on
 /// return): its rows run along `outAxis`, its columns over every other axis

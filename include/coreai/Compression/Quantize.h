@@ -113,6 +113,16 @@ void searchWeightedIntegerParam(const QuantScheme &scheme,
                                 const double *h, int64_t n, double &scale,
                                 double &zeroPoint);
 
+/// searchWeightedIntegerParam for `lanes` blocks of `n` values at once,
+/// interleaved: value k of block b at x[k * lanes + b], its weight at
+/// h[k * lanes + b], the block's parameters in scales[b] and zeroPoints[b].
+/// Eight lanes run a vector kernel where the CPU has one (AVX2), with the
+/// same results.
+void searchWeightedIntegerParams(const QuantScheme &scheme,
+                                 const IntRange &range, const float *x,
+                                 const double *h, int64_t n, int64_t lanes,
+                                 double *scales, double *zeroPoints);
+
 /// The min-max scale and zero point of an integer or float block whose
 /// values lie in [lo, hi] (ScaleSearch::MinMax).
 void computeMinMaxParam(const QuantScheme &scheme, const IntRange &range,

@@ -63,7 +63,7 @@ struct StatisticsEntry {
   std::vector<__int128> sums;
   /// H as doubles, when loaded for compression only (load's gramOnly);
   /// sums are then empty.
-  std::vector<double> gram;
+  UninitVector<double> gram;
   int64_t samples = 0;
 
   /// H (or its diagonal) as doubles.

@@ -44,6 +44,10 @@ public:
   /// Decodes every value into an f32 copy (once) and returns it.
   ArrayRef<float> decode(unsigned threads);
 
+  /// The decoded copy for the caller to keep and change: moved out (decode
+  /// would decode again); no second copy of a large weight.
+  UninitVector<float> takeDecoded(unsigned threads);
+
   /// True when no value is Inf or NaN: checks the bit patterns in place, or
   /// the decoded copy (decoding it first when needed).
   bool allFinite(unsigned threads);
