@@ -372,17 +372,19 @@ bool ElementInputWeights::init(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
 bool mlir::coreai::getElementInputWeights(llvm::ArrayRef<int64_t> shape,
                                           int64_t outAxis,
                                           const InputStatistics &stats,
-                                          std::vector<double> &weights) {
+                                          UninitVector<double> &weights,
+                                          unsigned threads) {
   ElementInputWeights of;
   if (!of.init(shape, outAxis, stats))
     return false;
   int64_t count = 1;
   for (int64_t d : shape)
     count *= d;
-  weights.clear();
-  weights.reserve(count);
-  for (int64_t i = 0; i < count; ++i)
-    weights.push_back(of(i));
+  weights.resize(count);
+  parallelForChunks(threads, count, 1 << 16, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i)
+      weights[i] = of(i);
+  });
   return true;
 }
 
@@ -391,8 +393,8 @@ bool mlir::coreai::getRowOutputEnergies(llvm::ArrayRef<int64_t> shape,
                                         const InputStatistics &stats,
                                         llvm::ArrayRef<double> d,
                                         std::vector<double> &energies) {
-  std::vector<double> diagonal;
-  if (!getElementInputWeights(shape, outAxis, stats, diagonal) ||
+  UninitVector<double> diagonal;
+  if (!getElementInputWeights(shape, outAxis, stats, diagonal, 1) ||
       d.size() != diagonal.size())
     return false;
   const int64_t rows = shape[outAxis], cols = stats.columns;

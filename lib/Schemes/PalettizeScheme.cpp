@@ -10,6 +10,7 @@
 #include "coreai/Compression/Buffer.h"
 #include "coreai/Compression/Gptq.h"
 #include "coreai/Compression/Palettize.h"
+#include "coreai/Compression/Parallel.h"
 #include "coreai/Compression/Quantize.h"
 #include "coreai/Schemes/QuantTypes.h"
 #include "coreai/Schemes/WeightSchemes.h"
@@ -119,8 +120,8 @@ static bool applyStatistics(const WeightCandidate &weight,
   }
   ArrayRef<int64_t> shape = weight.getShape();
   const int64_t oax = weight.axes.out;
-  std::vector<double> weights;
-  if (!getElementInputWeights(shape, oax, stats, weights)) {
+  UninitVector<double> weights;
+  if (!getElementInputWeights(shape, oax, stats, weights, threads)) {
     error = "the activation statistics do not fit the weight's shape";
     return false;
   }
@@ -131,9 +132,14 @@ static bool applyStatistics(const WeightCandidate &weight,
   // (the scale of the element's contribution) served the real recognizer
   // best at 2, 3 and 4 bits (docs/ActivationStatistics.md).
   if (stats.full)
-    for (double &v : weights)
-      v = std::sqrt(v);
-  refitLutsWeighted(s, shape, oax, decoded, weights, p, threads);
+    parallelForChunks(threads, weights.size(), 1 << 16,
+                      [&](int64_t b, int64_t e) {
+                        for (int64_t i = b; i < e; ++i)
+                          weights[i] = std::sqrt(weights[i]);
+                      });
+  refitLutsWeighted(s, shape, oax, decoded,
+                    ArrayRef<double>(weights.data(), weights.size()), p,
+                    threads);
   keepZeroChannelsZero(s, shape, oax, zeroChannel, p);
   const int64_t entries = int64_t(1) << s.nbits;
   const int64_t rowsPerLut = shape[oax] / p.numGroups;

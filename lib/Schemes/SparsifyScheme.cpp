@@ -304,11 +304,11 @@ SparsifyWeightScheme::compute(const WeightCandidate &weight,
   Type weightType = weight.getType().getElementType();
   const int64_t numel = payload.size();
   UninitVector<uint8_t> keep;
-  std::vector<double> inputs;
+  UninitVector<double> inputs;
   if (weight.statistics) {
     // Wanda: an element's score is |w| times its input's RMS.
     if (!getElementInputWeights(weight.getShape(), weight.axes.out,
-                                *weight.statistics, inputs)) {
+                                *weight.statistics, inputs, threads)) {
       status.error = "the activation statistics do not fit the weight's shape";
       return nullptr;
     }

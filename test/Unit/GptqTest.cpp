@@ -301,9 +301,10 @@ TEST(Gptq, ElementInputWeights) {
   stats.columns = 3;
   stats.samples = 2;
   stats.gram = {4, 1, 0, 1, 8, 0, 0, 0, 2};
-  std::vector<double> weights;
+  UninitVector<double> weights;
   ASSERT_TRUE(getElementInputWeights({3, 2}, 1, stats, weights));
-  EXPECT_EQ(weights, (std::vector<double>{2, 2, 4, 4, 1, 1}));
+  EXPECT_EQ(std::vector<double>(weights.begin(), weights.end()),
+            (std::vector<double>{2, 2, 4, 4, 1, 1}));
   // Its output energies d_r H d_r^T, with D the [2, 3] transpose: row 0 is
   // (1, 0, 2), row 1 (0, 1, 0).
   std::vector<double> d2 = {1, 0, 0, 1, 2, 0}, energies;
@@ -315,8 +316,8 @@ TEST(Gptq, ElementInputWeights) {
   stats.full = false;
   stats.samples = 1;
   stats.gram = {1, 2, 3, 10, 20, 30};
-  ASSERT_TRUE(getElementInputWeights({4, 3, 1, 1}, 0, stats, weights));
-  EXPECT_EQ(weights,
+  ASSERT_TRUE(getElementInputWeights({4, 3, 1, 1}, 0, stats, weights, 2));
+  EXPECT_EQ(std::vector<double>(weights.begin(), weights.end()),
             (std::vector<double>{1, 2, 3, 1, 2, 3, 10, 20, 30, 10, 20, 30}));
   // The output energies of a [4, 3, 1, 1] conv tensor in these two groups
   // (diagonal only): per row, its group's sum_c h_c d_rc^2.

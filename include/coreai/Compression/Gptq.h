@@ -122,10 +122,11 @@ bool quantizeWithStatistics(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
 /// other axes in order, rows in `stats.groups` contiguous groups), divided by
 /// the samples; one value per element, row-major. Weighted scale search,
 /// weighted k-means and Wanda's pruning score use it. Returns false when
-/// the statistics do not fit the shape.
+/// the statistics do not fit the shape. Filled on up to `threads` threads.
 bool getElementInputWeights(llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                             const InputStatistics &stats,
-                            std::vector<double> &weights);
+                            UninitVector<double> &weights,
+                            unsigned threads = 1);
 
 /// getElementInputWeights' value of one element, from a table of one value
 /// per column and group (no array the size of the weight).
