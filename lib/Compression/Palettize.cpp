@@ -5,9 +5,12 @@
 #include "coreai/Compression/KMeans.h"
 #include "coreai/Compression/Parallel.h"
 
+#include "llvm/ADT/bit.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 using namespace mlir::coreai;
 using llvm::ArrayRef;
@@ -410,6 +413,37 @@ void mlir::coreai::palettizeWeight16(const PalettizeScheme &scheme,
   });
 }
 
+namespace {
+
+/// Sorts `keys` (a 32-bit key above a 32-bit position, positions
+/// increasing on entry) ascending: for large arrays by three stable radix
+/// passes over the upper half, which leave equal keys in position order, as
+/// a full sort would.
+void sortKeysAbovePositions(std::vector<uint64_t> &keys,
+                            std::vector<uint64_t> &scratch) {
+  if (keys.size() < 1024) {
+    std::sort(keys.begin(), keys.end());
+    return;
+  }
+  constexpr int kBits = 11;
+  constexpr size_t kBuckets = size_t(1) << kBits;
+  scratch.resize(keys.size());
+  std::vector<size_t> start(kBuckets);
+  for (int shift = 32; shift < 64; shift += kBits) {
+    std::fill(start.begin(), start.end(), 0);
+    for (uint64_t key : keys)
+      ++start[(key >> shift) & (kBuckets - 1)];
+    size_t offset = 0;
+    for (size_t &b : start)
+      offset += std::exchange(b, offset);
+    for (uint64_t key : keys)
+      scratch[start[(key >> shift) & (kBuckets - 1)]++] = key;
+    keys.swap(scratch);
+  }
+}
+
+} // namespace
+
 void mlir::coreai::refitLutsWeighted(const PalettizeScheme &scheme,
                                      ArrayRef<int64_t> shape, int64_t outAxis,
                                      ArrayRef<float> w,
@@ -419,51 +453,79 @@ void mlir::coreai::refitLutsWeighted(const PalettizeScheme &scheme,
   const int64_t groupChannels = l.channels / out.numGroups;
   const unsigned k = 1u << scheme.nbits;
   const double precision = std::pow(10.0, scheme.roundingPrecision);
-  parallelFor(threads, out.numGroups, [&](int64_t g) {
-    // The group's values (divided by their channel's scale) and weights.
-    std::vector<std::pair<double, double>> points;
-    points.reserve(l.outer * groupChannels * l.inner);
-    for (int64_t o = 0; o < l.outer; ++o)
-      for (int64_t c = g * groupChannels; c < (g + 1) * groupChannels; ++c)
-        for (int64_t i = 0; i < l.inner; ++i) {
-          const int64_t at = (o * l.channels + c) * l.inner + i;
-          if (!(weights[at] > 0))
-            continue;
-          double v = w[at];
-          if (scheme.perChannelScale)
-            v = double(
-                static_cast<float>(v / out.channelScale[o * l.inner + i]));
-          points.emplace_back(v, weights[at]);
+  // Groups in chunks whose buffers are reused (no heap churn per group).
+  parallelForChunks(threads, out.numGroups, 8, [&](int64_t g0, int64_t g1) {
+    std::vector<float> values;
+    std::vector<double> pointWeights, keys, counts;
+    std::vector<uint64_t> order, scratch;
+    std::vector<int64_t> keyOfPoint;
+    for (int64_t g = g0; g < g1; ++g) {
+      // The group's values (divided by their channel's scale) and weights.
+      values.clear();
+      pointWeights.clear();
+      for (int64_t o = 0; o < l.outer; ++o)
+        for (int64_t c = g * groupChannels; c < (g + 1) * groupChannels; ++c)
+          for (int64_t i = 0; i < l.inner; ++i) {
+            const int64_t at = (o * l.channels + c) * l.inner + i;
+            if (!(weights[at] > 0))
+              continue;
+            float v = w[at];
+            if (scheme.perChannelScale)
+              v = static_cast<float>(double(v) /
+                                     out.channelScale[o * l.inner + i]);
+            values.push_back(v);
+            pointWeights.push_back(weights[at]);
+          }
+      if (values.empty())
+        continue;
+      // In increasing value, equal values in the order gathered: one sort
+      // of 64-bit keys (the value's bits made unsigned-monotone, -0 as +0,
+      // then the point's position), or beyond 2^32 points a stable sort of
+      // the positions.
+      auto monotone = [&](uint64_t p) {
+        uint32_t bits = llvm::bit_cast<uint32_t>(values[p] + 0.0f);
+        return (bits & 0x80000000u) ? ~bits : bits | 0x80000000u;
+      };
+      const bool packed = values.size() <= (uint64_t(1) << 32);
+      const uint64_t mask = packed ? 0xffffffffu : ~uint64_t(0);
+      order.resize(values.size());
+      for (size_t p = 0; p < values.size(); ++p)
+        order[p] = packed ? (uint64_t(monotone(p)) << 32) | p : p;
+      if (packed)
+        sortKeysAbovePositions(order, scratch);
+      else
+        std::stable_sort(
+            order.begin(), order.end(),
+            [&](uint64_t a, uint64_t b) { return monotone(a) < monotone(b); });
+      // Distinct keys with their summed weights; each point's key index.
+      keys.clear();
+      counts.clear();
+      keyOfPoint.resize(values.size());
+      for (size_t p = 0; p < order.size(); ++p) {
+        const size_t at = order[p] & mask;
+        const double key = keyOf(values[at], scheme.fastMode, precision);
+        if (keys.empty() || keys.back() != key) {
+          keys.push_back(key);
+          counts.push_back(0);
         }
-    if (points.empty())
-      return;
-    std::sort(points.begin(), points.end());
-    // Distinct keys with their summed weights; each point's key index.
-    std::vector<double> keys, counts;
-    std::vector<int64_t> keyOfPoint(points.size());
-    for (size_t p = 0; p < points.size(); ++p) {
-      const double key = keyOf(static_cast<float>(points[p].first),
-                               scheme.fastMode, precision);
-      if (keys.empty() || keys.back() != key) {
-        keys.push_back(key);
-        counts.push_back(0);
+        counts.back() += pointWeights[at];
+        keyOfPoint[p] = keys.size() - 1;
       }
-      counts.back() += points[p].second;
-      keyOfPoint[p] = keys.size() - 1;
+      std::vector<int64_t> starts = optimalKMeans1D(keys, counts, k, 1);
+      std::vector<double> sum(k, 0.0), weight(k, 0.0);
+      size_t cluster = 0;
+      for (size_t p = 0; p < order.size(); ++p) {
+        while (cluster + 1 < starts.size() &&
+               keyOfPoint[p] >= starts[cluster + 1])
+          ++cluster;
+        const size_t at = order[p] & mask;
+        sum[cluster] += pointWeights[at] * double(values[at]);
+        weight[cluster] += pointWeights[at];
+      }
+      double *lut = out.lut.data() + g * k;
+      for (unsigned e = 0; e < k; ++e)
+        lut[e] = weight[e] > 0 ? sum[e] / weight[e] : 0.0;
     }
-    std::vector<int64_t> starts = optimalKMeans1D(keys, counts, k, 1);
-    std::vector<double> sum(k, 0.0), weight(k, 0.0);
-    size_t cluster = 0;
-    for (size_t p = 0; p < points.size(); ++p) {
-      while (cluster + 1 < starts.size() &&
-             keyOfPoint[p] >= starts[cluster + 1])
-        ++cluster;
-      sum[cluster] += points[p].second * points[p].first;
-      weight[cluster] += points[p].second;
-    }
-    double *lut = out.lut.data() + g * k;
-    for (unsigned e = 0; e < k; ++e)
-      lut[e] = weight[e] > 0 ? sum[e] / weight[e] : 0.0;
   });
 }
 
