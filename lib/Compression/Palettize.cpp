@@ -285,10 +285,10 @@ void clusterScalar(ArrayRef<float> values, const PalettizeScheme &s,
 
 } // namespace
 
-void mlir::coreai::palettizeWeight(const PalettizeScheme &scheme,
-                                   ArrayRef<int64_t> shape, int64_t outAxis,
-                                   ArrayRef<float> w, PalettizedWeight &out,
-                                   unsigned threads) {
+void mlir::coreai::palettizeWeight(
+    const PalettizeScheme &scheme, ArrayRef<int64_t> shape, int64_t outAxis,
+    ArrayRef<float> w, PalettizedWeight &out, unsigned threads,
+    llvm::function_ref<bool(int64_t)> clusterGroup) {
   const Layout l = makeLayout(shape, outAxis);
   const int64_t cd = std::max<int64_t>(1, scheme.clusterDim);
   const int64_t groupChannels =
@@ -330,6 +330,8 @@ void mlir::coreai::palettizeWeight(const PalettizeScheme &scheme,
   // Large groups split their work inside; many groups run side by side.
   const unsigned inner = numGroups >= int64_t(threads) ? 1 : threads;
   parallelFor(numGroups >= 2 ? threads : 1, numGroups, [&](int64_t g) {
+    if (clusterGroup && !clusterGroup(g))
+      return;
     // Gather the group's points in (outer, vector channel, inner) order.
     const int64_t vecPerGroup = groupChannels / cd;
     const int64_t numPoints = l.outer * vecPerGroup * l.inner;
@@ -375,10 +377,10 @@ void mlir::coreai::palettizeWeight(const PalettizeScheme &scheme,
   });
 }
 
-void mlir::coreai::palettizeWeight16(const PalettizeScheme &scheme,
-                                     ArrayRef<int64_t> shape, int64_t outAxis,
-                                     ArrayRef<uint16_t> bits, bool bf16,
-                                     PalettizedWeight &out, unsigned threads) {
+void mlir::coreai::palettizeWeight16(
+    const PalettizeScheme &scheme, ArrayRef<int64_t> shape, int64_t outAxis,
+    ArrayRef<uint16_t> bits, bool bf16, PalettizedWeight &out, unsigned threads,
+    llvm::function_ref<bool(int64_t)> clusterGroup) {
   const Layout l = makeLayout(shape, outAxis);
   const int64_t groupChannels =
       scheme.groupSize > 0 ? scheme.groupSize : l.channels;
@@ -391,6 +393,8 @@ void mlir::coreai::palettizeWeight16(const PalettizeScheme &scheme,
   const unsigned inner = numGroups >= int64_t(threads) ? 1 : threads;
   const int64_t groupSize = groupChannels * l.inner;
   parallelFor(numGroups >= 2 ? threads : 1, numGroups, [&](int64_t g) {
+    if (clusterGroup && !clusterGroup(g))
+      return;
     double *lut = out.lut.data() + g * k;
     if (l.outer == 1) {
       // A group is a contiguous slice; so are its indices.

@@ -107,11 +107,13 @@ bool PalettizeWeightScheme::quantizeLut(ArrayRef<double> lut, Type weightType,
 /// (diag H), then the indices are assigned by GPTQ error feedback, or with
 /// only the diagonal of H to the nearest entry (with a warning). Vector LUTs
 /// (cluster-dim > 1) are kept, with a warning.
+/// `weights` holds each element's mean square input (getElementInputWeights).
 static bool applyStatistics(const WeightCandidate &weight,
                             WeightPayload &payload, const PalettizeScheme &s,
                             function_ref<bool(int64_t)> zeroChannel,
-                            PalettizedWeight &p, unsigned threads,
-                            std::string &warning, std::string &error) {
+                            UninitVector<double> &weights, PalettizedWeight &p,
+                            unsigned threads, std::string &warning,
+                            std::string &error) {
   const InputStatistics &stats = *weight.statistics;
   if (s.clusterDim > 1) {
     warning = "activation statistics refine scalar LUTs only (cluster-dim 1); "
@@ -120,11 +122,6 @@ static bool applyStatistics(const WeightCandidate &weight,
   }
   ArrayRef<int64_t> shape = weight.getShape();
   const int64_t oax = weight.axes.out;
-  UninitVector<double> weights;
-  if (!getElementInputWeights(shape, oax, stats, weights, threads)) {
-    error = "the activation statistics do not fit the weight's shape";
-    return false;
-  }
   ArrayRef<float> decoded = payload.decode(threads);
   // Without feedback each element's error reaches the output on its own:
   // k-means weighted by its mean square input is exact. With feedback the
@@ -184,12 +181,37 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
   s.storage = getScaleStorage(weightType);
   const int64_t oax = weight.axes.out;
   const int64_t rank = shape.size();
+  // With statistics, scalar LUTs are fitted once, weighted by them
+  // (applyStatistics): only groups whose elements all have zero weight are
+  // clustered without them here (refitting leaves those groups alone).
+  UninitVector<double> inputWeights;
+  std::vector<char> weighted;
+  if (weight.statistics && s.clusterDim == 1) {
+    if (!getElementInputWeights(shape, oax, *weight.statistics, inputWeights,
+                                threads)) {
+      status.error = "the activation statistics do not fit the weight's shape";
+      return nullptr;
+    }
+    int64_t inner = 1;
+    for (int64_t d = oax + 1; d < rank; ++d)
+      inner *= shape[d];
+    const int64_t groupChannels = s.groupSize > 0 ? s.groupSize : shape[oax];
+    weighted.assign(shape[oax] / groupChannels, 0);
+    for (size_t i = 0; i < inputWeights.size(); ++i)
+      if (inputWeights[i] > 0)
+        weighted[(i / inner) % shape[oax] / groupChannels] = 1;
+  }
+  auto clusterGroup = [&](int64_t g) { return !weighted[g]; };
+  function_ref<bool(int64_t)> cluster = nullptr;
+  if (!weighted.empty())
+    cluster = clusterGroup;
   PalettizedWeight p;
   if (!payload.getHalfBits().empty())
     palettizeWeight16(s, shape, oax, payload.getHalfBits(), payload.isBF16(), p,
-                      threads);
+                      threads, cluster);
   else
-    palettizeWeight(s, shape, oax, payload.decode(threads), p, threads);
+    palettizeWeight(s, shape, oax, payload.decode(threads), p, threads,
+                    cluster);
 
   // All-zero output channels decode to exact zeros (a LUT shared with other
   // channels would give them its entry nearest 0).
@@ -213,8 +235,8 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
     keepZeroChannelsZero(s, shape, oax, isZeroChannel, p);
 
   if (weight.statistics &&
-      !applyStatistics(weight, payload, s, isZeroChannel, p, threads,
-                       result->warning, status.error))
+      !applyStatistics(weight, payload, s, isZeroChannel, inputWeights, p,
+                       threads, result->warning, status.error))
     return nullptr;
 
   const int64_t cd = s.clusterDim;

@@ -305,6 +305,30 @@ def test_gptq_lowers_the_output_error(compress, tmp_path):
     assert r.returncode == 0 and b"output dB" not in r.stdout and b"output SQNR" not in r.stdout
 
 
+def test_lut_groups_without_inputs_keep_the_data_free_lut():
+    """The conv's second group of inputs (channels 4-7) is always zero: its
+    output channels 8-15 have no weighted element, so their LUTs are the
+    k-means of the values alone and their indices the nearest entries,
+    exactly as without statistics; the first group's LUTs are refitted."""
+    conv_w, q, k, v, program = make_program()
+    conv_id, _ = ids_by_consumer(program)
+    stats = ActivationStatistics(program)
+    x = RNG.standard_normal((4, 8, 11, 12)).cumsum(axis=3)
+    x[:, 4:] = 0
+    stats.add(conv_id, x)
+
+    def run(**extra):
+        return palettize_weights(program, lut_dtype=None, n_bits=3,
+                                 granularity=CompressionGranularity.PER_CHANNEL,
+                                 weight_num_threshold=0, **extra)
+
+    plain = materialized(run())[conv_id]
+    gptq = materialized(run(activation_statistics=stats))[conv_id]
+    assert np.array_equal(gptq[8:], plain[8:])
+    for channel in range(8):
+        assert not np.array_equal(gptq[channel], plain[channel]), channel
+
+
 @pytest.mark.parametrize("compress", ["int4", "int4-asym", "lut3"])
 def test_diagonal_statistics_weigh_scales_and_luts(compress):
     """Statistics that keep only diag(H) (max_full_columns=0): no feedback,

@@ -63,18 +63,23 @@ struct PalettizedWeight {
 /// up to `threads` threads; the result does not depend on the count. The
 /// caller checks that groupSize divides the output channels and clusterDim
 /// divides groupSize (or the output channels, per tensor).
+/// With `clusterGroup`, only the groups g for which it returns true are
+/// clustered; the others keep a zero LUT and unset indices for the caller
+/// to fill (refitLutsWeighted and an assignment of every index).
 void palettizeWeight(const PalettizeScheme &scheme,
                      llvm::ArrayRef<int64_t> shape, int64_t outAxis,
                      llvm::ArrayRef<float> w, PalettizedWeight &out,
-                     unsigned threads = 1);
+                     unsigned threads = 1,
+                     llvm::function_ref<bool(int64_t)> clusterGroup = nullptr);
 
 /// The same for scalar LUTs (clusterDim 1, no per-channel scale) of f16 or
 /// bf16 weights given as their bit patterns: no conversion to float, and
 /// groups that are contiguous are clustered in place.
-void palettizeWeight16(const PalettizeScheme &scheme,
-                       llvm::ArrayRef<int64_t> shape, int64_t outAxis,
-                       llvm::ArrayRef<uint16_t> bits, bool bf16,
-                       PalettizedWeight &out, unsigned threads = 1);
+void palettizeWeight16(
+    const PalettizeScheme &scheme, llvm::ArrayRef<int64_t> shape,
+    int64_t outAxis, llvm::ArrayRef<uint16_t> bits, bool bf16,
+    PalettizedWeight &out, unsigned threads = 1,
+    llvm::function_ref<bool(int64_t)> clusterGroup = nullptr);
 
 /// Refits the scalar LUTs of `out` (palettizeWeight's result for `scheme`,
 /// clusterDim 1) by the exact 1-D k-means of the weight's values with
