@@ -40,6 +40,10 @@ using ColMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
 /// thread count.
 constexpr int64_t kRowChunk = 128;
 
+/// Columns of a block whose errors are fed to each other one by one; the
+/// rest of the block hears of them by a matrix product.
+constexpr int64_t kSubBlock = 16;
+
 /// Keeps OpenBLAS on the calling thread while any sweep runs: the sweeps'
 /// own oneTBB tasks call it from every thread, and its thread pool, shared
 /// by all of them, would serialize them. The pool's size is restored when
@@ -223,17 +227,27 @@ bool mlir::coreai::gptqQuantize(int64_t rows, int64_t cols, float *w,
     forEach([&](int64_t r, int64_t k) { wp(r, k) = at(r, k); });
     for (int64_t b0 = 0; b0 < cols; b0 += block) {
       const int64_t b1 = std::min(cols, b0 + block);
-      for (int64_t k = b0; k < b1; ++k) {
-        float *column = &wp(0, k);
-        quantize(perm[k], r0, r1, column);
-        for (int64_t r = 0; r < n; ++r)
-          deltas(r, k - b0) = at(r, k) - column[r];
-        // Feed the error into the rest of the block now.
-        if (k + 1 < b1)
-          wp.middleCols(k + 1, b1 - k - 1).noalias() +=
-              deltas.col(k - b0) * Eigen::Map<const Eigen::RowVectorXf>(
-                                       f.data() + k * cols + k + 1, b1 - k - 1);
+      // Within the block, sub-blocks of kSubBlock columns: each column's
+      // error fed into the rest of its sub-block at once (Eigen), each
+      // sub-block's into the rest of the block by one product.
+      for (int64_t s0 = b0; s0 < b1; s0 += kSubBlock) {
+        const int64_t s1 = std::min(b1, s0 + kSubBlock);
+        for (int64_t k = s0; k < s1; ++k) {
+          float *column = &wp(0, k);
+          quantize(perm[k], r0, r1, column);
+          for (int64_t r = 0; r < n; ++r)
+            deltas(r, k - b0) = at(r, k) - column[r];
+          if (k + 1 < s1)
+            wp.middleCols(k + 1, s1 - k - 1).noalias() +=
+                deltas.col(k - b0) *
+                Eigen::Map<const Eigen::RowVectorXf>(
+                    f.data() + k * cols + k + 1, s1 - k - 1);
+        }
+        if (s1 < b1)
+          addProductTransposed(n, b1 - s1, s1 - s0, &deltas(0, s0 - b0),
+                               f.data() + s0 * cols + s1, cols, &wp(0, s1));
       }
+      // And the block's into every later column.
       if (b1 < cols)
         addProductTransposed(n, cols - b1, b1 - b0, deltas.data(),
                              f.data() + b0 * cols + b1, cols, &wp(0, b1));

@@ -102,6 +102,26 @@ bool PalettizeWeightScheme::quantizeLut(ArrayRef<double> lut, Type weightType,
   return true;
 }
 
+/// Calls body(c, begin, end) for every run [begin, end) of consecutive
+/// elements (row-major) of output channel c, in memory order.
+static void
+forEachChannelRun(ArrayRef<int64_t> shape, int64_t outAxis,
+                  function_ref<void(int64_t, int64_t, int64_t)> body) {
+  int64_t outer = 1, inner = 1;
+  for (int64_t d = 0; d < int64_t(shape.size()); ++d) {
+    if (d < outAxis)
+      outer *= shape[d];
+    else if (d > outAxis)
+      inner *= shape[d];
+  }
+  const int64_t channels = shape[outAxis];
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t c = 0; c < channels; ++c) {
+      const int64_t begin = (o * channels + c) * inner;
+      body(c, begin, begin + inner);
+    }
+}
+
 /// Re-palettizes `p` with the weight's activation statistics (scalar LUTs):
 /// each LUT is refitted by k-means with every element weighed by its input
 /// (diag H), then the indices are assigned by GPTQ error feedback, or with
@@ -192,14 +212,13 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
       status.error = "the activation statistics do not fit the weight's shape";
       return nullptr;
     }
-    int64_t inner = 1;
-    for (int64_t d = oax + 1; d < rank; ++d)
-      inner *= shape[d];
     const int64_t groupChannels = s.groupSize > 0 ? s.groupSize : shape[oax];
     weighted.assign(shape[oax] / groupChannels, 0);
-    for (size_t i = 0; i < inputWeights.size(); ++i)
-      if (inputWeights[i] > 0)
-        weighted[(i / inner) % shape[oax] / groupChannels] = 1;
+    forEachChannelRun(shape, oax, [&](int64_t c, int64_t begin, int64_t end) {
+      char &w = weighted[c / groupChannels];
+      for (int64_t i = begin; i < end && !w; ++i)
+        w = inputWeights[i] > 0;
+    });
   }
   auto clusterGroup = [&](int64_t g) { return !weighted[g]; };
   function_ref<bool(int64_t)> cluster = nullptr;
@@ -216,20 +235,15 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
   // All-zero output channels decode to exact zeros (a LUT shared with other
   // channels would give them its entry nearest 0).
   const int64_t channels = shape[oax];
-  int64_t inner = 1;
-  for (int64_t d = oax + 1; d < rank; ++d)
-    inner *= shape[d];
   std::vector<char> zeroChannel(channels, 1);
-  if (ArrayRef<uint16_t> half = payload.getHalfBits(); !half.empty()) {
-    for (size_t i = 0; i < half.size(); ++i)
-      if (half[i] & 0x7fff)
-        zeroChannel[(i / inner) % channels] = 0;
-  } else {
-    ArrayRef<float> values = payload.decode(threads);
-    for (size_t i = 0; i < values.size(); ++i)
-      if (values[i] != 0.0f)
-        zeroChannel[(i / inner) % channels] = 0;
-  }
+  ArrayRef<uint16_t> half = payload.getHalfBits();
+  ArrayRef<float> values =
+      half.empty() ? payload.decode(threads) : ArrayRef<float>();
+  forEachChannelRun(shape, oax, [&](int64_t c, int64_t begin, int64_t end) {
+    char &zero = zeroChannel[c];
+    for (int64_t i = begin; i < end && zero; ++i)
+      zero = half.empty() ? values[i] == 0.0f : !(half[i] & 0x7fff);
+  });
   auto isZeroChannel = [&](int64_t c) { return zeroChannel[c] != 0; };
   if (llvm::is_contained(zeroChannel, 1))
     keepZeroChannelsZero(s, shape, oax, isZeroChannel, p);

@@ -82,7 +82,8 @@ private:
   /// feedback (pruned elements fixed at 0) and stored on their grid.
   bool encodeWithStatistics(const WeightCandidate &weight,
                             WeightPayload &payload, ArrayRef<uint8_t> keep,
-                            const KeptLayout &layout, ArrayRef<double> inputs,
+                            const KeptLayout &layout,
+                            const ElementInputWeights &inputOf,
                             SparsifyEncoding &result, std::string &warning,
                             std::string &error, unsigned threads) const;
   /// Stores the kept `values` plainly, quantized or palettized.
@@ -155,9 +156,9 @@ void SparsifyWeightScheme::selectKept(const WeightCandidate &weight,
 
 bool SparsifyWeightScheme::encodeWithStatistics(
     const WeightCandidate &weight, WeightPayload &payload,
-    ArrayRef<uint8_t> keep, const KeptLayout &layout, ArrayRef<double> inputs,
-    SparsifyEncoding &result, std::string &warning, std::string &error,
-    unsigned threads) const {
+    ArrayRef<uint8_t> keep, const KeptLayout &layout,
+    const ElementInputWeights &inputOf, SparsifyEncoding &result,
+    std::string &warning, std::string &error, unsigned threads) const {
   const InputStatistics &stats = *weight.statistics;
   Type weightType = weight.getType().getElementType();
   ArrayRef<float> decoded = payload.decode(threads);
@@ -186,7 +187,7 @@ bool SparsifyWeightScheme::encodeWithStatistics(
     keptInputs.reserve(n);
     for (size_t i = 0; i < keep.size(); ++i)
       if (keep[i])
-        keptInputs.push_back(stats.full ? std::sqrt(inputs[i]) : inputs[i]);
+        keptInputs.push_back(stats.full ? std::sqrt(inputOf(i)) : inputOf(i));
     refitLutsWeighted(ps, shape, 0, ArrayRef<float>(kept.data(), n), keptInputs,
                       p, threads);
   }
@@ -304,11 +305,10 @@ SparsifyWeightScheme::compute(const WeightCandidate &weight,
   Type weightType = weight.getType().getElementType();
   const int64_t numel = payload.size();
   UninitVector<uint8_t> keep;
-  UninitVector<double> inputs;
+  ElementInputWeights inputOf;
   if (weight.statistics) {
     // Wanda: an element's score is |w| times its input's RMS.
-    if (!getElementInputWeights(weight.getShape(), weight.axes.out,
-                                *weight.statistics, inputs, threads)) {
+    if (!inputOf.init(weight.getShape(), weight.axes.out, *weight.statistics)) {
       status.error = "the activation statistics do not fit the weight's shape";
       return nullptr;
     }
@@ -317,7 +317,7 @@ SparsifyWeightScheme::compute(const WeightCandidate &weight,
     parallelForChunks(threads, numel, 1 << 14, [&](int64_t b, int64_t e) {
       for (int64_t i = b; i < e; ++i)
         scores[i] = static_cast<float>(std::fabs(double(decoded[i])) *
-                                       std::sqrt(inputs[i]));
+                                       std::sqrt(inputOf(i)));
     });
     selectKept(weight, payload, keep, threads,
                ArrayRef<float>(scores.data(), numel));
@@ -339,8 +339,8 @@ SparsifyWeightScheme::compute(const WeightCandidate &weight,
   }
   const bool joint = config.quantFormat || config.palettizeBits;
   if (weight.statistics) {
-    if (!encodeWithStatistics(weight, payload, keepRef, layout, inputs, *result,
-                              result->warning, status.error, threads))
+    if (!encodeWithStatistics(weight, payload, keepRef, layout, inputOf,
+                              *result, result->warning, status.error, threads))
       return nullptr;
     if (result->plain && joint && n == 0)
       result->warning = "every element is pruned; the values are stored "
