@@ -453,6 +453,17 @@ void mlir::coreai::refitLutsWeighted(const PalettizeScheme &scheme,
                                      ArrayRef<float> w,
                                      ArrayRef<double> weights,
                                      PalettizedWeight &out, unsigned threads) {
+  refitLutsWeighted(
+      scheme, shape, outAxis, w,
+      [&](int64_t index, int64_t, int64_t) { return weights[index]; }, out,
+      threads);
+}
+
+void mlir::coreai::refitLutsWeighted(
+    const PalettizeScheme &scheme, ArrayRef<int64_t> shape, int64_t outAxis,
+    ArrayRef<float> w,
+    llvm::function_ref<double(int64_t, int64_t, int64_t)> weightOf,
+    PalettizedWeight &out, unsigned threads) {
   const Layout l = makeLayout(shape, outAxis);
   const int64_t groupChannels = l.channels / out.numGroups;
   const unsigned k = 1u << scheme.nbits;
@@ -471,14 +482,15 @@ void mlir::coreai::refitLutsWeighted(const PalettizeScheme &scheme,
         for (int64_t c = g * groupChannels; c < (g + 1) * groupChannels; ++c)
           for (int64_t i = 0; i < l.inner; ++i) {
             const int64_t at = (o * l.channels + c) * l.inner + i;
-            if (!(weights[at] > 0))
+            const double weight = weightOf(at, c, o * l.inner + i);
+            if (!(weight > 0))
               continue;
             float v = w[at];
             if (scheme.perChannelScale)
               v = static_cast<float>(double(v) /
                                      out.channelScale[o * l.inner + i]);
             values.push_back(v);
-            pointWeights.push_back(weights[at]);
+            pointWeights.push_back(weight);
           }
       if (values.empty())
         continue;

@@ -127,11 +127,11 @@ forEachChannelRun(ArrayRef<int64_t> shape, int64_t outAxis,
 /// (diag H), then the indices are assigned by GPTQ error feedback, or with
 /// only the diagonal of H to the nearest entry (with a warning). Vector LUTs
 /// (cluster-dim > 1) are kept, with a warning.
-/// `weights` holds each element's mean square input (getElementInputWeights).
+/// `inputOf` gives each element's mean square input.
 static bool applyStatistics(const WeightCandidate &weight,
                             WeightPayload &payload, const PalettizeScheme &s,
                             function_ref<bool(int64_t)> zeroChannel,
-                            UninitVector<double> &weights, PalettizedWeight &p,
+                            ElementInputWeights inputOf, PalettizedWeight &p,
                             unsigned threads, std::string &warning,
                             std::string &error) {
   const InputStatistics &stats = *weight.statistics;
@@ -149,14 +149,13 @@ static bool applyStatistics(const WeightCandidate &weight,
   // (the scale of the element's contribution) served the real recognizer
   // best at 2, 3 and 4 bits (docs/ActivationStatistics.md).
   if (stats.full)
-    parallelForChunks(threads, weights.size(), 1 << 16,
-                      [&](int64_t b, int64_t e) {
-                        for (int64_t i = b; i < e; ++i)
-                          weights[i] = std::sqrt(weights[i]);
-                      });
-  refitLutsWeighted(s, shape, oax, decoded,
-                    ArrayRef<double>(weights.data(), weights.size()), p,
-                    threads);
+    inputOf.takeSquareRoots();
+  refitLutsWeighted(
+      s, shape, oax, decoded,
+      [&](int64_t, int64_t row, int64_t column) {
+        return inputOf.at(row, column);
+      },
+      p, threads);
   keepZeroChannelsZero(s, shape, oax, zeroChannel, p);
   const int64_t entries = int64_t(1) << s.nbits;
   const int64_t rowsPerLut = shape[oax] / p.numGroups;
@@ -204,21 +203,22 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
   // With statistics, scalar LUTs are fitted once, weighted by them
   // (applyStatistics): only groups whose elements all have zero weight are
   // clustered without them here (refitting leaves those groups alone).
-  UninitVector<double> inputWeights;
+  ElementInputWeights inputOf;
   std::vector<char> weighted;
   if (weight.statistics && s.clusterDim == 1) {
-    if (!getElementInputWeights(shape, oax, *weight.statistics, inputWeights,
-                                threads)) {
+    if (!inputOf.init(shape, oax, *weight.statistics)) {
       status.error = "the activation statistics do not fit the weight's shape";
       return nullptr;
     }
-    const int64_t groupChannels = s.groupSize > 0 ? s.groupSize : shape[oax];
-    weighted.assign(shape[oax] / groupChannels, 0);
-    forEachChannelRun(shape, oax, [&](int64_t c, int64_t begin, int64_t end) {
-      char &w = weighted[c / groupChannels];
-      for (int64_t i = begin; i < end && !w; ++i)
-        w = inputWeights[i] > 0;
-    });
+    const int64_t rows = shape[oax];
+    const int64_t columns = payload.size() / std::max<int64_t>(rows, 1);
+    const int64_t groupChannels = s.groupSize > 0 ? s.groupSize : rows;
+    weighted.assign(rows / groupChannels, 0);
+    for (int64_t r = 0; r < rows; ++r) {
+      char &w = weighted[r / groupChannels];
+      for (int64_t c = 0; c < columns && !w; ++c)
+        w = inputOf.at(r, c) > 0;
+    }
   }
   auto clusterGroup = [&](int64_t g) { return !weighted[g]; };
   function_ref<bool(int64_t)> cluster = nullptr;
@@ -249,8 +249,8 @@ PalettizeWeightScheme::compute(const WeightCandidate &weight,
     keepZeroChannelsZero(s, shape, oax, isZeroChannel, p);
 
   if (weight.statistics &&
-      !applyStatistics(weight, payload, s, isZeroChannel, inputWeights, p,
-                       threads, result->warning, status.error))
+      !applyStatistics(weight, payload, s, isZeroChannel, inputOf, p, threads,
+                       result->warning, status.error))
     return nullptr;
 
   const int64_t cd = s.clusterDim;

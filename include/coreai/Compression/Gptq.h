@@ -25,6 +25,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -140,6 +141,17 @@ public:
     const int64_t i = index % inner, r = (index / inner) % rows,
                   o = index / (inner * rows);
     return mean[(r / rowsPerGroup) * cols + o * inner + i];
+  }
+  /// The weight of the element in row (output channel) `row` and column
+  /// `column` (gptqQuantizeTensor's).
+  double at(int64_t row, int64_t column) const {
+    return mean[(row / rowsPerGroup) * cols + column];
+  }
+  /// Replaces every weight by its square root (the inputs' root mean
+  /// square).
+  void takeSquareRoots() {
+    for (double &v : mean)
+      v = std::sqrt(v);
   }
 
 private:

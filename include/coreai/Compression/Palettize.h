@@ -94,6 +94,15 @@ void refitLutsWeighted(const PalettizeScheme &scheme,
                        llvm::ArrayRef<float> w, llvm::ArrayRef<double> weights,
                        PalettizedWeight &out, unsigned threads = 1);
 
+/// refitLutsWeighted with each element's weight from `weightOf(index, row,
+/// column)`: its row-major index, its output channel and its position over
+/// the other axes in order (no array of one weight per element).
+void refitLutsWeighted(
+    const PalettizeScheme &scheme, llvm::ArrayRef<int64_t> shape,
+    int64_t outAxis, llvm::ArrayRef<float> w,
+    llvm::function_ref<double(int64_t, int64_t, int64_t)> weightOf,
+    PalettizedWeight &out, unsigned threads = 1);
+
 /// Keeps all-zero output channels exactly zero (scalar LUTs): every LUT
 /// that serves a channel for which `zeroChannel(c)` holds gets its entry
 /// nearest 0 set to exactly 0, and that channel's indices point to it.
