@@ -5,6 +5,7 @@
 #include "gtest/gtest.h"
 
 #include <cmath>
+#include <dlfcn.h>
 #include <random>
 #include <vector>
 
@@ -199,6 +200,27 @@ TEST(Gptq, SameBytesForAnyThreadCount) {
   options.blockColumns = 32;
   EXPECT_EQ(runGptq(rows, cols, w, h, options, 1),
             runGptq(rows, cols, w, h, options, 2));
+}
+
+TEST(Gptq, LeavesOpenBlasThreadsAsTheyWere) {
+  // The sweep calls OpenBLAS from its own threads with OpenBLAS's pool set
+  // to one thread, and gives the pool its size back afterwards (the process
+  // may use OpenBLAS for other things: numpy in Python).
+  using Get = int (*)();
+  using Set = void (*)(int);
+  auto get =
+      reinterpret_cast<Get>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+  auto set =
+      reinterpret_cast<Set>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+  ASSERT_TRUE(get && set);
+  const int before = get();
+  set(3);
+  const int64_t rows = 300, cols = 64;
+  std::vector<float> q = runGptq(rows, cols, randomWeight(rows * cols, 7),
+                                 randomGram(cols, 100, 8), GptqOptions(), 2);
+  EXPECT_EQ(get(), 3);
+  set(before);
+  EXPECT_EQ(q.size(), size_t(rows * cols));
 }
 
 TEST(Gptq, DeadColumnsAndBadStatistics) {
