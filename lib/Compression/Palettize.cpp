@@ -63,6 +63,41 @@ inline double halfValue(uint16_t h, bool bf16) {
   return bf16 ? decodeBF16(h) : decodeF16(h);
 }
 
+/// The exact 1-D k-means of n points given in increasing value order,
+/// point i of value valueOf(i) and weight weightOf(i), points of equal keys
+/// merged: lut[e] gets cluster e's weighted mean (0 when it is empty) and
+/// clusterOf(i, e) hears each point's cluster.
+template <typename ValueOf, typename WeightOf, typename ClusterOf>
+void clusterInOrder(size_t n, ValueOf valueOf, WeightOf weightOf,
+                    const PalettizeScheme &s, double scale, unsigned threads,
+                    double *lut, ClusterOf clusterOf) {
+  const unsigned k = 1u << s.nbits;
+  Keys keys;
+  std::vector<int64_t> keyOfPoint(n);
+  for (size_t i = 0; i < n; ++i) {
+    const double key = keyOf(static_cast<float>(valueOf(i)), s.fastMode, scale);
+    if (keys.keys.empty() || keys.keys.back() != key) {
+      keys.keys.push_back(key);
+      keys.counts.push_back(0);
+    }
+    keys.counts.back() += weightOf(i);
+    keyOfPoint[i] = keys.keys.size() - 1;
+  }
+  std::vector<int64_t> starts =
+      optimalKMeans1D(keys.keys, keys.counts, k, threads);
+  std::vector<double> sum(k, 0.0), weight(k, 0.0);
+  size_t cluster = 0;
+  for (size_t i = 0; i < n; ++i) {
+    while (cluster + 1 < starts.size() && keyOfPoint[i] >= starts[cluster + 1])
+      ++cluster;
+    clusterOf(i, cluster);
+    sum[cluster] += weightOf(i) * valueOf(i);
+    weight[cluster] += weightOf(i);
+  }
+  for (unsigned e = 0; e < k; ++e)
+    lut[e] = weight[e] > 0 ? sum[e] / weight[e] : 0.0;
+}
+
 Keys distinctKeys(ArrayRef<float> input, bool fastMode, double scale) {
   std::vector<float> values(input.begin(), input.end());
   std::sort(values.begin(), values.end());
@@ -180,7 +215,6 @@ void clusterScalarHalfSorted(ArrayRef<uint16_t> bits, const PalettizeScheme &s,
 void clusterScalarHalf(ArrayRef<uint16_t> bits, const PalettizeScheme &s,
                        bool bf16, double *lut, uint8_t *labels,
                        unsigned threads) {
-  const unsigned k = 1u << s.nbits;
   const double scale = std::pow(10.0, s.roundingPrecision);
   const int64_t n = bits.size();
   if (n < 16384)
@@ -217,35 +251,12 @@ void clusterScalarHalf(ArrayRef<uint16_t> bits, const PalettizeScheme &s,
   for (int m = 0; m <= 0x7fff; ++m)
     if (hist[m])
       order.push_back(static_cast<uint16_t>(m));
-  auto valueOf = [&](uint16_t h) { return halfValue(h, bf16); };
-  Keys keys;
-  std::vector<int64_t> keyOfPattern(order.size());
-  for (size_t i = 0; i < order.size(); ++i) {
-    double key =
-        keyOf(static_cast<float>(valueOf(order[i])), s.fastMode, scale);
-    if (keys.keys.empty() || keys.keys.back() != key) {
-      keys.keys.push_back(key);
-      keys.counts.push_back(0);
-    }
-    keys.counts.back() += hist[order[i]];
-    keyOfPattern[i] = keys.keys.size() - 1;
-  }
-  std::vector<int64_t> starts =
-      optimalKMeans1D(keys.keys, keys.counts, k, threads);
   std::vector<uint8_t> table(65536, 0);
-  std::vector<double> sum(k, 0.0), count(k, 0.0);
-  size_t cluster = 0;
-  for (size_t i = 0; i < order.size(); ++i) {
-    while (cluster + 1 < starts.size() &&
-           keyOfPattern[i] >= starts[cluster + 1])
-      ++cluster;
-    table[order[i]] = static_cast<uint8_t>(cluster);
-    sum[cluster] += hist[order[i]] * valueOf(order[i]);
-    count[cluster] += hist[order[i]];
-  }
+  clusterInOrder(
+      order.size(), [&](size_t i) { return halfValue(order[i], bf16); },
+      [&](size_t i) { return double(hist[order[i]]); }, s, scale, threads, lut,
+      [&](size_t i, size_t e) { table[order[i]] = static_cast<uint8_t>(e); });
   table[0x8000] = table[0];
-  for (unsigned e = 0; e < k; ++e)
-    lut[e] = count[e] > 0 ? sum[e] / count[e] : 0.0;
   parallelForChunks(threads, n, 1 << 16, [&](int64_t b, int64_t e) {
     for (int64_t i = b; i < e; ++i)
       labels[i] = table[bits[i]];
@@ -513,34 +524,11 @@ void mlir::coreai::refitLutsWeighted(
         std::stable_sort(
             order.begin(), order.end(),
             [&](uint64_t a, uint64_t b) { return monotone(a) < monotone(b); });
-      // Distinct keys with their summed weights; each point's key index.
-      keys.clear();
-      counts.clear();
-      keyOfPoint.resize(values.size());
-      for (size_t p = 0; p < order.size(); ++p) {
-        const size_t at = order[p] & mask;
-        const double key = keyOf(values[at], scheme.fastMode, precision);
-        if (keys.empty() || keys.back() != key) {
-          keys.push_back(key);
-          counts.push_back(0);
-        }
-        counts.back() += pointWeights[at];
-        keyOfPoint[p] = keys.size() - 1;
-      }
-      std::vector<int64_t> starts = optimalKMeans1D(keys, counts, k, 1);
-      std::vector<double> sum(k, 0.0), weight(k, 0.0);
-      size_t cluster = 0;
-      for (size_t p = 0; p < order.size(); ++p) {
-        while (cluster + 1 < starts.size() &&
-               keyOfPoint[p] >= starts[cluster + 1])
-          ++cluster;
-        const size_t at = order[p] & mask;
-        sum[cluster] += pointWeights[at] * double(values[at]);
-        weight[cluster] += pointWeights[at];
-      }
-      double *lut = out.lut.data() + g * k;
-      for (unsigned e = 0; e < k; ++e)
-        lut[e] = weight[e] > 0 ? sum[e] / weight[e] : 0.0;
+      clusterInOrder(
+          order.size(),
+          [&](size_t p) { return double(values[order[p] & mask]); },
+          [&](size_t p) { return pointWeights[order[p] & mask]; }, scheme,
+          precision, 1, out.lut.data() + g * k, [](size_t, size_t) {});
     }
   });
 }

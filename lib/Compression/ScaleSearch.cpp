@@ -42,10 +42,7 @@ inline float codeOf(float x, float s, float zp, float qmin, float qmax) {
   return std::clamp(t + zp, qmin, qmax);
 }
 
-/// Clipping ratios from 1.10 down to `lowest` in steps of 0.05.
-int numRatios(double lowest) {
-  return 1 + static_cast<int>(std::floor((1.10 - lowest) / 0.05 + 1e-9));
-}
+using detail::numRatios;
 double ratio(int i) { return 1.10 - 0.05 * i; }
 
 /// Rounds a signed scale to its storage, keeping the sign.

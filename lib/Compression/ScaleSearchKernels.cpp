@@ -669,9 +669,7 @@ namespace {
   const __m256 magic = _mm256_set1_ps(12582912.0f);
   const __m256 qmin = _mm256_set1_ps(float(range.qmin)),
                qmax = _mm256_set1_ps(float(range.qmax));
-  const int ratios =
-      1 +
-      static_cast<int>(std::floor((1.10 - scheme.lowestRatio) / 0.05 + 1e-9));
+  const int ratios = numRatios(scheme.lowestRatio);
   for (int i = 0; i < ratios; ++i) {
     float inv[8], zf[8];
     double zp[8];

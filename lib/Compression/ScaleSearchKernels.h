@@ -23,6 +23,12 @@ namespace mlir {
 namespace coreai {
 namespace detail {
 
+/// The number of clipping ratios from 1.10 down to `lowest` in steps of
+/// 0.05 (ratio i is 1.10 - 0.05 i).
+inline int numRatios(double lowest) {
+  return 1 + static_cast<int>(std::floor((1.10 - lowest) / 0.05 + 1e-9));
+}
+
 /// At most 17 clipping ratios in each of two orientations.
 constexpr int kMaxCandidates = 34;
 

@@ -216,11 +216,10 @@ TEST(Gptq, LeavesOpenBlasThreadsAsTheyWere) {
   const int before = get();
   set(3);
   const int64_t rows = 300, cols = 64;
-  std::vector<float> q = runGptq(rows, cols, randomWeight(rows * cols, 7),
-                                 randomGram(cols, 100, 8), GptqOptions(), 2);
+  runGptq(rows, cols, randomWeight(rows * cols, 7), randomGram(cols, 100, 8),
+          GptqOptions(), 2);
   EXPECT_EQ(get(), 3);
   set(before);
-  EXPECT_EQ(q.size(), size_t(rows * cols));
 }
 
 TEST(Gptq, DeadColumnsAndBadStatistics) {
